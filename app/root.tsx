@@ -1,0 +1,68 @@
+import type { LinksFunction, MetaFunction } from '@remix-run/node';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { SiteFooter, SiteHeader } from './components/layout';
+import stylesHref from './styles/app.generated.css';
+import { useNonce } from './utils/nonce';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesHref }];
+
+export const meta: MetaFunction = () => [
+  { title: '起業人マッチ｜地域活性化起業人のマッチングプラットフォーム' },
+  { name: 'description', content: '自治体と企業・個人をつなぐ、地域活性化起業人（企業派遣型・副業型・シニア型）のマッチングプラットフォーム。' },
+];
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang="ja">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-screen flex-col">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-3">
+          本文へスキップ
+        </a>
+        <SiteHeader />
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+          {children}
+        </main>
+        <SiteFooter />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const messages: Record<number, string> = {
+    400: 'リクエストの内容に誤りがあります。',
+    403: 'このページを表示する権限がありません。',
+    404: 'お探しのページは見つかりませんでした。',
+  };
+  return (
+    <section aria-labelledby="error-title" className="space-y-4">
+      <h1 id="error-title" className="text-2xl font-bold">
+        {status === 500 ? 'エラーが発生しました' : `${status} ${messages[status] ?? 'エラー'}`}
+      </h1>
+      <p>
+        {status === 500
+          ? '申し訳ありません。時間をおいて再度お試しください。入力済みの内容は保存されたままです。'
+          : (messages[status] ?? '問題が発生しました。')}
+      </p>
+      <p>
+        <a href="/">トップページへ戻る</a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import { pino } from 'pino';
+import { createDb, dbOptionsFromConfig } from '../../db/client';
+import { migrateToLatest } from '../../db/migrate';
+import { seedDemo } from '../../db/seed';
+import { reportCliError } from '../../scripts/lib/cli';
+import { createAppServer } from './app';
+import { loadConfig } from './config';
+
+/**
+ * The one HTTP process: Remix, health checks and socket.io on one port.
+ * `--demo` migrates and fills the demo data first, so a fresh checkout runs with one command.
+ */
+async function main() {
+  const demo = process.argv.includes('--demo');
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel, base: { service: 'kigyojin-match' } });
+  const dbHandle = await createDb(dbOptionsFromConfig(config));
+  if (demo) {
+    await migrateToLatest(dbHandle.db);
+    await seedDemo(dbHandle.db, (line) => logger.info(line));
+  }
+  const server = await createAppServer({ config, dbHandle, logger });
+  const port = await server.listen();
+  logger.info({ port, driver: dbHandle.driver }, `listening on http://localhost:${port}`);
+  if (demo) console.log(`\n  起業人マッチ is running: http://localhost:${port}  (database: ${dbHandle.driver === 'pglite' ? `embedded, ${config.dataDir}` : 'PostgreSQL'})\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 10_000);
+    timer.unref();
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error) => {
+  process.exit(reportCliError(error));
+});

@@ -1,0 +1,1 @@
+export { countMunicipalities, findMunicipalityByCode } from '../../db/queries/municipalities';
