@@ -88,3 +88,49 @@ describe('start-up with bad configuration', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('graceful shutdown', () => {
+  it('lets a request already received finish, then refuses new connections', async () => {
+    const own = await startTestServer();
+    let closing: Promise<void> | undefined;
+    own.httpServer.prependOnceListener('request', () => {
+      closing = own.close();
+    });
+    const res = await fetch(`${own.url}/`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('起業人マッチ');
+    await closing;
+    await expect(fetch(`${own.url}/healthz`)).rejects.toThrow();
+  });
+
+  it('exits 0 on SIGTERM', async () => {
+    const { spawn } = await import('node:child_process');
+    const { mkdtempSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const env: Record<string, string> = {
+      NODE_ENV: 'test',
+      PATH: process.env.PATH ?? '',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'km-sigterm-')),
+    };
+    if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'app/server/index.ts'], { cwd: ROOT_DIR, env });
+    let out = '';
+    const port = await new Promise<number>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /"port":(\d+)/.exec(out);
+        if (m) resolve(Number(m[1]));
+      });
+      child.on('exit', (code) => reject(new Error(`exited early (${code}): ${out}`)));
+    });
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(out).toContain('shutting down');
+  }, 90_000);
+});
