@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { Transform } from 'node:stream';
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react';
@@ -27,7 +27,13 @@ export default function handleRequest(
         nonce,
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true;
-          const body = new PassThrough();
+          // React 18.3 flushes its whole 2 KB buffer when a multi-byte character (all of Japanese) does not
+          // fit at its end, padding the page with NUL bytes (react-dom-server.node writeStringChunk); drop them.
+          const body = new Transform({
+            transform(chunk: Buffer, _encoding, done) {
+              done(null, chunk.includes(0) ? chunk.filter((b) => b !== 0) : chunk);
+            },
+          });
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);

@@ -5,6 +5,8 @@ import { SiteFooter, SiteHeader } from './components/layout';
 import stylesHref from './styles/app.generated.css';
 import { useNonce } from './utils/nonce';
 
+export { rootLoader as loader } from './services/auth.server';
+
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesHref }];
 
 export const meta: MetaFunction = () => [

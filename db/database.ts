@@ -1,7 +1,12 @@
+import type { AccountTables } from './types/accounts';
+import type { ApplicationTables } from './types/applications';
+import type { ListingTables } from './types/listings';
+import type { MonitoringTables } from './types/monitoring';
 import type { MunicipalityTables } from './types/municipalities';
+import type { SearchTables } from './types/search';
 
 /**
  * The whole schema, composed from one interface per feature (see db/types/).
  * Tables are snake_case, exactly as in the migrations.
  */
-export interface Database extends MunicipalityTables {}
+export interface Database extends MunicipalityTables, ListingTables, AccountTables, SearchTables, ApplicationTables, MonitoringTables {}

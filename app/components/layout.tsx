@@ -1,3 +1,7 @@
+import { InboxLinks } from './applications/inbox-links';
+import { UserMenu } from './accounts/user-menu';
+import { MonitoringNavItem } from './monitoring/header-link';
+
 export function SiteHeader() {
   return (
     <header className="border-b border-solid-gray-200 bg-white">
@@ -9,10 +13,19 @@ export function SiteHeader() {
         <nav aria-label="メインメニュー">
           <ul className="flex flex-wrap gap-4 text-sm">
             <li>
+              <a href="/openings">起業人募集</a>
+            </li>
+            <li>
+              <a href="/solutions">ソリューション</a>
+            </li>
+            <li>
               <a href="/eligibility">対象判定</a>
             </li>
+            <MonitoringNavItem />
           </ul>
         </nav>
+        <InboxLinks />
+        <UserMenu />
       </div>
     </header>
   );

@@ -1,9 +1,14 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
+import { ListingGrid } from '../components/listings/listing-card';
+import { getOptionalUser } from '../services/auth.server';
+import { homeListings } from '../services/listings.server';
 import { countMunicipalities } from '../services/municipalities.server';
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  return json({ municipalities: await countMunicipalities(context.db) });
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request, context);
+  const [municipalities, listings] = await Promise.all([countMunicipalities(context.db), homeListings(context.db, user)]);
+  return json({ municipalities, listings, role: user?.role ?? null });
 }
 
 const TYPES = [
@@ -13,10 +18,11 @@ const TYPES = [
 ];
 
 export default function Index() {
-  const { municipalities } = useLoaderData<typeof loader>();
+  const { municipalities, listings, role } = useLoaderData<typeof loader>();
   const fmt = new Intl.NumberFormat('ja-JP');
+  const rec = listings.recommended;
   return (
-    <div className="space-y-10">
+    <div className="space-y-12">
       <section aria-labelledby="hero-title" className="space-y-4">
         <h1 id="hero-title" className="text-3xl font-bold leading-snug text-solid-gray-900 sm:text-4xl">
           地域の課題と、企業・個人の力をつなぐ。
@@ -25,9 +31,56 @@ export default function Index() {
           起業人マッチは、総務省「地域活性化起業人」制度で自治体と企業・個人が出会い、対話し、協定・契約まで進めるためのプラットフォームです。
           すべての組み合わせを制度の対象要件で確認し、特別交付税措置を失うミスを未然に防ぎます。
         </p>
+        <div className="flex flex-wrap gap-4">
+          <a href="/openings" className="btn-primary">
+            起業人募集を見る（{fmt.format(listings.counts.openings)}件）
+          </a>
+          <a href="/solutions" className="btn-secondary">
+            ソリューションを見る（{fmt.format(listings.counts.solutions)}件）
+          </a>
+          {role === 'municipality' || role === 'company' || role === 'individual' ? (
+            <a href="/my/listings" className="btn-secondary">
+              自分の掲載
+            </a>
+          ) : null}
+        </div>
       </section>
+
+      {rec ? (
+        <section aria-labelledby="rec-title">
+          <h2 id="rec-title" className="section-title">
+            あなたへのおすすめ{rec.kind === 'opening' ? 'の起業人募集' : 'のソリューション'}
+          </h2>
+          <p className="mb-4 text-sm text-solid-gray-700">
+            {rec.basedOn.length ? `あなたの掲載の分野（${rec.basedOn.slice(0, 3).join('、')}）` : 'あなたの地域'}
+            {rec.kind === 'opening' ? 'と、制度上派遣できる自治体' : ''}をもとに選んでいます。
+          </p>
+          <ListingGrid cards={rec.cards} empty="おすすめできる掲載はまだありません。" />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="new-openings-title">
+        <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="new-openings-title" className="section-title mb-0">
+            新着の起業人募集
+          </h2>
+          <a href="/openings">すべての起業人募集</a>
+        </div>
+        <ListingGrid cards={listings.newest.openings} empty="公開中の起業人募集はまだありません。" />
+      </section>
+
+      <section aria-labelledby="new-solutions-title">
+        <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="new-solutions-title" className="section-title mb-0">
+            新着のソリューション
+          </h2>
+          <a href="/solutions">すべてのソリューション</a>
+        </div>
+        <ListingGrid cards={listings.newest.solutions} empty="公開中のソリューションはまだありません。" />
+      </section>
+
       <section aria-labelledby="stats-title">
-        <h2 id="stats-title" className="mb-4 text-2xl font-bold">
+        <h2 id="stats-title" className="section-title">
           受入対象の市町村
         </h2>
         <dl className="grid gap-4 sm:grid-cols-3">
@@ -47,8 +100,9 @@ export default function Index() {
           </div>
         </dl>
       </section>
+
       <section aria-labelledby="types-title">
-        <h2 id="types-title" className="mb-4 text-2xl font-bold">
+        <h2 id="types-title" className="section-title">
           3つの類型
         </h2>
         <ul className="grid gap-4 sm:grid-cols-3">

@@ -13,7 +13,10 @@ import { Server as SocketServer } from 'socket.io';
 import { sql } from 'kysely';
 import { pendingMigrations } from '../../db/migrate';
 import type { DbHandle } from '../../db/client';
+import { createSearch } from '../../search/create-search';
 import type { Config } from './config';
+import { sameOriginOnly } from './csrf';
+import { attachChat } from '../chat/socket.server';
 import type { AppServices } from './load-context';
 import './load-context';
 
@@ -32,7 +35,8 @@ export type AppServer = {
 export async function createAppServer(opts: { config: Config; dbHandle: DbHandle; logger: Logger; buildPath?: string }): Promise<AppServer> {
   const { config, dbHandle, logger } = opts;
   const buildPath = opts.buildPath ?? REMIX_BUILD;
-  const services: AppServices = { db: dbHandle.db, driver: dbHandle.driver, config, logger };
+  const search = createSearch({ db: dbHandle.db, config: { meili: config.meili }, logger });
+  const services: AppServices = { db: dbHandle.db, driver: dbHandle.driver, config, logger, search };
   const isDev = config.nodeEnv === 'development' && process.env.REMIX_DEV_ORIGIN !== undefined;
 
   let build = await importBuild(buildPath);
@@ -83,6 +87,7 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
     }),
   );
   app.use(compression());
+  app.use(sameOriginOnly(config.publicUrl));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) });
@@ -119,6 +124,8 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
 
   const httpServer = createServer(app);
   const io = new SocketServer(httpServer, { path: '/socket.io', serveClient: false });
+  const chat = attachChat(io, services, dbHandle.pool);
+  services.chat = chat.hub;
 
   if (isDev) {
     const { watch } = await import('node:fs');
@@ -149,6 +156,8 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
         void io.close(() => resolve());
         httpServer.closeIdleConnections();
       });
+      await search.close();
+      await chat.close();
       await dbHandle.close();
     },
   };

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/database';
+import type { ChatHub } from '../chat/events';
+import type { SearchService } from '../../search/create-search';
 import type { Config } from './config';
 
 /** What the server entry hands every loader and action (created once, in app/server/index.ts). */
@@ -9,6 +11,10 @@ export interface AppServices {
   driver: 'postgres' | 'pglite';
   config: Config;
   logger: Logger;
+  /** full-text search (embedded PostgreSQL, or Meilisearch when MEILI_HOST is set) */
+  search: SearchService;
+  /** tells connected chat clients about changes made over HTTP (set once socket.io is attached) */
+  chat?: ChatHub;
 }
 
 declare module '@remix-run/server-runtime' {

@@ -1,5 +1,16 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './2026_11_23_0001_municipalities';
+import * as m0101 from './2026_11_23_0101_organisations_users';
+import * as m0102 from './2026_11_23_0102_sessions_tokens';
+import * as m0103 from './2026_11_23_0103_audit_log';
+import * as m0201 from './2026_11_23_0201_search_documents';
+import * as m0202 from './2026_11_23_0202_search_synonyms_seed';
+import * as m0301 from './2026_11_23_0301_listings';
+import * as m0401 from './2026_11_23_0401_applications';
+import * as m0402 from './2026_11_23_0402_conversations';
+import * as m0403 from './2026_11_23_0403_interview_slots';
+import * as m0404 from './2026_11_23_0404_notifications';
+import * as m0601 from './2026_11_23_0601_monitoring_summary';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder at run time) so that the
@@ -7,4 +18,15 @@ import * as m0001 from './2026_11_23_0001_municipalities';
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_municipalities': m0001,
+  '2026_11_23_0101_organisations_users': m0101,
+  '2026_11_23_0102_sessions_tokens': m0102,
+  '2026_11_23_0103_audit_log': m0103,
+  '2026_11_23_0201_search_documents': m0201,
+  '2026_11_23_0202_search_synonyms_seed': m0202,
+  '2026_11_23_0301_listings': m0301,
+  '2026_11_23_0401_applications': m0401,
+  '2026_11_23_0402_conversations': m0402,
+  '2026_11_23_0403_interview_slots': m0403,
+  '2026_11_23_0404_notifications': m0404,
+  '2026_11_23_0601_monitoring_summary': m0601,
 };

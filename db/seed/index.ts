@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database';
 import { importMunicipalities, readMunicipalityMaster } from '../municipalities/import';
+import { seedAccounts } from './accounts';
+import { seedListings } from './listings';
 
 export type SeedStep = { name: string; run: (db: Kysely<Database>) => Promise<string> };
 
@@ -13,6 +15,8 @@ export const seedSteps: SeedStep[] = [
     name: 'municipalities',
     run: async (db) => `${await importMunicipalities(db, await readMunicipalityMaster())} municipalities`,
   },
+  { name: 'accounts', run: seedAccounts },
+  { name: 'listings', run: seedListings },
 ];
 
 export async function seedDemo(db: Kysely<Database>, log: (line: string) => void = () => {}) {

@@ -1,4 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../../app/server/app';
@@ -104,11 +107,7 @@ describe('graceful shutdown', () => {
   });
 
   it('exits 0 on SIGTERM', async () => {
-    const { spawn } = await import('node:child_process');
-    const { mkdtempSync } = await import('node:fs');
-    const os = await import('node:os');
-    const path = await import('node:path');
-    const env: Record<string, string> = {
+    const env: NodeJS.ProcessEnv = {
       NODE_ENV: 'test',
       PATH: process.env.PATH ?? '',
       PORT: '0',

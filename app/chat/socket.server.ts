@@ -1,0 +1,219 @@
+import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
+import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
+import type pg from 'pg';
+import { createClient } from 'redis';
+import type { Namespace, Server, Socket } from 'socket.io';
+import type { ZodType, ZodTypeDef } from 'zod';
+import { findApplicationByConversation } from '../../db/queries/applications';
+import type { SessionUser } from '../domain/accounts/types';
+import { JoinEventSchema, LeaveEventSchema, ReadEventSchema, SendEventSchema, TypingEventSchema } from '../schemas/chat';
+import { getUserFromCookieHeader } from '../services/auth.server';
+import { ChatError, markRead, messagesAfter, postMessage, readMarks, requireConversation } from '../services/chat.server';
+import { startNotificationWorker } from '../services/notifications.server';
+import type { AppServices } from '../server/load-context';
+import type { ApplicationState } from '../domain/applications/states';
+import {
+  CHAT_NAMESPACE,
+  conversationRoom,
+  organisationRoom,
+  type Ack,
+  type ChatHub,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type SocketData,
+} from './events';
+
+type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type ChatNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** Per socket: a burst of 20 events, then 5 per second. Typing and read receipts count too. */
+const BUCKET = { capacity: 20, perSecond: 5 };
+/** The session behind a socket is looked up again this often, so a log-out or suspension takes effect. */
+const USER_TTL_MS = 30_000;
+
+class TokenBucket {
+  private tokens: number = BUCKET.capacity;
+  private last = Date.now();
+  take(): boolean {
+    const now = Date.now();
+    this.tokens = Math.min(BUCKET.capacity, this.tokens + ((now - this.last) / 1000) * BUCKET.perSecond);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+/** Browsers always send Origin; a page on another site must not ride the user's cookie into the chat. */
+function originAllowed(origin: string | undefined, host: string | undefined, publicUrl: string): boolean {
+  if (!origin) return true;
+  let o: URL;
+  try {
+    o = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (o.origin === new URL(publicUrl).origin) return true;
+  return host !== undefined && o.host === host;
+}
+
+type Adapter = { kind: 'postgres' | 'redis' | 'none'; close(): Promise<void> };
+
+/** Cross-process delivery: Redis when configured, else PostgreSQL LISTEN/NOTIFY on the pg pool; none on PGlite (one process). */
+function installAdapter(io: Server, services: AppServices, pool: pg.Pool | undefined): Adapter {
+  if (services.config.redisUrl) {
+    const pub = createClient({ url: services.config.redisUrl });
+    const sub = pub.duplicate();
+    const onError = (err: unknown) => services.logger.warn({ err }, 'socket.io redis adapter error');
+    pub.on('error', onError);
+    sub.on('error', onError);
+    void Promise.all([pub.connect(), sub.connect()]).catch(onError);
+    io.adapter(createRedisAdapter(pub, sub));
+    return {
+      kind: 'redis',
+      close: async () => {
+        await Promise.allSettled([pub.quit(), sub.quit()]);
+      },
+    };
+  }
+  if (pool) {
+    io.adapter(createPostgresAdapter(pool, { errorHandler: (err) => services.logger.warn({ err }, 'socket.io postgres adapter error') }));
+    return { kind: 'postgres', close: async () => {} };
+  }
+  return { kind: 'none', close: async () => {} };
+}
+
+function fail(error: unknown, logger: AppServices['logger']): Extract<Ack, { ok: false }> {
+  if (error instanceof ChatError) {
+    const code = error.status === 404 ? 'not_found' : error.status === 403 ? 'forbidden' : error.status === 429 ? 'rate_limited' : 'invalid';
+    return { ok: false, error: error.message, code };
+  }
+  logger.error({ err: error }, 'chat event failed');
+  return { ok: false, error: '送信できませんでした。時間をおいて再度お試しください。', code: 'error' };
+}
+
+const noop = () => {};
+
+/**
+ * The chat namespace on the app's socket.io server: cookie-authenticated handshake, Origin check,
+ * a room per conversation joined only after the policy allows it, every event zod-parsed and
+ * rate-limited, messages persisted before they are acknowledged and broadcast.
+ */
+export function attachChat(io: Server, services: AppServices, pool: pg.Pool | undefined): { hub: ChatHub; adapter: Adapter['kind']; close(): Promise<void> } {
+  const adapter = installAdapter(io, services, pool);
+  const nsp = io.of(CHAT_NAMESPACE) as ChatNamespace;
+  const users = new WeakMap<ChatSocket, { user: SessionUser; at: number }>();
+
+  nsp.use(async (socket, next) => {
+    try {
+      const headers = socket.request.headers;
+      if (!originAllowed(headers.origin, headers.host, services.config.publicUrl)) return next(new Error('forbidden origin'));
+      const user = await getUserFromCookieHeader(services, headers.cookie);
+      if (!user || user.organisation.status !== 'approved') return next(new Error('unauthorized'));
+      users.set(socket, { user, at: Date.now() });
+      socket.data = { userId: user.id, organisationId: user.organisationId, name: user.name };
+      void socket.join(organisationRoom(user.organisationId));
+      next();
+    } catch (error) {
+      services.logger.error({ err: error }, 'chat handshake failed');
+      next(new Error('unavailable'));
+    }
+  });
+
+  const currentUser = async (socket: ChatSocket): Promise<SessionUser | null> => {
+    const cached = users.get(socket);
+    if (cached && Date.now() - cached.at < USER_TTL_MS) return cached.user;
+    const user = await getUserFromCookieHeader(services, socket.request.headers.cookie);
+    if (!user || user.id !== socket.data.userId) {
+      socket.disconnect(true);
+      return null;
+    }
+    users.set(socket, { user, at: Date.now() });
+    return user;
+  };
+
+  const hub: ChatHub = {
+    message(m, audience) {
+      nsp.to(conversationRoom(m.conversationId)).emit('message', m);
+      nsp.to(audience.organisationIds.map(organisationRoom)).emit('inbox', { conversationId: m.conversationId, applicationId: audience.applicationId });
+    },
+    read(p) {
+      nsp.to(conversationRoom(p.conversationId)).emit('read', p);
+    },
+    state(p) {
+      nsp.to(conversationRoom(p.conversationId)).emit('state', p);
+    },
+  };
+
+  nsp.on('connection', (socket: ChatSocket) => {
+    const bucket = new TokenBucket();
+    // One sender's messages are stored in the order they were sent, even though handlers are async.
+    let sendQueue: Promise<unknown> = Promise.resolve();
+
+    /** parse → rate limit → current user → handler; every failure is an ack, never a thrown error. */
+    function on<T, R>(event: keyof ClientToServerEvents, schema: ZodType<T, ZodTypeDef, unknown>, handler: (user: SessionUser, input: T) => Promise<R>, serial = false) {
+      socket.on(event, async (raw: unknown, maybeAck?: unknown) => {
+        const ack = typeof maybeAck === 'function' ? (maybeAck as (r: unknown) => void) : noop;
+        const parsed = schema.safeParse(raw);
+        if (!parsed.success) return ack({ ok: false, error: parsed.error.issues[0]?.message ?? '入力が不正です。', code: 'invalid' });
+        if (!bucket.take()) return ack({ ok: false, error: '送信が多すぎます。少し待ってから再度お試しください。', code: 'rate_limited' });
+        try {
+          const run = async () => {
+            const user = await currentUser(socket);
+            if (!user) return ack({ ok: false, error: 'ログインし直してください。', code: 'forbidden' });
+            ack({ ok: true, ...(await handler(user, parsed.data)) });
+          };
+          if (!serial) return await run();
+          const queued = sendQueue.then(run);
+          sendQueue = queued.catch(() => {});
+          await queued;
+        } catch (error) {
+          ack(fail(error, services.logger));
+        }
+      });
+    }
+
+    on('conversation:join', JoinEventSchema, async (user, p) => {
+      const conversation = await requireConversation(services.db, user, p.conversationId, 'conversation.join');
+      // Join before reading history: a message stored in between arrives twice (clients drop it by id), never zero times.
+      await socket.join(conversationRoom(conversation.id));
+      const [{ messages, hasMore }, reads, app] = await Promise.all([
+        messagesAfter(services.db, user, conversation.id, p.afterSeq),
+        readMarks(services.db, conversation.id),
+        findApplicationByConversation(services.db, conversation.id),
+      ]);
+      return { messages, reads, state: app!.state as ApplicationState, hasMore };
+    });
+
+    on('conversation:leave', LeaveEventSchema, async (_user, p) => {
+      await socket.leave(conversationRoom(p.conversationId));
+      return {};
+    });
+
+    on('message:send', SendEventSchema, async (user, p) => {
+      const { message, created } = await postMessage(services.db, user, p, { hub });
+      return { message, duplicate: !created };
+    }, true);
+
+    on('typing', TypingEventSchema, async (user, p) => {
+      if (!socket.rooms.has(conversationRoom(p.conversationId))) throw new ChatError(404, '会話が見つかりません。');
+      socket.to(conversationRoom(p.conversationId)).emit('typing', { conversationId: p.conversationId, userId: user.id, name: user.name, organisationId: user.organisationId, typing: p.typing });
+      return {};
+    });
+
+    on('read', ReadEventSchema, async (user, p) => {
+      const r = await markRead(services.db, user, p.conversationId, p.seq, { hub });
+      return r;
+    });
+  });
+
+  const stopWorker = startNotificationWorker(services);
+  return {
+    hub,
+    adapter: adapter.kind,
+    close: async () => {
+      await stopWorker();
+      await adapter.close();
+    },
+  };
+}

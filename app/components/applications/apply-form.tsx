@@ -1,0 +1,89 @@
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { PROGRAM_TYPE_LABELS, type ProgramType } from '../../domain/eligibility/types';
+import type { ActionFailure, applyLoader } from '../../services/application-routes.server';
+import { ErrorSummary, TextareaField } from '../forms';
+
+type Loader = ReturnType<typeof applyLoader>;
+
+/**
+ * The apply (opening) or scout (solution) form. The eligibility verdict for each programme form
+ * is shown first; choosing an ineligible one needs the "send as an inquiry" box ticked.
+ */
+export function ApplyForm() {
+  const data = useLoaderData<Loader>();
+  const failure = useActionData<ActionFailure>();
+  const values = failure?.values ?? {};
+  const scout = data.kind === 'scout';
+  const anyEligible = data.verdicts.some((v) => v.eligible);
+  const chosen = values.programType ?? (data.verdicts.find((v) => v.eligible)?.type ?? data.programTypes[0]);
+  const labels = { programType: '類型', message: 'メッセージ', proposal: scout ? 'お願いしたいこと' : '提案する人材・プラン', asInquiry: '問い合わせとして送る' };
+  return (
+    <div className="max-w-3xl space-y-6">
+      <nav aria-label="パンくずリスト" className="text-sm">
+        <a href={`${data.listing.kind === 'opening' ? '/openings' : '/solutions'}/${data.listing.id}`}>{data.listing.title}</a> <span aria-hidden="true">›</span> {scout ? 'スカウト' : '応募'}
+      </nav>
+      <h1 className="page-title">{scout ? `${data.owner.name} にスカウトを送る` : `「${data.listing.title}」に応募する`}</h1>
+
+      <section aria-labelledby="verdict-title" className="card space-y-3">
+        <h2 id="verdict-title" className="section-title">
+          制度の対象判定
+        </h2>
+        {data.verdicts.length === 0 ? (
+          <p className="warning-box">この掲載の類型と、あなたの団体が取れる類型の組み合わせがないため、制度の対象として判定できません。問い合わせとしてのみ送れます。</p>
+        ) : (
+          <ul className="space-y-3">
+            {data.verdicts.map((v) => (
+              <li key={v.type} className={v.eligible ? 'notice' : 'warning-box'} data-testid="verdict" data-eligible={v.eligible ? 'true' : 'false'}>
+                <p className="font-bold">
+                  {PROGRAM_TYPE_LABELS[v.type as ProgramType]}：{v.eligible ? '対象です' : '対象外です'}
+                </p>
+                <p>{v.headline}</p>
+                <ul className="mt-1 list-disc pl-6 text-sm">
+                  {v.reasons.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>
+                <p className="mt-1 text-xs text-solid-gray-700">
+                  判定基準：{v.ruleVersion}
+                  {v.provisional ? '（暫定）' : ''}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <Form method="post" className="space-y-6" noValidate>
+        <ErrorSummary errors={failure?.errors} labels={labels} formError={failure?.formError} />
+        <fieldset className="field">
+          <legend className="field-label">
+            類型<span className="required-mark">必須</span>
+          </legend>
+          <div className="space-y-2">
+            {data.programTypes.map((t) => {
+              const v = data.verdicts.find((x) => x.type === t);
+              return (
+                <label key={t} className="checkbox-row">
+                  <input type="radio" name="programType" value={t} defaultChecked={t === chosen} className="checkbox" />
+                  {PROGRAM_TYPE_LABELS[t as ProgramType]}
+                  {v ? (v.eligible ? '（対象）' : '（対象外：問い合わせのみ）') : '（判定不可：問い合わせのみ）'}
+                </label>
+              );
+            })}
+          </div>
+        </fieldset>
+        <TextareaField name="message" label="メッセージ" required errors={failure?.errors?.message} defaultValue={values.message ?? ''} maxLength={4000} hint="自己紹介と、この掲載に関心を持った理由をお書きください。" />
+        <TextareaField name="proposal" label={labels.proposal} errors={failure?.errors?.proposal} defaultValue={values.proposal ?? ''} maxLength={2000} hint={scout ? '期待する役割・期間・活動日数など。' : '派遣を想定している社員の経歴や、活動計画の概要など。'} />
+        <div className="field">
+          <label className="checkbox-row">
+            <input type="checkbox" name="asInquiry" className="checkbox" defaultChecked={values.asInquiry === 'on' || (!anyEligible && data.verdicts.length === 0)} />
+            問い合わせとして送る（制度の対象外の組み合わせでも送れます。合意には進めません）
+          </label>
+        </div>
+        <button type="submit" className="btn-primary">
+          {scout ? 'スカウトを送る' : '応募する'}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { Form, useRevalidator } from '@remix-run/react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { ChatMessage, ReadMarks } from '../../chat/events';
+import { useChat } from '../../chat/use-chat';
+import { MessageList } from './message-list';
+
+const newKey = () => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
+
+/**
+ * Messages and the send form. Without JavaScript the form posts (multipart, with attachments) and
+ * the page reloads; with it, text goes over socket.io and files still go by form post.
+ */
+export function Conversation(props: {
+  applicationId: number;
+  conversationId: number;
+  messages: ChatMessage[];
+  reads: ReadMarks;
+  me: { userId: string; organisationId: string };
+  other: { organisationId: string; name: string };
+  clientKey: string;
+  closed: boolean;
+  bodyError?: string[];
+  values?: Record<string, string>;
+}) {
+  const revalidator = useRevalidator();
+  const chat = useChat({
+    conversationId: props.conversationId,
+    initialMessages: props.messages,
+    initialReads: props.reads,
+    me: props.me,
+    onState: () => {
+      if (revalidator.state === 'idle') revalidator.revalidate();
+    },
+  });
+  const [body, setBody] = useState(props.values?.body ?? '');
+  const [key, setKey] = useState(props.clientKey);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const endRef = useRef<HTMLDivElement>(null);
+  useEffect(() => setKey(props.clientKey), [props.clientKey]);
+  useEffect(() => endRef.current?.scrollIntoView({ block: 'end' }), [chat.messages.length, chat.pending.length]);
+
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    const hasFiles = (fileRef.current?.files?.length ?? 0) > 0;
+    if (hasFiles || !chat.connected || body.trim() === '') return; // the normal form post
+    e.preventDefault();
+    chat.send(body.trim(), key);
+    setBody('');
+    setKey(newKey());
+    chat.notifyTyping(false);
+  };
+
+  return (
+    <section aria-labelledby="messages-title" className="space-y-4">
+      <div className="flex items-center justify-between">
+        <h2 id="messages-title" className="section-title">
+          メッセージ
+        </h2>
+        <span className="text-xs text-solid-gray-700" data-testid="connection">
+          {chat.connected ? 'リアルタイム接続中' : ''}
+        </span>
+      </div>
+      <div className="max-h-[60vh] overflow-y-auto rounded border border-solid-gray-200 p-4">
+        <MessageList applicationId={props.applicationId} messages={chat.messages} pending={chat.pending} reads={chat.reads} me={props.me} otherOrganisationId={props.other.organisationId} />
+        <div ref={endRef} id="latest" />
+      </div>
+      <p className="min-h-[1.5rem] text-sm text-solid-gray-700" aria-live="polite" data-testid="typing">
+        {chat.typing.length ? `${chat.typing.join('、')} さんが入力中…` : ''}
+      </p>
+      {props.closed ? (
+        <p className="notice">この応募は終了しています。メッセージは閲覧のみできます。</p>
+      ) : (
+        <Form method="post" encType="multipart/form-data" onSubmit={onSubmit} className="space-y-2" aria-label="メッセージを送る">
+          <input type="hidden" name="intent" value="message" />
+          <input type="hidden" name="clientKey" value={key} />
+          <label htmlFor="message-body" className="field-label">
+            メッセージ
+          </label>
+          <textarea
+            id="message-body"
+            name="body"
+            rows={3}
+            maxLength={4000}
+            className="field-input"
+            value={body}
+            aria-invalid={props.bodyError?.length ? true : undefined}
+            aria-describedby={props.bodyError?.length ? 'message-body-error' : undefined}
+            onChange={(e) => {
+              setBody(e.target.value);
+              chat.notifyTyping(e.target.value !== '');
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) e.currentTarget.form?.requestSubmit();
+            }}
+          />
+          {props.bodyError?.length ? (
+            <p id="message-body-error" className="field-error">
+              {props.bodyError[0]}
+            </p>
+          ) : null}
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <label className="text-sm">
+              添付ファイル（PDF・PNG・JPEG・WebP、各10MBまで・3件まで）
+              <input ref={fileRef} type="file" name="files" multiple accept="application/pdf,image/png,image/jpeg,image/webp" className="mt-1 block" />
+            </label>
+            <button type="submit" className="btn-primary">
+              送信
+            </button>
+          </div>
+        </Form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import { Form } from '@remix-run/react';
+
+type Slot = { id: number; label: string; location: string; status: 'proposed' | 'accepted' | 'declined' | 'withdrawn'; mine: boolean };
+
+const STATUS: Record<Slot['status'], string> = { proposed: '回答待ち', accepted: '承諾済み', declined: '不採用', withdrawn: '取り下げ' };
+
+/** Proposed interview slots: the other side accepts one; the accepted one downloads as .ics. */
+export function SlotsPanel(props: { applicationId: number; slots: Slot[]; canPropose: boolean; values?: Record<string, string> }) {
+  const open = props.slots.filter((s) => s.status === 'proposed' || s.status === 'accepted');
+  return (
+    <section id="slots" aria-labelledby="slots-title" className="card space-y-4">
+      <h2 id="slots-title" className="section-title">
+        面談日時
+      </h2>
+      {open.length === 0 ? <p className="text-sm text-solid-gray-700">提案された候補日時はまだありません。</p> : null}
+      <ul className="space-y-2">
+        {open.map((s) => (
+          <li key={s.id} className="flex flex-wrap items-center gap-3" data-testid="slot">
+            <span>
+              {s.label}
+              {s.location ? `（${s.location}）` : ''}
+            </span>
+            <span className={`badge ${s.status === 'accepted' ? 'badge-green' : 'badge-gray'}`}>{STATUS[s.status]}</span>
+            {s.status === 'proposed' && !s.mine ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="accept" />
+                <input type="hidden" name="slotId" value={s.id} />
+                <button type="submit" className="btn-primary btn-small">
+                  この日時で承諾する
+                </button>
+              </Form>
+            ) : null}
+            {s.status === 'accepted' ? (
+              <a href={`/applications/${props.applicationId}/slots/${s.id}/ics`} download>
+                カレンダーに追加（.ics）
+              </a>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {props.canPropose ? (
+        <details>
+          <summary className="cursor-pointer font-bold">候補日時を提案する</summary>
+          <Form method="post" className="mt-3 space-y-3">
+            <input type="hidden" name="intent" value="slots" />
+            <p className="field-hint">日本時間で入力してください。最大5件まで提案できます。</p>
+            {[0, 1, 2].map((i) => (
+              <fieldset key={i} className="flex flex-wrap items-end gap-3">
+                <legend className="field-label">候補{i + 1}</legend>
+                <label className="text-sm">
+                  開始
+                  <input type="datetime-local" name="slotStart" className="field-input" required={i === 0} />
+                </label>
+                <label className="text-sm">
+                  終了
+                  <input type="datetime-local" name="slotEnd" className="field-input" required={i === 0} />
+                </label>
+              </fieldset>
+            ))}
+            <label className="block text-sm" htmlFor="slot-location">
+              場所・方法（任意）
+            </label>
+            <input id="slot-location" name="location" className="field-input" maxLength={200} defaultValue={props.values?.location ?? ''} placeholder="例：オンライン（URLは後日お送りします）" />
+            <button type="submit" className="btn-secondary">
+              候補日時を送る
+            </button>
+          </Form>
+        </details>
+      ) : null}
+    </section>
+  );
+}

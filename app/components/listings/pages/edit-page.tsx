@@ -1,0 +1,79 @@
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { KIND_LABELS, KIND_PATHS } from '../../../domain/listings';
+import type { editLoader, FormFailure } from '../../../services/listing-routes.server';
+import { ErrorList } from '../../forms';
+import { StatusBadge } from '../listing-card';
+import { ListingForm } from '../listing-form';
+
+const DONE: Record<string, string> = { attached: 'ファイルを添付しました。', detached: '添付ファイルを削除しました。' };
+
+export function ListingEditPage() {
+  const data = useLoaderData<ReturnType<typeof editLoader>>();
+  const failed = useActionData<FormFailure>();
+  const base = `${KIND_PATHS[data.kind]}/${data.id}`;
+  return (
+    <div>
+      <nav aria-label="パンくずリスト" className="mb-4 text-sm">
+        <a href={KIND_PATHS[data.kind]}>{KIND_LABELS[data.kind]}</a> ＞ <a href={base}>{data.title}</a> ＞ 編集
+      </nav>
+      <h1 className="page-title">
+        掲載を編集 <StatusBadge status={data.status} closeReason={data.closeReason} />
+      </h1>
+      {data.done && DONE[data.done] ? (
+        <p className="notice" role="status">
+          {DONE[data.done]}
+        </p>
+      ) : null}
+      {data.status === 'closed' ? (
+        <p className="warning-box mb-6">終了した掲載は編集できません。掲載ページから再掲載してください。</p>
+      ) : (
+        <ListingForm kind={data.kind} mode="edit" values={failed?.values ?? data.values} errors={failed?.errors} formError={failed?.formError} allowedTypes={data.allowedTypes} />
+      )}
+
+      <section aria-labelledby="attachments-title" className="mt-12 max-w-3xl">
+        <h2 id="attachments-title" className="section-title">
+          添付ファイル
+        </h2>
+        <p className="mb-4 text-sm">
+          PDF・PNG・JPEG・WebP、1ファイル{data.maxBytes / 1024 / 1024}MBまで、{data.maxFiles}件まで。ファイルの中身で形式を確認します。
+        </p>
+        {data.attachments.length ? (
+          <ul className="mb-6 space-y-2">
+            {data.attachments.map((a) => (
+              <li key={a.id} className="flex flex-wrap items-center gap-4">
+                <a href={`${base}/attachments/${a.id}`}>{a.fileName}</a>
+                <span className="text-sm text-solid-gray-700">{Math.ceil(a.sizeBytes / 1024)}KB</span>
+                <Form method="post">
+                  <input type="hidden" name="attachmentId" value={a.id} />
+                  <button type="submit" name="intent" value="delete-attachment" className="btn-danger btn-small">
+                    削除<span className="sr-only">（{a.fileName}）</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mb-6">添付ファイルはありません。</p>
+        )}
+        <Form method="post" encType="multipart/form-data" className="card">
+          <label htmlFor="field-file" className="field-label">
+            ファイルを追加
+          </label>
+          <input
+            id="field-file"
+            name="file"
+            type="file"
+            accept="application/pdf,image/png,image/jpeg,image/webp"
+            className="mb-4 block w-full text-base"
+            aria-invalid={failed?.attachmentError ? true : undefined}
+            aria-describedby={failed?.attachmentError ? 'field-file-error' : undefined}
+          />
+          <ErrorList id="field-file-error" errors={failed?.attachmentError ? [failed.attachmentError] : undefined} />
+          <button type="submit" name="intent" value="upload" className="btn-secondary mt-4">
+            アップロード
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { parseCorporateNumber } from './corporate-number';
+import { passwordProblems } from './password';
+import { INDIVIDUAL_TRACKS } from './types';
+
+/** Form schemas shared by the pages and the services; every message is shown next to its field. */
+
+const text = (label: string, max: number) =>
+  z
+    .string({ required_error: `${label}を入力してください。` })
+    .transform((v) => v.normalize('NFKC').trim())
+    .pipe(z.string().min(1, `${label}を入力してください。`).max(max, `${label}は${max}文字以内で入力してください。`));
+
+const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').trim())
+    .pipe(z.string().max(max, `${label}は${max}文字以内で入力してください。`));
+
+export const emailField = z
+  .string({ required_error: 'メールアドレスを入力してください。' })
+  .transform((v) => v.normalize('NFKC').trim().toLowerCase())
+  .pipe(
+    z
+      .string()
+      .min(1, 'メールアドレスを入力してください。')
+      .max(254, 'メールアドレスが長すぎます。')
+      .email('メールアドレスの形式が正しくありません（例：taro@example.jp）。'),
+  );
+
+const newPassword = z.string({ required_error: 'パスワードを入力してください。' });
+
+const phoneField = z
+  .string({ required_error: '電話番号を入力してください。' })
+  .transform((v) => v.normalize('NFKC').replace(/[\s‐‑–—―ー−]/g, '-').trim())
+  .pipe(z.string().regex(/^0\d{1,4}-?\d{1,4}-?\d{3,4}$/, '電話番号は市外局番から入力してください（例：03-1234-5678）。'));
+
+const websiteField = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').normalize('NFKC').trim())
+  .pipe(z.union([z.literal(''), z.string().url('URLは https:// から入力してください。').regex(/^https?:\/\//, 'URLは https:// から入力してください。')]));
+
+const corporateNumberField = z
+  .string({ required_error: '法人番号を入力してください。' })
+  .transform((v, ctx) => {
+    const parsed = parseCorporateNumber(v);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.value;
+  });
+
+/** Adds the password rules (which need the e-mail address) to a schema with `email` and `password`. */
+function withPasswordRules<T extends z.ZodTypeAny>(schema: T) {
+  return schema.superRefine((v: { email?: string; password: string; name?: string }, ctx) => {
+    for (const message of passwordProblems(v.password, { email: v.email, name: v.name })) ctx.addIssue({ code: 'custom', path: ['password'], message });
+  });
+}
+
+export const LoginSchema = z.object({
+  email: emailField,
+  password: z.string({ required_error: 'パスワードを入力してください。' }).min(1, 'パスワードを入力してください。'),
+  redirectTo: z.string().optional(),
+});
+
+export const TotpCodeSchema = z.object({
+  code: z
+    .string({ required_error: '確認コードを入力してください。' })
+    .transform((v) => v.normalize('NFKC').replace(/\s/g, ''))
+    .pipe(z.string().regex(/^\d{6}$/, '確認コードは6桁の数字です。')),
+});
+
+const accountFields = {
+  name: text('氏名', 60),
+  email: emailField,
+  password: newPassword,
+};
+
+export const MunicipalitySignupSchema = withPasswordRules(
+  z.object({
+    ...accountFields,
+    municipality: text('自治体名', 40),
+    department: text('担当部署', 80),
+    phone: phoneField,
+    evidence: text('確認資料', 2000),
+  }),
+);
+
+export const CompanySignupSchema = withPasswordRules(
+  z.object({
+    ...accountFields,
+    companyName: text('法人名', 100),
+    corporateNumber: corporateNumberField,
+    headOffice: text('本社所在地の市区町村', 40),
+    department: text('担当部署', 80),
+    phone: phoneField,
+    website: websiteField,
+    evidence: text('確認資料', 2000),
+  }),
+);
+
+export const IndividualSignupSchema = withPasswordRules(
+  z
+    .object({
+      ...accountFields,
+      track: z.enum(INDIVIDUAL_TRACKS, { errorMap: () => ({ message: '働き方を選んでください。' }) }),
+      employerName: optionalText('勤務先', 100),
+      employerHeadOffice: optionalText('勤務先の本社所在地', 40),
+      description: optionalText('自己紹介', 2000),
+    })
+    .superRefine((v, ctx) => {
+      if (v.track === 'freelance') return;
+      const which = v.track === 'side_job' ? '現在の勤務先' : '退職した勤務先';
+      if (!v.employerName) ctx.addIssue({ code: 'custom', path: ['employerName'], message: `${which}を入力してください。` });
+      if (!v.employerHeadOffice) ctx.addIssue({ code: 'custom', path: ['employerHeadOffice'], message: `${which}の本社所在地（市区町村）を入力してください。` });
+    }),
+);
+
+export const ForgotPasswordSchema = z.object({ email: emailField });
+
+export const ResetPasswordSchema = withPasswordRules(z.object({ email: z.string().optional(), password: newPassword }));
+
+export const InviteSchema = z.object({ email: emailField });
+
+export const AcceptInvitationSchema = withPasswordRules(z.object({ name: text('氏名', 60), email: z.string().optional(), password: newPassword }));
+
+export const ProfileSchema = z.object({ name: text('氏名', 60) });
+
+export const ChangePasswordSchema = withPasswordRules(
+  z.object({
+    currentPassword: z.string({ required_error: '現在のパスワードを入力してください。' }).min(1, '現在のパスワードを入力してください。'),
+    email: z.string().optional(),
+    password: newPassword,
+  }),
+);
+
+export const OrganisationProfileSchema = z.object({
+  description: optionalText('紹介文', 2000),
+  website: websiteField,
+});
+
+export const ReviewSchema = z
+  .object({
+    organisationId: z.string().uuid('対象が正しくありません。'),
+    decision: z.enum(['approve', 'reject'], { errorMap: () => ({ message: '承認か却下を選んでください。' }) }),
+    reason: optionalText('理由', 1000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === 'reject' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '却下する場合は理由を入力してください（申請者にメールで送られます）。' });
+  });
+
+export type FieldErrors = Record<string, string[]>;
+
+/** zod issues as { field: [messages] }, the shape the forms render. */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? String(issue.path[0]) : '_form';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/** Safe redirect targets: a local path only, never another site (//evil.example or /\evil). */
+export function safeRedirect(to: unknown, fallback = '/'): string {
+  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback;
+  return to;
+}

@@ -1,0 +1,3 @@
+import { attachmentLoader } from '../services/application-routes.server';
+
+export const loader = attachmentLoader;

@@ -1,0 +1,3 @@
+import { icsLoader } from '../services/application-routes.server';
+
+export const loader = icsLoader;

@@ -1,0 +1,227 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useLoaderData } from '@remix-run/react';
+import {
+  EMPLOYMENT_LABELS,
+  EMPLOYMENTS,
+  fiscalYearLabel,
+  PROGRAM_TYPE_LABELS,
+  PROGRAM_TYPES,
+  type PairingError,
+  type PairingField,
+  type PairingOutcome,
+} from '../domain/eligibility';
+import { checkPairingQuery, currentFiscalYear, selectableFiscalYears } from '../services/eligibility.server';
+
+export const meta: MetaFunction = () => [
+  { title: '対象判定｜起業人マッチ' },
+  { name: 'description', content: '受入市町村と企業（本社所在地）の組み合わせが地域活性化起業人の対象になるかを、理由とともに確認できます。' },
+];
+
+const FIELDS = ['municipality', 'companyHq', 'type', 'employment', 'fy'] as const;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const params = new URL(request.url).searchParams;
+  const values: Record<(typeof FIELDS)[number], string> = {
+    municipality: params.get('municipality') ?? '',
+    companyHq: params.get('companyHq') ?? '',
+    type: params.get('type') ?? 'dispatch',
+    employment: params.get('employment') ?? '',
+    fy: params.get('fy') ?? String(currentFiscalYear()),
+  };
+  const years = selectableFiscalYears();
+  if (!params.has('municipality') && !params.has('companyHq')) return json({ values, years, outcome: null });
+  const query: Record<string, string> = {};
+  for (const field of FIELDS) if (values[field].trim() !== '') query[field] = values[field];
+  const outcome: PairingOutcome = await checkPairingQuery(context.db, query);
+  return json({ values, years, outcome }, { status: outcome.ok ? 200 : 400 });
+}
+
+type Values = ReturnType<typeof useLoaderData<typeof loader>>['values'];
+
+export default function EligibilityPage() {
+  const { values, years, outcome } = useLoaderData<typeof loader>();
+  const errors = outcome && !outcome.ok ? outcome.errors : [];
+  const errorOf = (field: PairingField) => errors.find((e) => e.field === field);
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-3">
+        <h1 className="text-3xl font-bold text-solid-gray-900">対象判定</h1>
+        <p className="max-w-3xl">
+          受入市町村と、企業の本社所在地（副業型・シニア型は勤務先または元の勤務先の本社所在地）を入力すると、地域活性化起業人の対象になるかを判定し、その理由を表示します。
+          市区町村は名前（「北海道 伊達市」のように都道府県名付きでも可）または全国地方公共団体コードで入力できます。
+        </p>
+      </header>
+
+      {errors.length > 0 && (
+        <div role="alert" aria-labelledby="error-summary-title" className="rounded-xl border-2 border-red-800 bg-red-50 p-5" tabIndex={-1}>
+          <h2 id="error-summary-title" className="mb-2 text-lg font-bold text-red-800">
+            入力内容を確認してください
+          </h2>
+          <ul className="list-disc space-y-1 pl-6">
+            {errors.map((e) => (
+              <li key={`${e.field}-${e.code}`}>
+                <a href={`#${e.field}`}>{e.message_ja}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <Form method="get" className="card space-y-6" aria-label="対象判定の入力">
+        <div className="grid gap-6 md:grid-cols-2">
+          <TextField name="municipality" label="受入市町村" hint="例：北海道 伊達市、012335" value={values.municipality} error={errorOf('municipality')} values={values} />
+          <TextField name="companyHq" label="企業の本社所在地" hint="例：東京都千代田区、131016（副業型・シニア型は勤務先・元勤務先）" value={values.companyHq} error={errorOf('companyHq')} values={values} />
+        </div>
+        <fieldset aria-describedby={errorOf('type') ? 'type-error' : undefined}>
+          <legend className="field-label">類型</legend>
+          <div className="flex flex-wrap gap-6">
+            {PROGRAM_TYPES.map((t) => (
+              <label key={t} className="flex items-center gap-2">
+                <input type="radio" name="type" value={t} defaultChecked={values.type === t} id={t === 'dispatch' ? 'type' : undefined} className="h-5 w-5" />
+                {PROGRAM_TYPE_LABELS[t]}
+              </label>
+            ))}
+          </div>
+          {errorOf('type') && <p id="type-error" className="field-error">{errorOf('type')!.message_ja}</p>}
+        </fieldset>
+        <div className="grid gap-6 md:grid-cols-2">
+          <div>
+            <label htmlFor="employment" className="field-label">
+              就業形態（副業型・シニア型）
+            </label>
+            <select id="employment" name="employment" defaultValue={values.employment} className="field-input" aria-invalid={errorOf('employment') ? true : undefined}>
+              <option value="">類型に合わせる（副業型は在籍、シニア型は退職）</option>
+              {EMPLOYMENTS.map((e) => (
+                <option key={e} value={e}>
+                  {EMPLOYMENT_LABELS[e]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="fy" className="field-label">
+              年度
+            </label>
+            <select id="fy" name="fy" defaultValue={values.fy} className="field-input" aria-invalid={errorOf('fy') ? true : undefined} aria-describedby={errorOf('fy') ? 'fy-error' : undefined}>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {fiscalYearLabel(y)}（{y}年度）
+                </option>
+              ))}
+            </select>
+            {errorOf('fy') && <p id="fy-error" className="field-error">{errorOf('fy')!.message_ja}</p>}
+          </div>
+        </div>
+        <button type="submit" className="btn-primary">
+          判定する
+        </button>
+      </Form>
+
+      {outcome?.ok && <Verdict outcome={outcome} />}
+      <RulesSummary />
+    </div>
+  );
+}
+
+function TextField({ name, label, hint, value, error, values }: { name: 'municipality' | 'companyHq'; label: string; hint: string; value: string; error?: PairingError; values: Values }) {
+  const describedBy = [`${name}-hint`, error ? `${name}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div>
+      <label htmlFor={name} className="field-label">
+        {label}
+      </label>
+      <p id={`${name}-hint`} className="mb-1 text-sm text-solid-gray-700">
+        {hint}
+      </p>
+      <input id={name} name={name} type="text" defaultValue={value} className="field-input" aria-invalid={error ? true : undefined} aria-describedby={describedBy} autoComplete="off" />
+      {error && (
+        <div id={`${name}-error`}>
+          <p className="field-error">{error.message_ja}</p>
+          {error.candidates && error.candidates.length > 0 && (
+            <ul className="mt-2 flex flex-wrap gap-2 text-sm" aria-label={`${label}の候補`}>
+              {error.candidates.map((c) => (
+                <li key={c.lgCode}>
+                  <a href={`/eligibility?${new URLSearchParams({ ...values, [name]: c.lgCode })}`}>
+                    {c.prefName}
+                    {c.name}（{c.lgCode}）
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+const CLASS_TEXT = { A: 'A区分（三大都市圏に本社）', B: 'B区分（三大都市圏外の政令市・中核市・県庁所在市に本社）', none: '対象企業に該当しません' };
+
+function Verdict({ outcome }: { outcome: Extract<PairingOutcome, { ok: true }> }) {
+  const { result, municipality, companyHq, type } = outcome;
+  return (
+    <section aria-labelledby="verdict-title" className={`rounded-xl border-2 p-5 ${result.eligible ? 'border-green-800 bg-green-50' : 'border-red-800 bg-red-50'}`}>
+      <h2 id="verdict-title" className="text-2xl font-bold" data-testid="verdict">
+        {result.eligible ? '対象です' : '対象外です'}
+      </h2>
+      <dl className="mt-3 grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
+        <dt className="font-bold">受入市町村</dt>
+        <dd>
+          {municipality.prefName}
+          {municipality.name}（{municipality.lgCode}）
+        </dd>
+        <dt className="font-bold">本社所在地</dt>
+        <dd>{companyHq ? `${companyHq.prefName}${companyHq.name}（${companyHq.lgCode}）` : '—'}</dd>
+        <dt className="font-bold">類型</dt>
+        <dd>{PROGRAM_TYPE_LABELS[type]}</dd>
+        <dt className="font-bold">企業の区分</dt>
+        <dd>{CLASS_TEXT[result.companyClass]}</dd>
+        <dt className="font-bold">適用ルール</dt>
+        <dd>
+          {fiscalYearLabel(result.fiscalYear)}（{result.ruleVersion}）
+          {result.provisional && '：この年度のルールは未公表のため、直近の年度のルールで暫定的に判定しています'}
+        </dd>
+      </dl>
+      {result.reasons.length > 0 && (
+        <>
+          <h3 className="mt-4 text-lg font-bold">対象外の理由</h3>
+          <ul className="list-disc space-y-1 pl-6" data-testid="reasons">
+            {result.reasons.map((r) => (
+              <li key={r.code}>{r.message_ja}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {result.explanations.length > 0 && (
+        <>
+          <h3 className="mt-4 text-lg font-bold">満たしている要件</h3>
+          <ul className="list-disc space-y-1 pl-6">
+            {result.explanations.map((r) => (
+              <li key={r.code}>{r.message_ja}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function RulesSummary() {
+  return (
+    <section aria-labelledby="rules-title" className="space-y-3">
+      <h2 id="rules-title" className="text-2xl font-bold">
+        判定のルール
+      </h2>
+      <ul className="list-disc space-y-2 pl-6">
+        <li>受入市町村は、三大都市圏外の市町村、または三大都市圏内で条件不利地域・定住自立圏・人口減少率の高い市町村（令和7・8年度：1,433市町村）です。</li>
+        <li>A区分：本社が三大都市圏（埼玉・千葉・東京・神奈川／岐阜・愛知・三重／京都・大阪・兵庫・奈良）にある企業。1,433市町村のいずれにも派遣できます。</li>
+        <li>B区分：本社が三大都市圏外の政令市・中核市・県庁所在市にある企業。政令市・中核市・県庁所在市を除く1,375市町村のうち、本社と異なる都道府県の市町村にのみ派遣できます。</li>
+        <li>副業型は対象企業に在籍する個人、シニア型は対象企業を退職した個人が対象です。フリーランスは対象になりません。</li>
+      </ul>
+      <p className="text-sm text-solid-gray-700">
+        同じ判定はJSON API（<code>/api/eligibility?municipality=…&amp;companyHq=…&amp;type=dispatch</code>）でも利用できます。最終的な判断は総務省・都道府県にご確認ください。
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { ErrorSummary, TextField } from '../components/accounts/fields';
+import { fieldErrors, TotpCodeSchema } from '../domain/accounts/schemas';
+import { forbidden, requireCan, type SessionUser } from '../services/auth.server';
+import { formValues } from '../services/forms.server';
+import { beginTotpEnrolment, confirmTotpEnrolment, disableTotp, TOTP_ROLES } from '../services/login.server';
+
+export const meta: MetaFunction = () => [{ title: '二段階認証の設定｜起業人マッチ' }];
+
+function requireTotpRole(user: SessionUser) {
+  if (!(TOTP_ROLES as readonly string[]).includes(user.role)) throw forbidden('二段階認証は総務省・運営者のアカウントで利用できます。');
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireCan(request, context, 'account.settings');
+  requireTotpRole(user);
+  if (user.totpEnabled) return json({ enabled: true as const, secret: null, uri: null });
+  const enrolment = await beginTotpEnrolment(context, user);
+  return json({ enabled: false as const, secret: enrolment?.secret ?? null, uri: enrolment?.uri ?? null });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireCan(request, context, 'account.settings');
+  requireTotpRole(user);
+  const values = await formValues(request);
+  const parsed = TotpCodeSchema.safeParse(values);
+  if (!parsed.success) return json({ errors: fieldErrors(parsed.error) }, { status: 400 });
+  const ok =
+    values.intent === 'disable'
+      ? await disableTotp(context, user, parsed.data.code, context.clientIp)
+      : await confirmTotpEnrolment(context, user, parsed.data.code, context.clientIp);
+  if (!ok) return json({ errors: { code: ['確認コードが正しくありません。認証アプリの時刻設定も確認してください。'] } }, { status: 400 });
+  return redirect('/settings?saved=totp');
+}
+
+export default function TotpSettings() {
+  const { enabled, secret, uri } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  return (
+    <section aria-labelledby="totp-title" className="mx-auto max-w-2xl space-y-6">
+      <h1 id="totp-title" className="text-3xl font-bold">
+        二段階認証の設定
+      </h1>
+      <ErrorSummary errors={data?.errors} labels={{ code: '確認コード' }} />
+      {enabled ? (
+        <Form method="post" className="space-y-4" noValidate>
+          <p>二段階認証は有効です。無効にするには、認証アプリの確認コードを入力してください。</p>
+          <input type="hidden" name="intent" value="disable" />
+          <TextField name="code" label="確認コード" inputMode="numeric" autoComplete="one-time-code" maxLength={6} errors={data?.errors} />
+          <button type="submit" className="btn-secondary">
+            二段階認証を無効にする
+          </button>
+        </Form>
+      ) : (
+        <Form method="post" className="space-y-4" noValidate>
+          <ol className="list-decimal space-y-2 pl-5">
+            <li>認証アプリ（Google Authenticator、Microsoft Authenticator など）で「セットアップキーを入力」を選びます。</li>
+            <li>
+              次のキーを入力します（時間ベース）：
+              <code className="ml-2 break-all rounded bg-solid-gray-50 px-2 py-1 font-mono" data-testid="totp-secret">
+                {secret}
+              </code>
+            </li>
+            <li>アプリに表示された6桁のコードを下に入力します。</li>
+          </ol>
+          <p className="break-all text-sm text-solid-gray-700">
+            設定用URI：<span data-testid="totp-uri">{uri}</span>
+          </p>
+          <input type="hidden" name="intent" value="enable" />
+          <TextField name="code" label="確認コード" inputMode="numeric" autoComplete="one-time-code" maxLength={6} errors={data?.errors} />
+          <button type="submit" className="btn-primary">
+            二段階認証を有効にする
+          </button>
+        </Form>
+      )}
+      <p>
+        <a href="/settings">アカウント設定へ戻る</a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { APPLICATION_STATES } from '../domain/applications/states';
+import { NOTIFICATION_KINDS } from '../domain/applications/notifications';
+import { PROGRAM_TYPES } from '../domain/eligibility/types';
+
+/** Shared by the socket handlers, the conversation page's form posts and the client hook. */
+
+export const MESSAGE_MAX = 4000;
+
+const id = z.coerce.number().int().positive().max(2_147_483_647);
+/** Client-generated idempotency key: a UUID or any 8–64 url-safe characters. */
+export const ClientKeySchema = z.string().regex(/^[\w-]{8,64}$/, '送信キーが不正です');
+
+const body = z
+  .string({ required_error: 'メッセージを入力してください' })
+  .transform((s) => s.replace(/\r\n/g, '\n').trim())
+  .pipe(z.string().min(1, 'メッセージを入力してください').max(MESSAGE_MAX, `メッセージは${MESSAGE_MAX}文字以内で入力してください`));
+
+export const JoinEventSchema = z.object({ conversationId: id, afterSeq: z.number().int().min(0).default(0) }).strict();
+export const SendEventSchema = z.object({ conversationId: id, clientKey: ClientKeySchema, body }).strict();
+export const TypingEventSchema = z.object({ conversationId: id, typing: z.boolean() }).strict();
+export const ReadEventSchema = z.object({ conversationId: id, seq: z.number().int().min(0) }).strict();
+export const LeaveEventSchema = z.object({ conversationId: id }).strict();
+
+// Forms on /applications/:id (work without JavaScript). `intent` picks the action.
+
+/** Text may be empty when files are attached; the service refuses a message with neither. */
+export const MessageFormSchema = z.object({
+  intent: z.literal('message'),
+  clientKey: ClientKeySchema,
+  body: z
+    .string()
+    .optional()
+    .transform((s) => (s ?? '').replace(/\r\n/g, '\n').trim())
+    .pipe(z.string().max(MESSAGE_MAX, `メッセージは${MESSAGE_MAX}文字以内で入力してください`)),
+});
+
+export const StateFormSchema = z.object({
+  intent: z.literal('state'),
+  to: z.enum(APPLICATION_STATES, { errorMap: () => ({ message: '変更先の状態が不正です' }) }),
+  reason: z
+    .string()
+    .max(500, '理由は500文字以内で入力してください')
+    .optional()
+    .transform((s) => (s ?? '').trim()),
+});
+
+export const SlotsFormSchema = z.object({
+  intent: z.literal('slots'),
+  slots: z.array(z.object({ start: z.string(), end: z.string() })).max(10),
+  location: z.string().max(200, '場所・方法は200文字以内で入力してください').optional().transform((s) => (s ?? '').trim()),
+});
+
+export const AcceptSlotFormSchema = z.object({ intent: z.literal('accept'), slotId: id });
+
+export const ApplyFormSchema = z.object({
+  programType: z.enum(PROGRAM_TYPES, { errorMap: () => ({ message: '類型を選んでください' }) }),
+  message: z
+    .string({ required_error: 'メッセージを入力してください' })
+    .transform((s) => s.replace(/\r\n/g, '\n').trim())
+    .pipe(z.string().min(1, 'メッセージを入力してください').max(MESSAGE_MAX, `メッセージは${MESSAGE_MAX}文字以内で入力してください`)),
+  proposal: z
+    .string()
+    .max(2000, '提案する人材・プランは2000文字以内で入力してください')
+    .optional()
+    .transform((s) => (s ?? '').trim()),
+  asInquiry: z
+    .string()
+    .optional()
+    .transform((v) => v === 'on' || v === 'true'),
+});
+export type ApplyFormInput = z.infer<typeof ApplyFormSchema>;
+
+export const PreferencesFormSchema = z.object(
+  Object.fromEntries(NOTIFICATION_KINDS.flatMap((k) => [[`${k}.inApp`, z.string().optional()], [`${k}.email`, z.string().optional()]])) as Record<string, z.ZodOptional<z.ZodString>>,
+);
+
+/** Field errors as the forms show them. */
+export type FieldErrors = Record<string, string[]>;
+
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || 'form';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}

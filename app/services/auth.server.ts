@@ -1,0 +1,200 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createCookie, json, redirect, type AppLoadContext, type Cookie } from '@remix-run/node';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database';
+import { deleteSession, findSessionWithUser, insertSession } from '../../db/queries/sessions';
+import type { CompanyClass, IndividualTrack, OrganisationStatus, OrgRole, Role, SessionUser } from '../domain/accounts/types';
+import { can, type Action, type Resource } from '../domain/policy';
+import type { Config } from '../server/config';
+import { inboxCounts } from './inbox.server';
+
+export type { SessionUser } from '../domain/accounts/types';
+export type { Action, Resource } from '../domain/policy';
+export { can } from '../domain/policy';
+
+const SESSION_DAYS = 14;
+/** Between the password and the second factor: long enough to open the authenticator app. */
+const MFA_PENDING_MINUTES = 10;
+
+type Services = { db: Kysely<Database>; config: Config };
+
+const cookies = new WeakMap<Config, Cookie>();
+
+/** The session cookie: an opaque random token, signed, httpOnly, SameSite=Lax, Secure when the site is https. */
+export function sessionCookie(config: Config): Cookie {
+  let cookie = cookies.get(config);
+  if (!cookie) {
+    cookie = createCookie('km_session', {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.publicUrl.startsWith('https://'),
+      path: '/',
+      secrets: [config.sessionSecret],
+      maxAge: SESSION_DAYS * 24 * 3600,
+    });
+    cookies.set(config, cookie);
+  }
+  return cookie;
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const newToken = () => randomBytes(32).toString('base64url');
+
+async function sessionTokenFrom(config: Config, cookieHeader: string | null | undefined): Promise<string | null> {
+  if (!cookieHeader) return null;
+  const value: unknown = await sessionCookie(config).parse(cookieHeader);
+  return typeof value === 'string' && /^[\w-]{43}$/.test(value) ? value : null;
+}
+
+/** The stored id (hash) of the session the request carries, valid or not. */
+export async function sessionIdOf(request: Request, config: Config): Promise<string | null> {
+  const token = await sessionTokenFrom(config, request.headers.get('cookie'));
+  return token ? hashToken(token) : null;
+}
+
+type SessionRow = NonNullable<Awaited<ReturnType<typeof findSessionWithUser>>>;
+
+function toSessionUser(row: SessionRow): SessionUser {
+  const role = row.kind as Role;
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role,
+    orgRole: row.org_role as OrgRole,
+    organisationId: row.organisation_id,
+    organisation: {
+      id: row.organisation_id,
+      kind: role,
+      status: row.status as OrganisationStatus,
+      name: row.organisation_name,
+      slug: row.slug,
+      lgCode: row.lg_code,
+      headOfficeLgCode: row.head_office_lg_code,
+      companyClass: row.company_class as CompanyClass | null,
+    },
+    employment:
+      role === 'individual' && row.individual_track
+        ? {
+            track: row.individual_track as IndividualTrack,
+            employerName: row.employer_name,
+            employerHeadOfficeLgCode: row.head_office_lg_code,
+            employerClass: row.company_class as CompanyClass | null,
+          }
+        : null,
+    totpEnabled: row.totp_enabled_at !== null,
+  };
+}
+
+/** Loads the signed-in account from a session id; a session still waiting for its second factor does not count. */
+async function userForSession(db: Kysely<Database>, sessionId: string): Promise<SessionUser | null> {
+  const row = await findSessionWithUser(db, sessionId);
+  if (!row || row.mfa_pending || row.disabled_at || !row.email_verified_at) return null;
+  return toSessionUser(row);
+}
+
+// Nested loaders of one request share the lookup.
+const perRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+
+export function getOptionalUser(request: Request, context: AppLoadContext | Services): Promise<SessionUser | null> {
+  let pending = perRequest.get(request);
+  if (!pending) {
+    pending = sessionIdOf(request, context.config).then((id) => (id ? userForSession(context.db, id) : null));
+    perRequest.set(request, pending);
+  }
+  return pending;
+}
+
+/** For socket.io handshakes: the account behind a raw Cookie header. */
+export async function getUserFromCookieHeader(services: Services, cookieHeader: string | undefined): Promise<SessionUser | null> {
+  const token = await sessionTokenFrom(services.config, cookieHeader);
+  return token ? userForSession(services.db, hashToken(token)) : null;
+}
+
+export function loginRedirect(request: Request): Response {
+  const url = new URL(request.url);
+  const back = `${url.pathname}${url.search}`;
+  return redirect(back === '/' ? '/login' : `/login?redirectTo=${encodeURIComponent(back)}`);
+}
+
+/** The signed-in account, or a redirect to the log-in page that comes back here afterwards. */
+export async function requireUser(request: Request, context: AppLoadContext | Services): Promise<SessionUser> {
+  const user = await getOptionalUser(request, context);
+  if (!user) throw loginRedirect(request);
+  return user;
+}
+
+export function forbidden(message = 'この操作を行う権限がありません。'): Response {
+  return new Response(message, { status: 403, statusText: 'Forbidden', headers: { 'content-type': 'text/plain; charset=utf-8' } });
+}
+
+/**
+ * Throws unless the policy allows the action: anonymous visitors are sent to log in,
+ * signed-in accounts get 403; with deniedStatus 404 everyone denied gets 404, for records
+ * whose very existence is private.
+ */
+export function assertCan(
+  request: Request,
+  user: SessionUser | null,
+  action: Action,
+  resource?: Resource,
+  opts: { deniedStatus?: 403 | 404 } = {},
+): void {
+  if (can(user, action, resource)) return;
+  if (opts.deniedStatus === 404) throw new Response('見つかりません。', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  if (!user) throw loginRedirect(request);
+  throw forbidden(user.organisation.status === 'approved' ? undefined : 'アカウントの審査が完了するまで、この操作はできません。');
+}
+
+/** requireUser + assertCan in one call, for pages and actions that need a signed-in account. */
+export async function requireCan(request: Request, context: AppLoadContext | Services, action: Action, resource?: Resource): Promise<SessionUser> {
+  const user = await requireUser(request, context);
+  assertCan(request, user, action, resource);
+  return user;
+}
+
+/**
+ * Starts a new session and returns its Set-Cookie header. The session the request arrived with,
+ * if any, is deleted first, so an id planted before log-in never becomes authenticated (fixation).
+ */
+export async function startSession(
+  services: Services,
+  request: Request,
+  userId: string,
+  meta: { ip: string; mfaPending?: boolean },
+): Promise<string> {
+  const previous = await sessionIdOf(request, services.config);
+  if (previous) await deleteSession(services.db, previous);
+  const token = newToken();
+  const minutes = meta.mfaPending ? MFA_PENDING_MINUTES : SESSION_DAYS * 24 * 60;
+  const expires = new Date(Date.now() + minutes * 60_000);
+  await insertSession(services.db, {
+    id: hashToken(token),
+    user_id: userId,
+    expires_at: expires,
+    ip: meta.ip,
+    user_agent: (request.headers.get('user-agent') ?? '').slice(0, 300),
+    mfa_pending: meta.mfaPending ?? false,
+  });
+  return sessionCookie(services.config).serialize(token, meta.mfaPending ? { maxAge: MFA_PENDING_MINUTES * 60 } : undefined);
+}
+
+/** Ends the request's session (if any) and returns the Set-Cookie header that clears the cookie. */
+export async function endSession(services: Services, request: Request): Promise<string> {
+  const id = await sessionIdOf(request, services.config);
+  if (id) await deleteSession(services.db, id);
+  return sessionCookie(services.config).serialize('', { maxAge: 0, expires: new Date(0) });
+}
+
+/** What the page header shows about the signed-in account (the root route's loader data). */
+export type HeaderUser = { name: string; role: SessionUser['role']; organisationName: string; organisationStatus: SessionUser['organisation']['status'] };
+
+/** The root route's loader: the header's user menu on every page. */
+export async function rootLoader({ request, context }: { request: Request; context: AppLoadContext }) {
+  const user = await getOptionalUser(request, context);
+  const headerUser: HeaderUser | null = user
+    ? { name: user.name, role: user.role, organisationName: user.organisation.name, organisationStatus: user.organisation.status }
+    : null;
+  const inbox = user && user.organisation.status === 'approved' ? await inboxCounts(context.db, user) : null;
+  return json({ user: headerUser, inbox });
+}

@@ -1,0 +1,523 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/database';
+import {
+  countOpenListings,
+  findAttachments,
+  findExpiredListingIds,
+  findListingById,
+  findListingForUpdate,
+  findMunicipalitiesByCodes,
+  findOrganisationForListing,
+  findOrganisationListings,
+  findPublishedListings,
+  findRecommendedListings,
+  findRevisions,
+  insertListing,
+  insertRevision,
+  updateListingRow,
+  type ListingCardRow,
+  type PublicFilter,
+} from '../../db/queries/listings';
+import type { ListingRow, NewListingRow } from '../../db/types/listings';
+import { indexDocument } from '../../search/index';
+import type { SessionUser } from '../domain/accounts/types';
+import type { Municipality } from '../domain/eligibility/types';
+import {
+  LIMITS,
+  TYPES_BY_ORG_KIND,
+  addDays,
+  categoryLabel,
+  decide,
+  effectiveStatus,
+  isOwner,
+  japanToday,
+  listingVerdicts,
+  nextState,
+  toSearchDocument,
+  type CloseReason,
+  type LifecycleAction,
+  type Listing,
+  type ListingKind,
+  type ListingType,
+  type Party,
+  type Verdict,
+} from '../domain/listings';
+import { can } from '../domain/policy';
+import { fiscalYearOf } from '../domain/rules/fiscal-year';
+import type { FieldErrors, OpeningInput, SolutionInput } from '../schemas/listings';
+import { markdownToText, renderMarkdown } from '../utils/markdown';
+import { audit } from './audit.server';
+
+type Db = Kysely<Database>;
+type Trx = Transaction<Database>;
+export type ListingInput = OpeningInput | SolutionInput;
+export type WriteResult = { ok: true; id: number } | { ok: false; errors: FieldErrors };
+
+/** A refusal the route turns into an HTTP status: 404 hides a draft from strangers, 403 an edit. */
+export class ListingAccessError extends Error {
+  constructor(
+    readonly status: 403 | 404 | 409,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ListingAccessError';
+  }
+}
+
+const resourceOf = (row: Pick<ListingRow, 'kind' | 'organisation_id' | 'status'>) => ({
+  type: 'listing' as const,
+  listingKind: row.kind,
+  ownerOrganisationId: row.organisation_id,
+  published: row.status !== 'draft',
+});
+
+export function toListing(row: ListingRow): Listing {
+  return {
+    id: row.id,
+    kind: row.kind,
+    organisationId: row.organisation_id,
+    status: row.status,
+    closeReason: row.close_reason,
+    title: row.title,
+    summary: row.summary,
+    body: row.body,
+    duties: row.duties,
+    skills: row.skills,
+    trackRecord: row.track_record,
+    conditions: row.conditions,
+    categories: row.categories as Listing['categories'],
+    types: row.types as ListingType[],
+    termMinMonths: row.term_min_months,
+    termMaxMonths: row.term_max_months,
+    startFrom: asIsoDate(row.start_from),
+    deadline: asIsoDate(row.deadline),
+    daysOnSite: row.days_on_site,
+    remoteOk: row.remote_ok,
+    budgetMinYen: row.budget_min_yen === null ? null : Number(row.budget_min_yen),
+    budgetMaxYen: row.budget_max_yen === null ? null : Number(row.budget_max_yen),
+    headcount: row.headcount,
+    lgCode: row.lg_code,
+    prefCode: row.pref_code,
+    regionPrefCodes: row.region_pref_codes,
+    regionAnywhere: row.region_anywhere,
+    contactName: row.contact_name,
+    contactEmail: row.contact_email,
+    contactPhone: row.contact_phone,
+    revision: row.revision,
+    publishedAt: row.published_at,
+    closedAt: row.closed_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function asIsoDate(v: Date | string | null): string | null {
+  if (v === null) return null;
+  return typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10);
+}
+
+/** The columns a form writes, for either kind; the kind's unused columns are emptied. */
+function rowFromInput(kind: ListingKind, input: ListingInput): Omit<NewListingRow, 'kind' | 'organisation_id'> {
+  const common = {
+    title: input.title,
+    summary: input.summary,
+    body: input.body,
+    skills: input.skills,
+    conditions: input.conditions,
+    categories: input.categories,
+    types: input.types,
+    term_min_months: input.termMinMonths,
+    term_max_months: input.termMaxMonths,
+    start_from: input.startFrom,
+    remote_ok: input.remoteOk,
+    contact_name: input.contactName,
+    contact_email: input.contactEmail,
+    contact_phone: input.contactPhone,
+  };
+  if (kind === 'opening') {
+    const o = input as OpeningInput;
+    return {
+      ...common,
+      duties: o.duties,
+      track_record: '',
+      deadline: o.deadline,
+      days_on_site: o.daysOnSite ?? null,
+      budget_min_yen: o.budgetMin === undefined ? null : o.budgetMin * 10_000,
+      budget_max_yen: o.budgetMax === undefined ? null : o.budgetMax * 10_000,
+      headcount: null,
+      region_pref_codes: [],
+      region_anywhere: false,
+    };
+  }
+  const s = input as SolutionInput;
+  return {
+    ...common,
+    duties: '',
+    track_record: s.trackRecord,
+    deadline: null,
+    days_on_site: null,
+    budget_min_yen: null,
+    budget_max_yen: null,
+    headcount: s.headcount,
+    region_pref_codes: s.regionAnywhere ? [] : [...new Set(s.regionPrefCodes)].sort(),
+    region_anywhere: s.regionAnywhere,
+  };
+}
+
+/** Checks the form cannot express alone: who posts, which forms they may offer, a sane deadline. */
+function ruleErrors(actor: SessionUser, kind: ListingKind, input: ListingInput, today: string): FieldErrors {
+  const errors: FieldErrors = {};
+  const allowed = TYPES_BY_ORG_KIND[actor.role] ?? [];
+  const refused = input.types.filter((t) => !allowed.includes(t));
+  if (refused.length) {
+    errors.types = [
+      actor.role === 'company'
+        ? '企業が掲載できるのは企業派遣型と副業型（社員の副業）です。シニア型は退職した方ご本人が掲載してください。'
+        : '個人が掲載できるのは副業型とシニア型です。企業派遣型は企業として掲載してください。',
+    ];
+  }
+  if (kind === 'opening') {
+    const deadline = (input as OpeningInput).deadline;
+    if (deadline > addDays(today, LIMITS.deadlineMaxDaysAhead)) errors.deadline = ['応募締切日が先すぎます。1年以内の日付を入力してください。'];
+  }
+  return errors;
+}
+
+function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  return Object.keys(after).filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null));
+}
+
+/** Writes the revision and the search document for the row as it now stands, inside `trx`. */
+async function recordAndIndex(trx: Trx, id: number, action: 'create' | 'update' | 'publish' | 'close' | 'reopen' | 'expire', actor: SessionUser | null, changed: string[]) {
+  const row = (await findListingById(trx, id))!;
+  await insertRevision(trx, { listing_id: id, revision: row.revision, action, user_id: actor?.id ?? null, changed, snapshot: toListing(row) });
+  await indexListing(trx, row);
+  return row;
+}
+
+/** Hands search the listing as it now stands; inside the caller's transaction, so both commit together. */
+export async function indexListing(trx: Kysely<Database> | Trx, row: ListingRow) {
+  const [m] = await findMunicipalitiesByCodes(trx, row.lg_code ? [row.lg_code] : []);
+  const muni = m ? { name: m.name, prefName: m.pref_name, eligible1433: m.eligible_1433, eligible1375: m.eligible_1375 } : null;
+  await indexDocument(trx, toSearchDocument(toListing(row), muni));
+}
+
+export type WriteContext = { ip?: string; today?: string };
+
+/** Creates a listing as a draft, or published at once when `publish` is set. */
+export async function createListing(
+  db: Db,
+  actor: SessionUser,
+  kind: ListingKind,
+  input: ListingInput,
+  opts: WriteContext & { publish?: boolean } = {},
+): Promise<WriteResult> {
+  if (!can(actor, 'listing.create', { type: 'listing', listingKind: kind })) throw new ListingAccessError(403, 'この種類の掲載を作成する権限がありません。');
+  const today = opts.today ?? japanToday();
+  const errors = ruleErrors(actor, kind, input, today);
+  if (opts.publish && kind === 'opening' && (input as OpeningInput).deadline < today) errors.deadline = ['応募締切日が過ぎています。今日以降の日付にしてください。'];
+  if (Object.keys(errors).length) return { ok: false, errors };
+  const org = actor.organisation;
+  const basePref = (kind === 'opening' ? org.lgCode : org.headOfficeLgCode)?.slice(0, 2) ?? null;
+  const id = await db.transaction().execute(async (trx) => {
+    const newId = await insertListing(trx, {
+      ...rowFromInput(kind, input),
+      kind,
+      organisation_id: actor.organisationId,
+      lg_code: kind === 'opening' ? org.lgCode : null,
+      pref_code: basePref,
+      status: opts.publish ? 'published' : 'draft',
+      close_reason: null,
+      published_at: opts.publish ? new Date() : null,
+      closed_at: null,
+    });
+    await recordAndIndex(trx, newId, 'create', actor, []);
+    await audit(trx, { actor, action: opts.publish ? 'listing.publish' : 'listing.create', targetType: 'listing', targetId: newId, ip: opts.ip ?? '', details: { kind } });
+    return newId;
+  });
+  return { ok: true, id };
+}
+
+/** Loads and locks a listing the actor may change; refuses with the right status otherwise. */
+async function lockOwned(trx: Trx, actor: SessionUser, id: number, action: 'listing.edit' | 'listing.publish') {
+  const row = await findListingForUpdate(trx, id);
+  if (!row || !can(actor, 'listing.view', resourceOf(row))) throw new ListingAccessError(404, '掲載が見つかりません。');
+  if (!can(actor, action, resourceOf(row))) throw new ListingAccessError(403, 'この掲載を変更できるのは掲載した団体の方だけです。');
+  return row;
+}
+
+export async function updateListing(db: Db, actor: SessionUser, id: number, input: ListingInput, opts: WriteContext = {}): Promise<WriteResult> {
+  const today = opts.today ?? japanToday();
+  return db.transaction().execute(async (trx) => {
+    const row = await lockOwned(trx, actor, id, 'listing.edit');
+    const decision = decide(toListing(row), 'edit', today);
+    if (!decision.ok) throw new ListingAccessError(409, decision.message);
+    const errors = ruleErrors(actor, row.kind, input, today);
+    if (row.status === 'published' && row.kind === 'opening' && (input as OpeningInput).deadline < today) {
+      errors.deadline = ['公開中の募集の締切日は今日以降にしてください。募集を終える場合は「募集を終了」を使ってください。'];
+    }
+    if (Object.keys(errors).length) return { ok: false as const, errors };
+    const patch = rowFromInput(row.kind, input);
+    const changed = changedFields(row as unknown as Record<string, unknown>, patch as Record<string, unknown>);
+    if (changed.length === 0) return { ok: true as const, id };
+    await updateListingRow(trx, id, { ...patch, revision: row.revision + 1 });
+    await recordAndIndex(trx, id, 'update', actor, changed);
+    await audit(trx, { actor, action: 'listing.edit', targetType: 'listing', targetId: id, ip: opts.ip ?? '', details: { changed } });
+    return { ok: true as const, id };
+  });
+}
+
+/** publish, reopen or close: one lifecycle step, decided by the domain, recorded and re-indexed. */
+export async function changeListingStatus(
+  db: Db,
+  actor: SessionUser,
+  id: number,
+  action: Exclude<LifecycleAction, 'edit' | 'expire'>,
+  opts: WriteContext & { reason?: CloseReason } = {},
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const today = opts.today ?? japanToday();
+  return db.transaction().execute(async (trx) => {
+    const row = await lockOwned(trx, actor, id, action === 'close' ? 'listing.edit' : 'listing.publish');
+    const decision = decide(toListing(row), action, today, opts.reason);
+    if (!decision.ok) return { ok: false as const, message: decision.message };
+    const next = nextState(action, opts.reason);
+    await updateListingRow(trx, id, {
+      status: next.status,
+      close_reason: next.closeReason,
+      revision: row.revision + 1,
+      ...(next.status === 'published' ? { published_at: new Date(), closed_at: null } : { closed_at: new Date() }),
+    });
+    await recordAndIndex(trx, id, action, actor, ['status']);
+    await audit(trx, { actor, action: action === 'close' ? 'listing.close' : 'listing.publish', targetType: 'listing', targetId: id, ip: opts.ip ?? '', details: { action, reason: next.closeReason } });
+    return { ok: true as const };
+  });
+}
+
+/** Closes every published listing past its deadline; safe to run from several processes at once. */
+export async function expireListings(db: Db, today: string = japanToday()): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const ids = await findExpiredListingIds(trx, today);
+    for (const { id } of ids) {
+      const row = (await findListingById(trx, id))!;
+      await updateListingRow(trx, id, { status: 'closed', close_reason: 'expired', closed_at: new Date(), revision: row.revision + 1 });
+      await recordAndIndex(trx, id, 'expire', null, ['status']);
+    }
+    return ids.length;
+  });
+}
+
+/* ---------- reads ---------- */
+
+export type ListingCard = ReturnType<typeof toCard>;
+
+function toCard(row: ListingCardRow, today: string) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    summary: row.summary,
+    categories: row.categories,
+    types: row.types,
+    termMinMonths: row.term_min_months,
+    termMaxMonths: row.term_max_months,
+    remoteOk: row.remote_ok,
+    prefCode: row.pref_code,
+    regionPrefCodes: row.region_pref_codes,
+    regionAnywhere: row.region_anywhere,
+    headcount: row.headcount,
+    deadline: row.deadline,
+    startFrom: row.start_from,
+    publishedAt: row.published_at ? new Date(row.published_at).toISOString() : null,
+    organisationId: row.organisation_id,
+    organisationName: row.organisation_name,
+    organisationKind: row.organisation_kind,
+    place: row.municipality_name ? `${row.municipality_pref_name}${row.municipality_name}` : null,
+    status: effectiveStatus({ status: row.status, deadline: row.deadline }, today),
+  };
+}
+
+export const PAGE_SIZE = 20;
+
+export async function listPublished(db: Db, kind: ListingKind, filters: Omit<PublicFilter, 'kind' | 'today'> & { page?: number }, today = japanToday()) {
+  const page = filters.page ?? 1;
+  const { rows, total } = await findPublishedListings(db, { ...filters, kind, today, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  return { cards: rows.map((r) => toCard(r, today)), total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+/**
+ * The home page's picks: the other side's listings ranked for the reader (shared categories with
+ * their own listings, their region, what their company class may be sent to); newest for visitors.
+ */
+export async function homeListings(db: Db, user: SessionUser | null, today = japanToday()) {
+  const counts = await countOpenListings(db, today);
+  const newest = {
+    openings: (await listPublished(db, 'opening', {}, today)).cards.slice(0, 6),
+    solutions: (await listPublished(db, 'solution', {}, today)).cards.slice(0, 6),
+  };
+  if (!user || !['municipality', 'company', 'individual'].includes(user.role)) return { counts, newest, recommended: null };
+  const wanted: ListingKind = user.role === 'municipality' ? 'solution' : 'opening';
+  const own = await findOrganisationListings(db, user.organisationId, { includeDrafts: true });
+  const categories = [...new Set(own.flatMap((l) => l.categories))];
+  const cls = user.organisation.companyClass;
+  const hqPref = user.organisation.headOfficeLgCode?.slice(0, 2) ?? null;
+  const regionPref = (user.role === 'municipality' ? user.organisation.lgCode : user.organisation.headOfficeLgCode)?.slice(0, 2) ?? null;
+  const rows = await findRecommendedListings(db, {
+    kind: wanted,
+    today,
+    categories,
+    regionPref,
+    organisationId: user.organisationId,
+    eligibleList: wanted === 'opening' ? (cls === 'A' ? '1433' : cls === 'B' ? '1375' : undefined) : undefined,
+    excludePref: wanted === 'opening' && cls === 'B' ? hqPref : null,
+    limit: 6,
+  });
+  return { counts, newest, recommended: { kind: wanted, basedOn: categories.map(categoryLabel), cards: rows.map((r) => toCard(r, today)) } };
+}
+
+export async function myListings(db: Db, user: SessionUser, today = japanToday()) {
+  const rows = await findOrganisationListings(db, user.organisationId, { includeDrafts: true });
+  return rows.map((r) => {
+    const l = toListing(r);
+    return { id: l.id, kind: l.kind, title: l.title, status: effectiveStatus(l, today), closeReason: l.closeReason, deadline: l.deadline, updatedAt: l.updatedAt.toISOString(), revision: l.revision };
+  });
+}
+
+/** An organisation's public listings (its members also see their drafts), newest first. */
+export async function organisationListings(db: Db, viewer: SessionUser | null, organisationId: string, today = japanToday()) {
+  const includeDrafts = viewer !== null && isOwner({ userId: viewer.id, organisationId: viewer.organisationId, organisationKind: viewer.role }, { organisationId });
+  const rows = await findOrganisationListings(db, organisationId, { includeDrafts });
+  return rows.map((r) => {
+    const l = toListing(r);
+    return { id: l.id, kind: l.kind, title: l.title, summary: l.summary, status: effectiveStatus(l, today), deadline: l.deadline, categories: l.categories, types: l.types };
+  });
+}
+
+function toMunicipality(r: Awaited<ReturnType<typeof findMunicipalitiesByCodes>>[number]): Municipality {
+  return {
+    lgCode: r.lg_code,
+    prefCode: r.pref_code,
+    prefName: r.pref_name,
+    name: r.name,
+    nameKana: r.name_kana,
+    kind: r.kind,
+    seirei: r.seirei,
+    chukaku: r.chukaku,
+    kencho: r.kencho,
+    metroArea: r.metro_area,
+    eligible1433: r.eligible_1433,
+    eligible1375: r.eligible_1375,
+    eligibilityBasis: r.eligibility_basis,
+    teijuuSince: r.teijuu_since,
+  };
+}
+
+/** The eligibility verdicts for this reader on this listing; empty when the pairing does not apply. */
+async function verdictsFor(db: Db, viewer: SessionUser | null, listing: Listing, owner: { kind: string; head_office_lg_code: string | null; company_class: string | null; individual_track: string | null }, today: string): Promise<Verdict[]> {
+  if (!viewer) return [];
+  let municipalityCode: string | null = null;
+  let sender: Party | null = null;
+  let hqCode: string | null = null;
+  if (listing.kind === 'opening' && (viewer.role === 'company' || viewer.role === 'individual')) {
+    municipalityCode = listing.lgCode;
+    hqCode = viewer.role === 'company' ? viewer.organisation.headOfficeLgCode : (viewer.employment?.employerHeadOfficeLgCode ?? viewer.organisation.headOfficeLgCode);
+    sender = viewer.role === 'company' ? { kind: 'company', companyClass: viewer.organisation.companyClass, hq: null } : { kind: 'individual', track: viewer.employment?.track ?? null, employerHq: null };
+  } else if (listing.kind === 'solution' && viewer.role === 'municipality') {
+    municipalityCode = viewer.organisation.lgCode;
+    hqCode = owner.head_office_lg_code;
+    sender = owner.kind === 'company' ? { kind: 'company', companyClass: owner.company_class, hq: null } : { kind: 'individual', track: (owner.individual_track as 'side_job') ?? null, employerHq: null };
+  }
+  if (!municipalityCode || !sender) return [];
+  const munis = await findMunicipalitiesByCodes(db, [municipalityCode, ...(hqCode ? [hqCode] : [])]);
+  const municipality = munis.find((m) => m.lg_code === municipalityCode);
+  if (!municipality) return [];
+  const hqRow = hqCode ? munis.find((m) => m.lg_code === hqCode) : undefined;
+  const hq = hqRow ? toMunicipality(hqRow) : null;
+  const party: Party = sender.kind === 'company' ? { ...sender, hq } : { ...sender, employerHq: hq };
+  return listingVerdicts({ listingKind: listing.kind, listingTypes: listing.types, municipality: toMunicipality(municipality), sender: party, fiscalYear: fiscalYearOf(today) });
+}
+
+/**
+ * Everything the detail page shows, or a ListingAccessError: a draft is not found for anyone but
+ * its organisation, and a listing is found only under its own kind's URL.
+ */
+export async function getListingPage(db: Db, viewer: SessionUser | null, kind: ListingKind, id: number, today = japanToday()) {
+  const row = Number.isSafeInteger(id) ? await findListingById(db, id) : undefined;
+  if (!row || row.kind !== kind || !can(viewer, 'listing.view', resourceOf(row))) throw new ListingAccessError(404, '掲載が見つかりません。');
+  const listing = toListing(row);
+  const owner = (await findOrganisationForListing(db, row.organisation_id))!;
+  const [muni] = await findMunicipalitiesByCodes(db, row.lg_code ? [row.lg_code] : []);
+  const canEdit = can(viewer, 'listing.edit', resourceOf(row));
+  const [attachments, revisions, verdicts] = await Promise.all([
+    findAttachments(db, id),
+    canEdit ? findRevisions(db, id) : Promise.resolve([]),
+    verdictsFor(db, viewer, listing, owner, today),
+  ]);
+  return {
+    listing: {
+      ...listing,
+      publishedAt: listing.publishedAt?.toISOString() ?? null,
+      closedAt: listing.closedAt?.toISOString() ?? null,
+      createdAt: listing.createdAt.toISOString(),
+      updatedAt: listing.updatedAt.toISOString(),
+    },
+    status: effectiveStatus(listing, today),
+    html: {
+      body: renderMarkdown(listing.body),
+      duties: renderMarkdown(listing.duties),
+      skills: renderMarkdown(listing.skills),
+      trackRecord: renderMarkdown(listing.trackRecord),
+      conditions: renderMarkdown(listing.conditions),
+    },
+    description: markdownToText(listing.summary || listing.body),
+    owner: { id: owner.id, name: owner.name, kind: owner.kind, description: markdownToText(owner.description, 200) },
+    place: muni ? `${muni.pref_name}${muni.name}` : null,
+    attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, mime: a.mime, sizeBytes: a.size_bytes })),
+    revisions: revisions.map((r) => ({ revision: r.revision, action: r.action, changed: r.changed, userName: r.user_name, createdAt: new Date(r.created_at).toISOString() })),
+    verdicts,
+    canEdit,
+    canApply: can(viewer, 'application.create', resourceOf(row)) && effectiveStatus(listing, today) === 'published',
+  };
+}
+
+/** The stored values of a listing as form values, for its edit page. */
+export async function getListingForEdit(db: Db, actor: SessionUser, kind: ListingKind, id: number) {
+  const row = Number.isSafeInteger(id) ? await findListingById(db, id) : undefined;
+  if (!row || row.kind !== kind || !can(actor, 'listing.view', resourceOf(row))) throw new ListingAccessError(404, '掲載が見つかりません。');
+  if (!can(actor, 'listing.edit', resourceOf(row))) throw new ListingAccessError(403, 'この掲載を編集できるのは掲載した団体の方だけです。');
+  const l = toListing(row);
+  const values: Record<string, string | string[]> = {
+    title: l.title,
+    summary: l.summary,
+    body: l.body,
+    duties: l.duties,
+    skills: l.skills,
+    trackRecord: l.trackRecord,
+    conditions: l.conditions,
+    categories: l.categories,
+    types: l.types,
+    termMinMonths: String(l.termMinMonths),
+    termMaxMonths: String(l.termMaxMonths),
+    startFrom: l.startFrom ?? '',
+    deadline: l.deadline ?? '',
+    daysOnSite: l.daysOnSite === null ? '' : String(l.daysOnSite),
+    remoteOk: l.remoteOk ? 'on' : '',
+    budgetMin: l.budgetMinYen === null ? '' : String(l.budgetMinYen / 10_000),
+    budgetMax: l.budgetMaxYen === null ? '' : String(l.budgetMaxYen / 10_000),
+    headcount: l.headcount === null ? '' : String(l.headcount),
+    regionAnywhere: l.regionAnywhere ? 'on' : '',
+    regionPrefCodes: l.regionPrefCodes,
+    contactName: l.contactName,
+    contactEmail: l.contactEmail,
+    contactPhone: l.contactPhone,
+  };
+  const attachments = await findAttachments(db, id);
+  return {
+    id,
+    kind,
+    title: l.title,
+    status: effectiveStatus(l, japanToday()),
+    closeReason: l.closeReason,
+    values,
+    attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, mime: a.mime, sizeBytes: a.size_bytes })),
+  };
+}

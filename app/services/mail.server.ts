@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createTransport } from 'nodemailer';
+import type { Config } from '../server/config';
+
+export type MailMessage = { to: string; subject: string; text: string };
+
+type MailConfig = Pick<Config, 'smtpUrl' | 'dataDir' | 'publicUrl'>;
+type Sender = (message: MailMessage) => Promise<void>;
+
+const senders = new WeakMap<MailConfig, Sender>();
+
+export const mailDir = (config: Pick<Config, 'dataDir'>) => path.join(config.dataDir, 'mail');
+
+function fromAddress(config: MailConfig) {
+  return { name: '起業人マッチ', address: `no-reply@${new URL(config.publicUrl).hostname}` };
+}
+
+/**
+ * With SMTP_URL mails go out over SMTP; without it each one is written as an .eml file to
+ * DATA_DIR/mail/ (nodemailer's stream transport builds the exact bytes an SMTP server would get),
+ * so sign-up and password reset work offline and tests read the links from the files.
+ */
+function senderFor(config: MailConfig): Sender {
+  let send = senders.get(config);
+  if (send) return send;
+  const from = fromAddress(config);
+  if (config.smtpUrl) {
+    const transport = createTransport(config.smtpUrl);
+    send = async (m) => {
+      await transport.sendMail({ from, ...m });
+    };
+  } else {
+    const transport = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+    send = async (m) => {
+      const info = await transport.sendMail({ from, ...m });
+      const dir = mailDir(config);
+      await mkdir(dir, { recursive: true });
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      await writeFile(path.join(dir, `${stamp}-${randomBytes(4).toString('hex')}.eml`), info.message as Buffer);
+    };
+  }
+  senders.set(config, send);
+  return send;
+}
+
+export function sendMail(config: MailConfig, message: MailMessage): Promise<void> {
+  return senderFor(config)(message);
+}
+
+export type StoredMail = { file: string; to: string; subject: string; date: string; text: string };
+
+/** The written mails, newest first (development page and tests). */
+export async function listMail(config: Pick<Config, 'dataDir'>, limit = 100): Promise<StoredMail[]> {
+  let files: string[];
+  try {
+    files = (await readdir(mailDir(config))).filter((f) => f.endsWith('.eml'));
+  } catch {
+    return [];
+  }
+  files.sort().reverse();
+  return Promise.all(files.slice(0, limit).map(async (file) => ({ file, ...parseEml(await readFile(path.join(mailDir(config), file), 'utf8')) })));
+}
+
+export async function readMail(config: Pick<Config, 'dataDir'>, file: string): Promise<StoredMail | null> {
+  if (!/^[\w-]+\.eml$/.test(file)) return null;
+  try {
+    return { file, ...parseEml(await readFile(path.join(mailDir(config), file), 'utf8')) };
+  } catch {
+    return null;
+  }
+}
+
+/** Just enough MIME for the single-part text mails this application writes. */
+export function parseEml(raw: string): Omit<StoredMail, 'file'> {
+  const split = raw.indexOf('\n\n');
+  const head = raw.slice(0, split).replace(/\r/g, '').replace(/\n[ \t]+/g, ' ');
+  const body = raw.slice(split + 2);
+  const headers = new Map<string, string>();
+  for (const line of head.split('\n')) {
+    const i = line.indexOf(':');
+    if (i > 0) headers.set(line.slice(0, i).toLowerCase(), line.slice(i + 1).trim());
+  }
+  const encoding = (headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
+  const text =
+    encoding === 'base64'
+      ? Buffer.from(body.replace(/\s/g, ''), 'base64').toString('utf8')
+      : encoding === 'quoted-printable'
+        ? decodeQuotedPrintable(body)
+        : body;
+  return {
+    to: decodeWords(headers.get('to') ?? ''),
+    subject: decodeWords(headers.get('subject') ?? ''),
+    date: headers.get('date') ?? '',
+    text: text.replace(/\r\n/g, '\n'),
+  };
+}
+
+function decodeQuotedPrintable(s: string): string {
+  const joined = s.replace(/=\r?\n/g, '');
+  const bytes: number[] = [];
+  for (let i = 0; i < joined.length; i++) {
+    if (joined[i] === '=' && /^[0-9A-F]{2}$/i.test(joined.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(joined.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(joined[i], 'utf8'));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** RFC 2047 encoded words (=?UTF-8?B?…?= / =?UTF-8?Q?…?=), adjacent ones joined. */
+function decodeWords(s: string): string {
+  return s
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?([\w-]+)\?([BQ])\?([^?]*)\?=/gi, (_m, _charset: string, enc: string, data: string) =>
+      enc.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : decodeQuotedPrintable(data.replace(/_/g, ' ')),
+    );
+}

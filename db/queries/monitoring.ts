@@ -1,0 +1,242 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../database';
+import { MONITORING_MEASURE_COLUMNS, type MonitoringMeasureColumn } from '../types/monitoring';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/*
+ * Refreshing the summary. Three steps in SQL, so the rows never travel to Node:
+ *   af   one row per application with the stage it reached (from its events) and its dates;
+ *   base the counts per record, grouped by (month, kind, prefecture, categories[], types[]);
+ *   cube base exploded over every prefecture/category/type plus the "any" member '*'.
+ * Only application measures need the applications tables; agreements are read when their table exists.
+ */
+const STAGE = `case %s when 'in_dialogue' then 1 when 'interview' then 2 when 'agreed' then 3 when 'preparing' then 4 when 'concluded' then 5 else 0 end`;
+const stageOf = (col: string) => STAGE.replace('%s', col);
+const JST = `'Asia/Tokyo'`;
+const monthOf = (col: string) => `to_char(${col} at time zone ${JST}, 'YYYY-MM')`;
+const flag = (cond: string) => `(case when ${cond} then 1 else 0 end)`;
+
+type Branch = { from: string; month: string; kind: string; pref: string; cats: string; types: string; measures: Partial<Record<MonitoringMeasureColumn, string>> };
+
+function branchSql(b: Branch): string {
+  const cols = MONITORING_MEASURE_COLUMNS.map((m) => `${b.measures[m] ?? '0'} as ${m}`).join(', ');
+  return `select ${b.month} as month, ${b.kind} as kind, ${b.pref} as pref, ${b.cats} as cats, ${b.types} as types, ${cols} ${b.from}`;
+}
+
+const SORTED = (col: string) => `array(select distinct x from unnest(${col}) x order by 1)`;
+
+function refreshSql(): string {
+  const listing: Branch = {
+    from: `from lf`,
+    month: 'lf.month',
+    kind: 'lf.kind',
+    pref: 'lf.pref',
+    cats: 'lf.cats',
+    types: 'lf.types',
+    measures: {
+      listings: '1',
+      st_draft: flag(`lf.status = 'draft'`),
+      st_open: flag(`lf.status = 'published' and (lf.deadline is null or lf.deadline >= lf.today)`),
+      st_expired: flag(`(lf.status = 'published' and lf.deadline < lf.today) or (lf.status = 'closed' and lf.close_reason = 'expired')`),
+      st_filled: flag(`lf.status = 'closed' and lf.close_reason = 'filled'`),
+      st_withdrawn: flag(`lf.status = 'closed' and lf.close_reason = 'withdrawn'`),
+      published: flag('lf.published_at is not null'),
+      fn_applied: flag('lf.published_at is not null and lf.stage is not null'),
+      fn_dialogue: flag('lf.published_at is not null and lf.stage >= 1'),
+      fn_agreed: flag('lf.published_at is not null and lf.stage >= 3'),
+      fn_concluded: flag('lf.published_at is not null and lf.stage >= 5'),
+      unanswered_30d: flag(
+        `lf.published_at <= lf.now - interval '30 days' and (lf.closed_at is null or lf.closed_at >= lf.published_at + interval '30 days')` +
+          ` and (lf.first_app_at is null or lf.first_app_at >= lf.published_at + interval '30 days')`,
+      ),
+    },
+  };
+  const application: Branch = {
+    from: `from af`,
+    month: monthOf('af.created_at'),
+    kind: 'af.kind',
+    pref: 'af.pref',
+    cats: 'af.cats',
+    types: 'array[af.program_type]',
+    measures: {
+      applications: '1',
+      ap_applied: flag(`af.state = 'applied'`),
+      ap_dialogue: flag(`af.state = 'in_dialogue'`),
+      ap_interview: flag(`af.state = 'interview'`),
+      ap_agreed: flag(`af.state = 'agreed'`),
+      ap_preparing: flag(`af.state = 'preparing'`),
+      ap_concluded: flag(`af.state = 'concluded'`),
+      ap_withdrawn: flag(`af.state = 'withdrawn'`),
+      ap_declined: flag(`af.state = 'declined'`),
+      ap_reached_dialogue: flag('af.stage >= 1'),
+      ap_reached_agreed: flag('af.stage >= 3'),
+      ap_reached_concluded: flag('af.stage >= 5'),
+      inquiries: flag('af.is_inquiry'),
+      cv_total: flag('af.has_conversation'),
+      cv_replied: flag('af.first_reply_at is not null'),
+    },
+  };
+  const agreedEvent: Branch = { ...application, from: 'from af where af.agreed_at is not null', month: monthOf('af.agreed_at'), measures: { ev_agreed: '1' } };
+  const concludedEvent: Branch = { ...application, from: 'from af where af.concluded_at is not null', month: monthOf('af.concluded_at'), measures: { ev_concluded: '1' } };
+
+  const sums = MONITORING_MEASURE_COLUMNS.map((m) => `sum(${m})`).join(', ');
+  return `
+with
+af as (
+  select a.id, a.listing_id, a.listing_kind as kind, a.program_type, a.state, a.is_inquiry, a.created_at, a.first_reply_at,
+         greatest(${stageOf('a.state')}, coalesce(ev.stage, 0)) as stage, ev.agreed_at, ev.concluded_at,
+         (c.id is not null) as has_conversation, lp.pref, lp.cats
+  from applications a
+  join lp on lp.id = a.listing_id
+  left join (
+    select application_id, max(${stageOf('to_state')}) as stage,
+           min(created_at) filter (where to_state = 'agreed') as agreed_at,
+           min(created_at) filter (where to_state = 'concluded') as concluded_at
+    from application_events group by application_id
+  ) ev on ev.application_id = a.id
+  left join conversations c on c.application_id = a.id
+),
+la as (select listing_id, max(stage) as stage, min(created_at) as first_app_at from af group by listing_id),
+lf as (
+  select lp.*, la.stage, la.first_app_at from lp left join la on la.listing_id = lp.id
+),
+base as (
+  select month, kind, pref, cats, types, ${MONITORING_MEASURE_COLUMNS.map((m) => `sum(${m}) as ${m}`).join(', ')}
+  from (${[listing, application, agreedEvent, concludedEvent].map(branchSql).join('\n union all ')}) u
+  group by month, kind, pref, cats, types
+)
+insert into monitoring_cube (month, kind, pref_code, category, type, ${MONITORING_MEASURE_COLUMNS.join(', ')})
+select b.month, b.kind, p.p, c.c, t.t, ${sums}
+from base b
+cross join lateral unnest(array[b.pref, '*']) p(p)
+cross join lateral unnest(b.cats || '{*}'::text[]) c(c)
+cross join lateral unnest(b.types || '{*}'::text[]) t(t)
+group by 1, 2, 3, 4, 5`;
+}
+
+/** Listings with their dimensions; `lp` is shared by the cube and the durations. */
+const LISTING_PARTS = (now: string) => `
+lp as (
+  select l.id, l.kind, l.status, l.close_reason, l.published_at, l.closed_at, l.deadline,
+         ${monthOf('coalesce(l.published_at, l.created_at)')} as month,
+         coalesce(nullif(trim(l.pref_code), ''), left(coalesce(l.lg_code, o.lg_code, o.head_office_lg_code), 2), '00') as pref,
+         ${SORTED('l.categories')} as cats, ${SORTED('l.types')} as types,
+         ${now}::timestamptz as now, (${now}::timestamptz at time zone ${JST})::date as today
+  from listings l join organisations o on o.id = l.organisation_id
+)`;
+
+function durationsSql(): string {
+  return `
+with
+af as (
+  select a.created_at, a.first_reply_at, a.program_type, lp.pref, lp.cats,
+         (select min(e.created_at) from application_events e where e.application_id = a.id and e.to_state = 'agreed') as agreed_at
+  from applications a join lp on lp.id = a.listing_id
+),
+d as (
+  select 'reply_hours' as metric, ${monthOf('created_at')} as month, pref, cats, program_type,
+         floor(extract(epoch from (first_reply_at - created_at)) / 3600)::int as value
+  from af where first_reply_at is not null and first_reply_at >= created_at
+  union all
+  select 'agreement_days', ${monthOf('created_at')}, pref, cats, program_type,
+         floor(extract(epoch from (agreed_at - created_at)) / 86400)::int
+  from af where agreed_at is not null and agreed_at >= created_at
+),
+base as (select metric, month, pref, cats, program_type, value, count(*) as n from d group by 1, 2, 3, 4, 5, 6)
+insert into monitoring_durations (metric, month, pref_code, category, type, value, n)
+select b.metric, b.month, p.p, c.c, t.t, b.value, sum(b.n)
+from base b
+cross join lateral unnest(array[b.pref, '*']) p(p)
+cross join lateral unnest(b.cats || '{*}'::text[]) c(c)
+cross join lateral unnest(array[b.program_type, '*']) t(t)
+group by 1, 2, 3, 4, 5, 6`;
+}
+
+export interface RefreshResult {
+  refreshedAt: Date;
+  durationMs: number;
+  listings: number;
+  applications: number;
+  cubeRows: number;
+}
+
+/**
+ * Rebuilds the whole summary in one transaction. `now` fixes "today" for deadlines and the
+ * 30-day rule, so a refresh is reproducible in tests.
+ */
+export async function refreshMonitoringSummary(db: Kysely<Database>, now: Date = new Date()): Promise<RefreshResult> {
+  const started = performance.now();
+  const nowParam = `'${now.toISOString()}'`;
+  return db.transaction().execute(async (trx) => {
+    await sql`delete from monitoring_cube`.execute(trx);
+    await sql`delete from monitoring_durations`.execute(trx);
+    const cube = await sql.raw(`with ${LISTING_PARTS(nowParam)}, ${refreshSql().trim().slice('with'.length)}`).execute(trx);
+    await sql.raw(`with ${LISTING_PARTS(nowParam)}, ${durationsSql().trim().slice('with'.length)}`).execute(trx);
+    const counts = await sql<{ listings: number; applications: number }>`
+      select (select count(*) from listings)::int as listings, (select count(*) from applications)::int as applications`.execute(trx);
+    const { listings, applications } = counts.rows[0]!;
+    const durationMs = Math.round(performance.now() - started);
+    await sql`
+      insert into monitoring_refresh (id, refreshed_at, duration_ms, listings, applications, sources)
+      values (1, ${now}, ${durationMs}, ${listings}, ${applications}, ${['listings', 'applications', 'application_events', 'conversations']})
+      on conflict (id) do update set refreshed_at = excluded.refreshed_at, duration_ms = excluded.duration_ms,
+        listings = excluded.listings, applications = excluded.applications, sources = excluded.sources`.execute(trx);
+    return { refreshedAt: now, durationMs, listings, applications, cubeRows: Number(cube.numAffectedRows ?? 0) };
+  });
+}
+
+export async function findRefreshInfo(db: Db) {
+  return db.selectFrom('monitoring_refresh').selectAll().where('id', '=', 1).executeTakeFirst();
+}
+
+/** One view of the summary: each dimension is fixed to a value or to '*'. */
+export interface CubeSlice {
+  from: string;
+  to: string;
+  category: string;
+  type: string;
+  pref: string;
+}
+
+export type CubeGroup = 'none' | 'month' | 'type' | 'category' | 'pref';
+export type CubeSum = { key: string; kind: 'opening' | 'solution' } & Record<MonitoringMeasureColumn, number>;
+
+const sumColumns = MONITORING_MEASURE_COLUMNS.map((m) => sql<number>`coalesce(sum(${sql.ref(m)}), 0)`.as(m));
+
+/**
+ * Sums of the summary for one slice, grouped by kind and at most one dimension. `members` lists
+ * the values of the grouped dimension (never '*'), so each query reads one index range per value.
+ */
+export async function sumCube(db: Db, slice: CubeSlice, group: CubeGroup, members: readonly string[] = []): Promise<CubeSum[]> {
+  const keyColumn = { none: null, month: 'month', type: 'type', category: 'category', pref: 'pref_code' } as const;
+  const col = keyColumn[group];
+  let q = db
+    .selectFrom('monitoring_cube')
+    .select('kind')
+    .select(col ? sql<string>`${sql.ref(col)}`.as('key') : sql<string>`''`.as('key'))
+    .select(sumColumns)
+    .where('month', '>=', slice.from)
+    .where('month', '<=', slice.to);
+  q = group === 'category' ? q.where('category', 'in', members) : q.where('category', '=', slice.category);
+  q = group === 'type' ? q.where('type', 'in', members) : q.where('type', '=', slice.type);
+  q = group === 'pref' ? q.where('pref_code', 'in', members) : q.where('pref_code', '=', slice.pref);
+  q = q.groupBy('kind');
+  if (col) q = q.groupBy(col);
+  return (await q.execute()) as CubeSum[];
+}
+
+export async function durationHistogram(db: Db, slice: CubeSlice) {
+  return db
+    .selectFrom('monitoring_durations')
+    .select(['metric', 'value', sql<number>`sum(n)`.as('n')])
+    .where('metric', 'in', ['reply_hours', 'agreement_days'])
+    .where('category', '=', slice.category)
+    .where('type', '=', slice.type)
+    .where('pref_code', '=', slice.pref)
+    .where('month', '>=', slice.from)
+    .where('month', '<=', slice.to)
+    .groupBy(['metric', 'value'])
+    .orderBy('value')
+    .execute();
+}

@@ -1,0 +1,272 @@
+import { sql, type Insertable, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { Database } from '../database';
+import type { SearchDocumentTable } from '../types/search';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export async function upsertSearchDocument(db: Executor, row: Insertable<SearchDocumentTable>) {
+  const { kind: _k, id: _i, ...rest } = row;
+  await db
+    .insertInto('search_documents')
+    .values({ ...row, search_vector: sql`${row.search_vector}::tsvector`, head_vector: sql`${row.head_vector}::tsvector` } as never)
+    .onConflict((oc) =>
+      oc.columns(['kind', 'id']).doUpdateSet({
+        ...rest,
+        search_vector: sql`excluded.search_vector`,
+        head_vector: sql`excluded.head_vector`,
+        indexed_at: sql`now()`,
+      } as never),
+    )
+    .execute();
+}
+
+export async function deleteSearchDocument(db: Executor, kind: string, id: string) {
+  await db.deleteFrom('search_documents').where('kind', '=', kind as never).where('id', '=', id).execute();
+}
+
+/** One pending row per document: a newer change replaces the older one and resets its retries. */
+export async function enqueueSearchOutbox(db: Executor, kind: 'need' | 'solution', id: string, op: 'upsert' | 'delete') {
+  await db
+    .insertInto('search_outbox')
+    .values({ kind, id, op })
+    .onConflict((oc) =>
+      oc.columns(['kind', 'id']).doUpdateSet({
+        op,
+        generation: sql`search_outbox.generation + 1`,
+        enqueued_at: sql`now()`,
+        attempts: 0,
+        next_attempt_at: sql`now()`,
+        last_error: null,
+      }),
+    )
+    .execute();
+}
+
+export function findEligibilityFlags(db: Executor, lgCode: string) {
+  return db.selectFrom('municipalities').select(['eligible_1433', 'eligible_1375']).where('lg_code', '=', lgCode).executeTakeFirst();
+}
+
+export function findSearchDocument(db: Executor, kind: string, id: string) {
+  return db
+    .selectFrom('search_documents')
+    .selectAll()
+    .select([sql<string>`search_vector::text`.as('search_vector'), sql<string>`head_vector::text`.as('head_vector')])
+    .where('kind', '=', kind as never)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Documents in key order, for rebuilding an external index page by page. */
+export function listSearchDocuments(db: Executor, after: { kind: string; id: string } | undefined, limit: number) {
+  let q = db
+    .selectFrom('search_documents')
+    .select(['kind', 'id', 'title', 'body', 'skills', 'category', 'types', 'prefecture', 'pref_code', 'municipality', 'lg_code', 'remote_ok', 'term_months', 'status', 'published_at', 'updated_at', 'eligible_1433', 'eligible_1375'])
+    .orderBy('kind')
+    .orderBy('id')
+    .limit(limit);
+  if (after) q = q.where(sql<boolean>`(kind, id) > (${after.kind}, ${after.id})`);
+  return q.execute();
+}
+
+export function countSearchDocuments(db: Executor) {
+  return db.selectFrom('search_documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+}
+
+// ---------------------------------------------------------------- outbox
+
+export function findDueOutbox(db: Executor, limit: number) {
+  return db.selectFrom('search_outbox').selectAll().where('next_attempt_at', '<=', sql<Date>`now()`).orderBy('next_attempt_at').limit(limit).execute();
+}
+
+/** Clears a delivered change unless a newer one arrived meanwhile (its generation moved on). */
+export async function deleteOutboxIfUnchanged(db: Executor, kind: string, id: string, generation: number) {
+  await db.deleteFrom('search_outbox').where('kind', '=', kind as never).where('id', '=', id).where('generation', '=', generation).execute();
+}
+
+export async function postponeOutbox(db: Executor, kind: string, id: string, generation: number, delayMs: number, error: string) {
+  await db
+    .updateTable('search_outbox')
+    .set({
+      attempts: sql`attempts + 1`,
+      next_attempt_at: sql`now() + make_interval(secs => ${delayMs / 1000})`,
+      last_error: error.slice(0, 500),
+    })
+    .where('kind', '=', kind as never)
+    .where('id', '=', id)
+    .where('generation', '=', generation)
+    .execute();
+}
+
+export function countOutbox(db: Executor) {
+  return db.selectFrom('search_outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+}
+
+export async function clearOutbox(db: Executor, before: Date) {
+  await db.deleteFrom('search_outbox').where('enqueued_at', '<', before).execute();
+}
+
+// ---------------------------------------------------------------- dictionary
+
+export function listSynonymGroups(db: Executor) {
+  return db.selectFrom('search_synonyms').select(['id', 'terms', 'note']).orderBy('id').execute();
+}
+
+export async function insertSynonymGroup(db: Executor, terms: string[], note: string | null = null) {
+  return db.insertInto('search_synonyms').values({ terms, note }).returning('id').executeTakeFirstOrThrow();
+}
+
+export function listMunicipalityReadings(db: Executor) {
+  return db.selectFrom('municipalities').select(['name', 'name_kana']).execute();
+}
+
+// ---------------------------------------------------------------- search
+
+export type SqlFilters = {
+  kind?: string;
+  category?: string;
+  types?: string[];
+  prefecture?: string;
+  municipality?: string;
+  remoteOk?: boolean;
+  termMin?: number;
+  termMax?: number;
+  eligibleFor?: { companyClass: 'A' | 'B'; prefCode: string };
+};
+
+function filterConditions(f: SqlFilters): RawBuilder<unknown>[] {
+  const c: RawBuilder<unknown>[] = [sql`d.status = 'published'`];
+  if (f.kind) c.push(sql`d.kind = ${f.kind}`);
+  if (f.category) c.push(sql`d.category = ${f.category}`);
+  if (f.types?.length) c.push(sql`d.types && ${f.types}::text[]`);
+  if (f.prefecture) c.push(sql`d.prefecture = ${f.prefecture}`);
+  if (f.municipality) c.push(sql`d.municipality = ${f.municipality}`);
+  if (f.remoteOk !== undefined) c.push(sql`d.remote_ok = ${f.remoteOk}`);
+  if (f.termMin !== undefined) c.push(sql`d.term_months >= ${f.termMin}`);
+  if (f.termMax !== undefined) c.push(sql`d.term_months <= ${f.termMax}`);
+  if (f.eligibleFor) {
+    // The current municipality master decides, not the flags copied at indexing time.
+    const rule =
+      f.eligibleFor.companyClass === 'A'
+        ? sql`m.eligible_1433`
+        : sql`m.eligible_1375 and m.pref_code <> ${f.eligibleFor.prefCode}`;
+    c.push(sql`d.kind = 'need' and exists (select 1 from municipalities m where m.lg_code = d.lg_code and ${rule})`);
+  }
+  return c;
+}
+
+export type RankPlan = {
+  /** documents must match this tsquery text (undefined: every document) */
+  match: string | undefined;
+  /** cheap first pass over the title/skills/category vector */
+  head: string | undefined;
+  /** [tsquery, weight] pairs summed with ts_rank on the full vector */
+  terms: Array<[string, number]>;
+  /** [tsquery, bonus] pairs: a bonus for each concept the document covers */
+  coverage: Array<[string, number]>;
+};
+
+const WEIGHTS = sql.lit('{0.1, 0.3, 0.6, 1.0}');
+const HIT_COLUMNS = sql`d.kind, d.id, d.title, d.body, d.skills, d.category, d.types, d.prefecture, d.municipality, d.remote_ok, d.term_months, d.published_at`;
+
+export type SearchHitRow = {
+  kind: 'need' | 'solution';
+  id: string;
+  title: string;
+  body: string;
+  skills: string[];
+  category: string;
+  types: string[];
+  prefecture: string | null;
+  municipality: string | null;
+  remote_ok: boolean;
+  term_months: number | null;
+  /** a string when it comes back through json_agg */
+  published_at: Date | string | null;
+};
+
+const FACETS = sql`
+    select 'total' as facet, null as value, count(*)::int as n from m
+    union all select 'category', category, count(*)::int from m group by category
+    union all select 'prefecture', prefecture, count(*)::int from m where prefecture is not null group by prefecture
+    union all select 'type', v.t, v.n from (
+      select count(*) filter (where 'dispatch' = any(types))::int as dispatch, count(*) filter (where 'side_job' = any(types))::int as side_job,
+        count(*) filter (where 'senior' = any(types))::int as senior from m
+    ) c cross join lateral (values ('dispatch', c.dispatch), ('side_job', c.side_job), ('senior', c.senior)) as v(t, n) where v.n > 0`;
+
+export type FacetRow = { facet: 'category' | 'prefecture' | 'type' | 'total'; value: string | null; n: number };
+
+/**
+ * One page of ranked hits plus the total and facet counts, in one round trip and one pass over the
+ * matches. Every match is ranked cheaply on its small inline head vector; the best `pool` of those
+ * are ranked exactly on the full vector (relevance, then freshness). This keeps common words fast on
+ * large indexes while the first pages stay exact.
+ */
+export async function searchPage(
+  db: Executor,
+  plan: RankPlan,
+  filters: SqlFilters,
+  opts: { sort: 'relevance' | 'newest'; limit: number; offset: number; pool: number },
+): Promise<{ hits: SearchHitRow[]; facets: FacetRow[] }> {
+  const where = sql.join([...filterConditions(filters), ...(plan.match ? [sql`d.search_vector @@ ${plan.match}::tsquery`] : [])], sql` and `);
+  const ranked = opts.sort === 'relevance' && plan.match !== undefined;
+  const score = sql.join(
+    [
+      ...plan.terms.map(([q, w]) => sql`${sql.lit(w)} * ts_rank(${WEIGHTS}, d.search_vector, ${q}::tsquery)`),
+      ...plan.coverage.map(([q, w]) => sql`case when d.search_vector @@ ${q}::tsquery then ${sql.lit(w)} else 0 end`),
+      sql`0`,
+    ],
+    sql` + `,
+  );
+  const hits = ranked
+    ? sql`select ${HIT_COLUMNS}, (${score})::float8 as score
+        from (select kind, id from m order by hs desc, published_at desc nulls last, kind, id limit ${opts.pool}) p
+        join search_documents d on d.kind = p.kind and d.id = p.id
+        order by score desc, d.published_at desc nulls last, d.kind, d.id limit ${opts.limit} offset ${opts.offset}`
+    : sql`select ${HIT_COLUMNS}
+        from (select kind, id from m order by published_at desc nulls last, updated_at desc, kind, id limit ${opts.limit} offset ${opts.offset}) p
+        join search_documents d on d.kind = p.kind and d.id = p.id
+        order by d.published_at desc nulls last, d.updated_at desc, d.kind, d.id`;
+  const hs = ranked ? sql`ts_rank(${WEIGHTS}, d.head_vector, ${plan.head ?? plan.match}::tsquery)` : sql`0::real`;
+  const result = await sql<{ hits: SearchHitRow[] | null; facets: FacetRow[] | null }>`
+    with m as materialized (
+      select d.kind, d.id, d.category, d.prefecture, d.types, d.published_at, d.updated_at, ${hs} as hs
+      from search_documents d where ${where}
+    ),
+    h as (${hits}),
+    f as (${FACETS})
+    select (select json_agg(h) from h) as hits, (select json_agg(f) from f) as facets`.execute(db);
+  const row = result.rows[0];
+  return { hits: row?.hits ?? [], facets: row?.facets ?? [] };
+}
+
+export async function countMatches(db: Executor, match: string, filters: SqlFilters, cap: number) {
+  const where = sql.join([...filterConditions(filters), sql`d.search_vector @@ ${match}::tsquery`], sql` and `);
+  const row = await sql<{ n: number }>`select count(*)::int as n from (select 1 from search_documents d where ${where} limit ${cap}) x`.execute(db);
+  return row.rows[0]?.n ?? 0;
+}
+
+/** Bulk load for benchmarks and rebuilds: rows with prebuilt vector literals, no outbox. */
+export async function insertSearchDocuments(db: Executor, rows: Array<Insertable<SearchDocumentTable>>) {
+  if (!rows.length) return;
+  await db
+    .insertInto('search_documents')
+    .values(rows.map((r) => ({ ...r, search_vector: sql`${r.search_vector}::tsvector`, head_vector: sql`${r.head_vector}::tsvector` })) as never)
+    .execute();
+}
+
+/** The naive baseline the benchmark compares with: ILIKE on every word, same filters, same facets. */
+export async function naiveSearch(db: Executor, words: string[], filters: SqlFilters, limit: number) {
+  const conds = [
+    ...filterConditions(filters),
+    ...words.map((w) => {
+      const like = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      return sql`(d.title ilike ${like} or d.body ilike ${like} or array_to_string(d.skills, ' ') ilike ${like})`;
+    }),
+  ];
+  const where = sql.join(conds, sql` and `);
+  const [hits, facets] = await Promise.all([
+    sql`select ${HIT_COLUMNS} from search_documents d where ${where} order by d.published_at desc nulls last limit ${limit}`.execute(db),
+    sql`with m as materialized (select d.category, d.prefecture, d.types from search_documents d where ${where}) ${FACETS}`.execute(db),
+  ]);
+  return { hits: hits.rows, facets: facets.rows };
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { passwordProblems } from '../../../app/domain/accounts/password';
+import { fieldErrors, IndividualSignupSchema, LoginSchema, ReviewSchema, safeRedirect } from '../../../app/domain/accounts/schemas';
+
+describe('password rules', () => {
+  it('accepts a long, unusual password', () => {
+    expect(passwordProblems('correct-horse-battery', { email: 'taro@example.jp' })).toEqual([]);
+  });
+  it('refuses short, common, repeated and e-mail-based passwords, in Japanese', () => {
+    expect(passwordProblems('short1')).toEqual(['パスワードは10文字以上にしてください。']);
+    expect(passwordProblems('password123')).toContain('推測されやすいパスワードは使えません。');
+    expect(passwordProblems('aaaaaaaaaaaa')).toContain('推測されやすいパスワードは使えません。');
+    expect(passwordProblems('yamada.taro-2026', { email: 'yamada.taro@example.jp' })).toContain('メールアドレスを含むパスワードは使えません。');
+  });
+  it('counts characters, not UTF-16 units', () => {
+    expect(passwordProblems('🔑🔑🔑🔑🔑')).toHaveLength(1);
+  });
+});
+
+describe('form schemas', () => {
+  it('normalises the e-mail address for log-in (NFKC, trimmed, lower case)', () => {
+    expect(LoginSchema.parse({ email: ' Ｔａｒｏ@Example.JP ', password: 'x' }).email).toBe('taro@example.jp');
+  });
+
+  it('requires the employer for side-job and senior individuals, not for freelancers', () => {
+    const base = { name: '鈴木 葵', email: 'aoi@example.jp', password: 'correct-horse-battery' };
+    const sideJob = IndividualSignupSchema.safeParse({ ...base, track: 'side_job' });
+    expect(sideJob.success).toBe(false);
+    expect(Object.keys(fieldErrors((sideJob as unknown as { error: never }).error)).sort()).toEqual(['employerHeadOffice', 'employerName']);
+    expect(IndividualSignupSchema.safeParse({ ...base, track: 'freelance' }).success).toBe(true);
+  });
+
+  it('requires a reason to reject, not to approve', () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    expect(ReviewSchema.safeParse({ organisationId: id, decision: 'approve' }).success).toBe(true);
+    const r = ReviewSchema.safeParse({ organisationId: id, decision: 'reject', reason: ' ' });
+    expect(r.success).toBe(false);
+    expect(fieldErrors((r as unknown as { error: never }).error).reason?.[0]).toMatch(/理由/);
+  });
+
+  it('only redirects to local paths after log-in', () => {
+    expect(safeRedirect('/settings?x=1')).toBe('/settings?x=1');
+    for (const bad of ['//evil.example', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)', undefined]) expect(safeRedirect(bad)).toBe('/');
+  });
+});
