@@ -100,18 +100,17 @@ export function validateWorkPattern(input: WorkPatternInput): WorkPatternViolati
   const label = PROGRAM_TYPE_LABELS[input.type];
   const dispatch = input.type === 'dispatch';
 
+  // The term rule (6 months to 3 years) applies to every type, not only to dispatch.
   const term = checkTerm(input, out);
-  if (dispatch) {
-    const { minTermMonths, maxTermMonths } = rules.dispatch;
-    const range = `${label}の期間は${minTermMonths}か月以上${maxTermMonths / 12}年以内です`;
-    if (term === 'missing') {
-      out.push({ field: 'endDate', code: 'required', message_ja: `${range}。開始日と終了日（または期間の月数）を入力してください` });
-    } else if (term) {
-      const field = input.endDate !== undefined ? 'endDate' : 'termMonths';
-      if (term.months < minTermMonths) out.push({ field, code: 'term_too_short', message_ja: `${range}（入力：${termText(term.months, term.extraDays)}）` });
-      else if (term.months > maxTermMonths || (term.months === maxTermMonths && term.extraDays > 0)) {
-        out.push({ field, code: 'term_too_long', message_ja: `${range}（入力：${termText(term.months, term.extraDays)}）` });
-      }
+  const { minTermMonths, maxTermMonths } = rules.term;
+  const range = `${label}の期間は${minTermMonths}か月以上${maxTermMonths / 12}年以内です`;
+  if (term === 'missing') {
+    out.push({ field: 'endDate', code: 'required', message_ja: `${range}。開始日と終了日（または期間の月数）を入力してください` });
+  } else if (term) {
+    const field = input.endDate !== undefined ? 'endDate' : 'termMonths';
+    if (term.months < minTermMonths) out.push({ field, code: 'term_too_short', message_ja: `${range}（入力：${termText(term.months, term.extraDays)}）` });
+    else if (term.months > maxTermMonths || (term.months === maxTermMonths && term.extraDays > 0)) {
+      out.push({ field, code: 'term_too_long', message_ja: `${range}（入力：${termText(term.months, term.extraDays)}）` });
     }
   }
 

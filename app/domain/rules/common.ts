@@ -4,7 +4,8 @@ import type { FiscalYearRules, TaxItemRule } from './types';
 // spells its own value instead of editing these.
 export const METRO_PREF_CODES = ['11', '12', '13', '14', '21', '23', '24', '26', '27', '28', '29'] as const;
 
-export const DISPATCH_TERM = { minTermMonths: 6, maxTermMonths: 36, minOnSiteShare: 0.5 } as const;
+export const TERM = { minTermMonths: 6, maxTermMonths: 36 } as const;
+export const DISPATCH_PATTERN = { minOnSiteShare: 0.5 } as const;
 export const SIDE_JOB_PATTERN = { minDaysPerMonth: 4, minHoursPerMonth: 20, minStayDaysPerMonth: 1 } as const;
 
 export function taxTable(dispatchCap: number): FiscalYearRules['tax'] {

@@ -33,7 +33,9 @@ export interface FiscalYearRules {
   listSizes: { eligible1433: number; eligible1375: number };
   /** 三大都市圏: whole prefectures (埼玉 千葉 東京 神奈川 / 岐阜 愛知 三重 / 京都 大阪 兵庫 奈良) */
   metroPrefCodes: readonly string[];
-  dispatch: { minTermMonths: number; maxTermMonths: number; minOnSiteShare: number };
+  /** term of every type (企業派遣型・副業型・シニア型): 6 months to 3 years */
+  term: { minTermMonths: number; maxTermMonths: number };
+  dispatch: { minOnSiteShare: number };
   sideJob: { minDaysPerMonth: number; minHoursPerMonth: number; minStayDaysPerMonth: number };
   tax: Record<TaxItem, TaxItemRule>;
   sources: readonly string[];

@@ -3,7 +3,7 @@ import { termOf, validateWorkPattern, type WorkPatternInput } from '../../../app
 
 const codes = (input: WorkPatternInput) => validateWorkPattern(input).map((v) => `${v.field}:${v.code}`);
 const dispatch = (extra: Partial<WorkPatternInput>): WorkPatternInput => ({ type: 'dispatch', daysPerMonth: 20, onSiteDaysPerMonth: 10, ...extra });
-const sideJob = (extra: Partial<WorkPatternInput>): WorkPatternInput => ({ type: 'side_job', daysPerMonth: 4, hoursPerMonth: 20, onSiteDaysPerMonth: 1, ...extra });
+const sideJob = (extra: Partial<WorkPatternInput>): WorkPatternInput => ({ type: 'side_job', termMonths: 12, daysPerMonth: 4, hoursPerMonth: 20, onSiteDaysPerMonth: 1, ...extra });
 
 describe('termOf', () => {
   it.each([
@@ -70,7 +70,11 @@ describe('validateWorkPattern: side job and senior (4 days, 20 hours, 1 stay day
     ['everything short', { daysPerMonth: 3, hoursPerMonth: 19, onSiteDaysPerMonth: 0 }, ['daysPerMonth:days_too_few', 'hoursPerMonth:hours_too_few', 'onSiteDaysPerMonth:stay_too_few']],
     ['missing hours', { hoursPerMonth: undefined }, ['hoursPerMonth:required']],
     ['negative days', { daysPerMonth: -1 }, ['daysPerMonth:invalid']],
-    ['no term needed', { startDate: undefined }, []],
+    ['no term given', { termMonths: undefined }, ['endDate:required']],
+    ['5 months', { termMonths: 5 }, ['termMonths:term_too_short']],
+    ['6 months', { termMonths: 6 }, []],
+    ['36 months', { termMonths: 36 }, []],
+    ['37 months', { termMonths: 37 }, ['termMonths:term_too_long']],
   ] as const)('%s', (_name, extra, expected) => {
     expect(codes(sideJob(extra))).toEqual(expected);
   });
