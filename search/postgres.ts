@@ -8,7 +8,7 @@ import { DEFAULT_PER_PAGE, hitUrl, MAX_PER_PAGE, type FacetCount, type ListingTy
 // When fewer documents than this contain every word, documents with some of them are shown too.
 const RELAX_BELOW = 10;
 // How many of the cheaply ranked matches get the exact ranking.
-const EXACT_POOL = 300;
+const EXACT_POOL = 200;
 const STRONG = 1.0;
 const WEAK = 0.5;
 const PART = 0.15;

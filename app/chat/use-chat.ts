@@ -46,8 +46,12 @@ export function useChat(opts: { conversationId: number; initialMessages: ChatMes
   }, []);
 
   // Loader data after a form post or revalidation joins what the socket brought.
-  useEffect(() => add(opts.initialMessages), [opts.initialMessages, add]);
-  useEffect(() => setReads((cur) => ({ ...cur, ...opts.initialReads })), [opts.initialReads]);
+  useEffect(() => {
+    add(opts.initialMessages);
+  }, [opts.initialMessages, add]);
+  useEffect(() => {
+    setReads((cur) => ({ ...cur, ...opts.initialReads }));
+  }, [opts.initialReads]);
 
   const markRead = useCallback(() => {
     const s = socketRef.current;

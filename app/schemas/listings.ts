@@ -31,8 +31,11 @@ const optionalText = (label: string, max: number) =>
 
 const int = (label: string, min: number, max: number, unit: string) =>
   z.preprocess(
-    (v) => blankToUndefined(halfWidthDigits(v)),
-    z.coerce
+    (v) => {
+      const s = blankToUndefined(halfWidthDigits(v));
+      return typeof s === 'string' ? Number(s) : s;
+    },
+    z
       .number({ required_error: `${label}を入力してください。`, invalid_type_error: `${label}は半角数字で入力してください。` })
       .int(`${label}は整数で入力してください。`)
       .min(min, `${label}は${min}${unit}以上にしてください。`)
@@ -175,7 +178,8 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? '_form');
-    (out[key] ??= []).includes(issue.message) || out[key].push(issue.message);
+    const list = (out[key] ??= []);
+    if (!list.includes(issue.message)) list.push(issue.message);
   }
   return out;
 }

@@ -83,6 +83,10 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
         },
       },
       crossOriginEmbedderPolicy: false,
+      // With 'no-referrer' (helmet's default) browsers send `Origin: null` on plain form posts, which
+      // Remix refuses as cross-site: forms without JavaScript would all fail. 'same-origin' keeps the
+      // origin on our own posts and still sends nothing to other sites.
+      referrerPolicy: { policy: 'same-origin' },
       strictTransportSecurity: config.publicUrl.startsWith('https://'),
     }),
   );

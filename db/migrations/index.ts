@@ -10,6 +10,7 @@ import * as m0401 from './2026_11_23_0401_applications';
 import * as m0402 from './2026_11_23_0402_conversations';
 import * as m0403 from './2026_11_23_0403_interview_slots';
 import * as m0404 from './2026_11_23_0404_notifications';
+import * as m0501 from './2026_11_23_0501_agreements';
 import * as m0601 from './2026_11_23_0601_monitoring_summary';
 
 /**
@@ -28,5 +29,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0402_conversations': m0402,
   '2026_11_23_0403_interview_slots': m0403,
   '2026_11_23_0404_notifications': m0404,
+  '2026_11_23_0501_agreements': m0501,
   '2026_11_23_0601_monitoring_summary': m0601,
 };

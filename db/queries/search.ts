@@ -226,7 +226,9 @@ export async function searchPage(
         from (select kind, id from m order by published_at desc nulls last, updated_at desc, kind, id limit ${opts.limit} offset ${opts.offset}) p
         join search_documents d on d.kind = p.kind and d.id = p.id
         order by d.published_at desc nulls last, d.updated_at desc, d.kind, d.id`;
-  const hs = ranked ? sql`ts_rank(${WEIGHTS}, d.head_vector, ${plan.head ?? plan.match}::tsquery)` : sql`0::real`;
+  const head = sql`${plan.head ?? plan.match}::tsquery`;
+  // @@ is a cheap lookup; ts_rank runs only for the documents whose title or skills match.
+  const hs = ranked ? sql`case when d.head_vector @@ ${head} then ts_rank(${WEIGHTS}, d.head_vector, ${head}) else 0 end` : sql`0::real`;
   const result = await sql<{ hits: SearchHitRow[] | null; facets: FacetRow[] | null }>`
     with m as materialized (
       select d.kind, d.id, d.category, d.prefecture, d.types, d.published_at, d.updated_at, ${hs} as hs

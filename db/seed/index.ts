@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../database';
 import { importMunicipalities, readMunicipalityMaster } from '../municipalities/import';
 import { seedAccounts } from './accounts';
+import { seedAgreementDemo } from './agreements';
 import { seedListings } from './listings';
 
 export type SeedStep = { name: string; run: (db: Kysely<Database>) => Promise<string> };
@@ -17,6 +18,7 @@ export const seedSteps: SeedStep[] = [
   },
   { name: 'accounts', run: seedAccounts },
   { name: 'listings', run: seedListings },
+  { name: 'agreement-demo', run: seedAgreementDemo },
 ];
 
 export async function seedDemo(db: Kysely<Database>, log: (line: string) => void = () => {}) {

@@ -36,8 +36,13 @@ export function Conversation(props: {
   const [key, setKey] = useState(props.clientKey);
   const fileRef = useRef<HTMLInputElement>(null);
   const endRef = useRef<HTMLDivElement>(null);
-  useEffect(() => setKey(props.clientKey), [props.clientKey]);
-  useEffect(() => endRef.current?.scrollIntoView({ block: 'end' }), [chat.messages.length, chat.pending.length]);
+  useEffect(() => {
+    setKey(props.clientKey);
+  }, [props.clientKey]);
+  useEffect(() => {
+    // Block body: newer browsers return a promise from scrollIntoView, which React would take for a cleanup.
+    endRef.current?.scrollIntoView({ block: 'end' });
+  }, [chat.messages.length, chat.pending.length]);
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     const hasFiles = (fileRef.current?.files?.length ?? 0) > 0;

@@ -39,7 +39,7 @@ export function safeFileName(name: string, mime: AttachmentMime): string {
   const base = name
     .split(/[\\/]/)
     .pop()!
-    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
+    .replace(/[\p{Cc}"<>|:*?]/gu, '')
     .replace(/\.[^.]*$/, '')
     .trim()
     .slice(0, 100);

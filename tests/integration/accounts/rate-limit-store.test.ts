@@ -1,5 +1,5 @@
 import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { limitersFor, lockedFor, recordFailure } from '../../../app/services/rate-limit.server';
 import { createTestDb } from '../../helpers/test-db';
 
@@ -13,9 +13,10 @@ describe('log-in limiter state', () => {
   it('lives in the database: a limiter created afresh (another process, a restart) sees the lock', async () => {
     const first = limitersFor(handle.db, { redisUrl: undefined });
     for (let i = 0; i < 5; i++) await recordFailure(first, [['account', 'restart@example.jp']]);
-    // A WeakMap keyed by the db handle caches limiters; a new object stands in for a new process.
-    const { limitersFor: fresh } = await import(`../../../app/services/rate-limit.server?again=${Date.now()}`);
-    const second = fresh(handle.db, { redisUrl: undefined }) as ReturnType<typeof limitersFor>;
+    // A fresh copy of the module has no cached limiters, as in a new process.
+    vi.resetModules();
+    const { limitersFor: fresh } = await import('../../../app/services/rate-limit.server');
+    const second = fresh(handle.db, { redisUrl: undefined });
     expect(second).not.toBe(first);
     expect(await lockedFor(second, [['account', 'restart@example.jp']])).toBeGreaterThan(14 * 60_000);
   });
@@ -25,7 +26,9 @@ describe('log-in limiter state', () => {
     const probe = createClient({ url });
     await probe.connect();
     try {
-      const limiters = limitersFor(handle.db, { redisUrl: url });
+      vi.resetModules();
+      const { limitersFor: withRedis } = await import('../../../app/services/rate-limit.server');
+      const limiters = withRedis(handle.db, { redisUrl: url });
       // The shared client connects in the background; until then PostgreSQL stands in.
       for (let i = 0; i < 50 && !(await probe.exists('km_account:warmup@example.jp')); i++) {
         await recordFailure(limiters, [['account', 'warmup@example.jp']]);

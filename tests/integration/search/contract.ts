@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchEngine, SearchQuery } from '../../../search/types';
-import { DOCS } from './fixtures';
+import type { DOCS } from './fixtures';
 
 export type ContractSetup = {
   /** an engine whose index holds DOCS */

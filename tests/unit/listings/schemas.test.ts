@@ -87,3 +87,13 @@ describe('listing form schemas', () => {
     expect(parseForm(SolutionSchema, form([...sol, ['regionPrefCodes', '48']])).ok).toBe(false);
   });
 });
+
+describe('numbers in forms', () => {
+  it('asks for a missing number and explains a malformed one', () => {
+    const r = parseForm(OpeningSchema, form([['termMinMonths', ''], ['termMaxMonths', '十二']]));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.termMinMonths).toEqual(['期間（最短）を入力してください。']);
+    expect(r.errors.termMaxMonths).toEqual(['期間（最長）は半角数字で入力してください。']);
+  });
+});

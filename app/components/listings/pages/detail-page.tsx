@@ -57,7 +57,7 @@ export function ListingDetailPage() {
       </h1>
       <p className="mb-2 text-lg">
         <a href={`/orgs/${data.owner.id}`}>{data.owner.name}</a>
-        {data.place && kind === 'opening' ? <span className="ml-2 text-solid-gray-700">（{data.place}）</span> : null}
+        {data.place && kind === 'opening' && data.place !== data.owner.name ? <span className="ml-2 text-solid-gray-700">（{data.place}）</span> : null}
       </p>
       <p className="mb-8 text-lg">{l.summary}</p>
 

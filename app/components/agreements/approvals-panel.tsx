@@ -1,0 +1,145 @@
+import { Form } from '@remix-run/react';
+import { ErrorList } from '../forms';
+import type { FieldChange } from '../../domain/agreements/form';
+
+const dateTime = (iso: string) => new Date(iso).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' });
+
+type Approval = { role: string; name: string; agreed: boolean; at: string | null; by: string | null };
+
+/** Who agreed to the latest version, the 合意する button and, once both agreed, the conclusion form. */
+export function ApprovalsPanel(props: {
+  applicationId: number;
+  documentType: string;
+  version: number;
+  approvals: Approval[];
+  canApprove: boolean;
+  canConclude: boolean;
+  concluded: { version: number; on: string } | null;
+  concludedOnErrors?: string[];
+  concludedOnValue?: string;
+}) {
+  return (
+    <section aria-labelledby="approvals-title" className="card space-y-4" id="approvals">
+      <h2 id="approvals-title" className="section-title">
+        合意と締結
+      </h2>
+      {props.concluded ? (
+        <p className="notice" data-testid="concluded">
+          版{props.concluded.version}で締結済みです（締結日：{props.concluded.on}）。内容は変更できません。
+        </p>
+      ) : null}
+      <p>
+        最新の版：<strong data-testid="latest-version">版{props.version}</strong>
+      </p>
+      <ul className="space-y-1" data-testid="approvals">
+        {props.approvals.map((a) => (
+          <li key={a.role}>
+            {a.role}　{a.name}：
+            {a.agreed ? (
+              <strong className="text-green-900">
+                合意済（{a.by ? `${a.by}・` : ''}
+                {a.at ? dateTime(a.at) : ''}）
+              </strong>
+            ) : (
+              <span>未合意</span>
+            )}
+          </li>
+        ))}
+      </ul>
+      {props.canApprove ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="approve" />
+          <input type="hidden" name="version" value={props.version} />
+          <button type="submit" className="btn-primary">
+            版{props.version}の内容に合意する
+          </button>
+        </Form>
+      ) : null}
+      {props.canConclude ? (
+        <Form method="post" noValidate className="space-y-2" aria-labelledby="conclude-title">
+          <h3 id="conclude-title" className="font-bold">
+            締結の記録
+          </h3>
+          <p className="text-sm">双方が版{props.version}に合意しました。{props.documentType}に署名・押印したら、締結日を記録してください（応募は「締結済」になります）。</p>
+          <input type="hidden" name="intent" value="conclude" />
+          <input type="hidden" name="version" value={props.version} />
+          <label htmlFor="field-concludedOn" className="field-label">
+            締結日<span className="required-mark">必須</span>
+          </label>
+          <input
+            id="field-concludedOn"
+            name="concludedOn"
+            type="date"
+            className="field-input max-w-xs"
+            defaultValue={props.concludedOnValue ?? ''}
+            aria-invalid={props.concludedOnErrors?.length ? true : undefined}
+            aria-describedby={props.concludedOnErrors?.length ? 'field-concludedOn-error' : undefined}
+          />
+          <ErrorList id="field-concludedOn-error" errors={props.concludedOnErrors} />
+          <button type="submit" className="btn-primary">
+            締結を記録する
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
+export function Downloads({ href, documentType }: { href: string; documentType: string }) {
+  return (
+    <div>
+      <h3 className="font-bold">{documentType}の出力</h3>
+      <ul className="mt-1 flex flex-wrap gap-3" data-testid="downloads">
+        <li>
+          <a href={`${href}?format=docx`} download className="btn-secondary btn-small">
+            Word（.docx）
+          </a>
+        </li>
+        <li>
+          <a href={`${href}?format=pdf`} download className="btn-secondary btn-small">
+            PDF
+          </a>
+        </li>
+        <li>
+          <a href={`${href}?format=html`} className="btn-secondary btn-small" target="_blank" rel="noreferrer">
+            印刷用の表示（HTML）
+          </a>
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+/** Field-by-field changes between two versions. */
+export function ChangesTable({ changes, caption }: { changes: FieldChange[]; caption: string }) {
+  if (changes.length === 0) return <p>変更された項目はありません。</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[36rem] border-collapse text-sm" data-testid="changes">
+        <caption className="mb-2 text-left font-bold">{caption}</caption>
+        <thead>
+          <tr className="border-b-2 border-solid-gray-600 text-left">
+            <th scope="col" className="p-2">項目</th>
+            <th scope="col" className="p-2">変更前</th>
+            <th scope="col" className="p-2">変更後</th>
+          </tr>
+        </thead>
+        <tbody>
+          {changes.map((c) => (
+            <tr key={c.name} className="border-b border-solid-gray-200 align-top">
+              <th scope="row" className="p-2 text-left">
+                {c.label}
+              </th>
+              <td className="whitespace-pre-wrap break-words p-2">
+                {c.before ? <del className="bg-red-50">{c.before}</del> : <span className="text-solid-gray-600">（なし）</span>}
+              </td>
+              <td className="whitespace-pre-wrap break-words p-2">
+                {c.after ? <ins className="bg-green-50 no-underline">{c.after}</ins> : <span className="text-solid-gray-600">（なし）</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+import { agreementDownloadLoader } from '../services/agreement-routes.server';
+
+export const loader = agreementDownloadLoader;

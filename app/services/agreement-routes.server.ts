@@ -1,0 +1,146 @@
+import { json, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from '@remix-run/node';
+import { EXPORT_FORMATS, type ExportFormat } from '../documents/render.server';
+import { fieldsFor, type FieldChange } from '../domain/agreements/form';
+import {
+  agreementAccess,
+  AgreementError,
+  approveAgreementVersion,
+  changesSince,
+  concludeAgreement,
+  exportAgreementVersion,
+  getAgreementPage,
+  getAgreementVersionPage,
+  openAgreementDraft,
+  saveAgreementVersion,
+} from './agreements.server';
+import { assertCan, forbidden, requireUser } from './auth.server';
+
+/*
+ * Loaders and actions of /applications/:id/agreement and its versions. Plain form posts throughout:
+ * every step works without JavaScript. Only the two parties get past assertCan; everyone else signed
+ * in gets 403, anonymous visitors go to log in.
+ */
+
+export type AgreementActionData = {
+  intent: string;
+  formError?: string;
+  errors?: Record<string, string[]>;
+  values?: Record<string, string>;
+  /** a refused stale save: the version the form is now based on, and what changed since the user's base */
+  stale?: { baseVersion: number; currentVersion: number; changes: FieldChange[] };
+};
+
+const text = (message: string, status: number) => new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+
+function intParam(value: string | undefined | null, what: string): number {
+  if (!/^\d{1,9}$/.test(value ?? '')) throw text(`${what}が見つかりません。`, 404);
+  return Number(value);
+}
+
+/** The signed-in party and the application id; 404 for an unknown application, 403 for anyone else. */
+async function requireParty(request: Request, context: AppLoadContext, params: { id?: string }) {
+  const user = await requireUser(request, context);
+  const id = intParam(params.id, '応募');
+  const access = await guarded(() => agreementAccess(context.db, id));
+  assertCan(request, user, 'agreement.view', access.resource);
+  return { user, id };
+}
+
+async function guarded<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof AgreementError) throw error.status === 403 ? forbidden(error.message) : text(error.message, error.status);
+    throw error;
+  }
+}
+
+const writeOptions = (context: AppLoadContext) => ({ ip: context.clientIp, publicUrl: context.config.publicUrl, hub: context.chat });
+
+export async function agreementLoader({ request, context, params }: LoaderFunctionArgs) {
+  const { user, id } = await requireParty(request, context, params);
+  const page = await guarded(() => getAgreementPage(context.db, user, id));
+  const url = new URL(request.url);
+  return json({ ...page, done: url.searchParams.get('done') }, { headers: { 'Cache-Control': 'private, no-store' } });
+}
+
+function stringValues(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form) if (typeof v === 'string' && !(k in out)) out[k] = v;
+  return out;
+}
+
+export async function agreementAction({ request, context, params }: ActionFunctionArgs) {
+  const { user, id } = await requireParty(request, context, params);
+  const values = stringValues(await request.formData());
+  const intent = values.intent ?? '';
+  const opts = writeOptions(context);
+  const base = `/applications/${id}/agreement`;
+  try {
+    if (intent === 'open') {
+      await openAgreementDraft(context.db, user, id, opts);
+      return redirect(`${base}?done=opened`);
+    }
+    if (intent === 'save') {
+      const baseVersion = intParam(values.baseVersion, '版');
+      const page = await getAgreementPage(context.db, user, id);
+      const formValues = Object.fromEntries(fieldsFor(page.kind).map((f) => [f.name, values[f.name] ?? '']));
+      const result = await saveAgreementVersion(context.db, user, id, { baseVersion, values: formValues }, opts);
+      if (!result.ok) {
+        const changes = await changesSince(context.db, user, id, baseVersion);
+        return json<AgreementActionData>(
+          { intent, formError: result.message, values: formValues, stale: { baseVersion, currentVersion: result.currentVersion, changes } },
+          { status: 409 },
+        );
+      }
+      return redirect(`${base}?done=${result.unchanged ? 'unchanged' : result.clearedApprovals ? 'saved-cleared' : 'saved'}#form`);
+    }
+    if (intent === 'approve') {
+      const version = intParam(values.version, '版');
+      const { bothAgreed } = await approveAgreementVersion(context.db, user, id, version, opts);
+      return redirect(`${base}?done=${bothAgreed ? 'both-agreed' : 'approved'}#approvals`);
+    }
+    if (intent === 'conclude') {
+      const version = intParam(values.version, '版');
+      await concludeAgreement(context.db, user, id, { version, concludedOn: values.concludedOn ?? '' }, opts);
+      return redirect(`${base}?done=concluded`);
+    }
+    return json<AgreementActionData>({ intent, formError: '操作を選んでください。' }, { status: 400 });
+  } catch (error) {
+    if (!(error instanceof AgreementError)) throw error;
+    if (error.status === 403) throw forbidden(error.message);
+    if (error.status === 404) throw text(error.message, 404);
+    const errors = intent === 'conclude' && error.status === 400 ? { concludedOn: [error.message] } : undefined;
+    return json<AgreementActionData>({ intent, formError: error.message, errors, values: intent === 'conclude' ? { concludedOn: values.concludedOn ?? '' } : undefined }, { status: error.status });
+  }
+}
+
+export async function agreementVersionLoader({ request, context, params }: LoaderFunctionArgs) {
+  const { user, id } = await requireParty(request, context, params);
+  const version = intParam(params.v, '版');
+  const page = await guarded(() => getAgreementVersionPage(context.db, user, id, version));
+  return json(page, { headers: { 'Cache-Control': 'private, no-store' } });
+}
+
+/** Content-Disposition with an ASCII name and the RFC 5987 form, as browsers expect. */
+function disposition(kind: 'attachment' | 'inline', fileName: string) {
+  return `${kind}; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export async function agreementDownloadLoader({ request, context, params }: LoaderFunctionArgs) {
+  const { user, id } = await requireParty(request, context, params);
+  const version = intParam(params.v, '版');
+  const format = new URL(request.url).searchParams.get('format') ?? 'docx';
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw text('形式は docx / pdf / html のいずれかです。', 400);
+  const rendered = await guarded(() => exportAgreementVersion(context.db, user, id, version, format as ExportFormat, { ip: context.clientIp }));
+  return new Response(new Uint8Array(rendered.body), {
+    headers: {
+      'Content-Type': rendered.contentType,
+      'Content-Length': String(rendered.body.length),
+      'Content-Disposition': disposition(format === 'html' ? 'inline' : 'attachment', rendered.fileName),
+      'X-Draft-Version': String(rendered.stamp.draftVersion),
+      'X-Content-SHA256': rendered.stamp.contentSha256,
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}
