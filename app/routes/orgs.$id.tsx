@@ -4,6 +4,8 @@ import { COMPANY_CLASS_LABELS } from '../domain/accounts/company-class';
 import { INDIVIDUAL_TRACK_LABELS, ROLE_LABELS, type CompanyClass, type IndividualTrack, type OrganisationStatus, type Role } from '../domain/accounts/types';
 import { organisationProfile } from '../services/accounts.server';
 import { assertCan, getOptionalUser } from '../services/auth.server';
+import { OrganisationListings } from '../components/listings/organisation-listings';
+import { organisationListings } from '../services/listings.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.org.name ?? '組織'}｜起業人マッチ` }];
 
@@ -29,11 +31,12 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
       track: (row.individual_track as IndividualTrack | null) ?? null,
       since: row.created_at,
     },
+    listings: await organisationListings(context.db, user, row.id),
   });
 }
 
 export default function OrganisationProfile() {
-  const { org } = useLoaderData<typeof loader>();
+  const { org, listings } = useLoaderData<typeof loader>();
   return (
     <article aria-labelledby="org-title" className="mx-auto max-w-3xl space-y-6">
       <p className="text-sm text-solid-gray-700">{ROLE_LABELS[org.kind]}</p>
@@ -86,6 +89,7 @@ export default function OrganisationProfile() {
         <dd>{new Date(org.since).toLocaleDateString('ja-JP', { timeZone: 'Asia/Tokyo' })}</dd>
       </dl>
       {org.description ? <p className="whitespace-pre-wrap">{org.description}</p> : null}
+      {org.kind === 'municipality' || org.kind === 'company' || org.kind === 'individual' ? <OrganisationListings listings={listings} /> : null}
     </article>
   );
 }

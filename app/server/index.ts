@@ -3,6 +3,7 @@ import { createDb, dbOptionsFromConfig } from '../../db/client';
 import { migrateToLatest } from '../../db/migrate';
 import { seedDemo } from '../../db/seed';
 import { reportCliError } from '../../scripts/lib/cli';
+import { expireListings } from '../services/listings.server';
 import { createAppServer } from './app';
 import { loadConfig } from './config';
 
@@ -24,6 +25,15 @@ async function main() {
   logger.info({ port, driver: dbHandle.driver }, `listening on http://localhost:${port}`);
   if (demo) console.log(`\n  起業人マッチ is running: http://localhost:${port}  (database: ${dbHandle.driver === 'pglite' ? `embedded, ${config.dataDir}` : 'PostgreSQL'})\n`);
 
+  // Listings past their deadline are closed as expired at start-up and every hour after.
+  const sweep = () =>
+    expireListings(dbHandle.db)
+      .then((n) => n > 0 && logger.info({ expired: n }, 'listings closed at their deadline'))
+      .catch((err) => logger.warn({ err }, 'expiry sweep failed; will retry'));
+  void sweep();
+  const sweepTimer = setInterval(sweep, 60 * 60 * 1000);
+  sweepTimer.unref();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -34,6 +44,7 @@ async function main() {
       process.exit(1);
     }, 10_000);
     timer.unref();
+    clearInterval(sweepTimer);
     await server.close();
     process.exit(0);
   };

@@ -94,6 +94,8 @@ export const detailAction =
   async ({ request, context, params }: ActionFunctionArgs) => {
     const id = idParam(params);
     const user = await requireUser(request, context);
+    // Permission before validation: someone else's listing answers 403/404, never a form error.
+    await guarded(() => getListingForEdit(context.db, user, kind, id));
     const formData = await request.formData();
     const intent = String(formData.get('intent') ?? '');
     if (intent !== 'publish' && intent !== 'close' && intent !== 'reopen') return json<FormFailure>({ formError: '操作を選んでください。' }, { status: 400 });
@@ -124,6 +126,7 @@ export const editAction =
   async ({ request, context, params }: ActionFunctionArgs) => {
     const id = idParam(params);
     const user = await requireUser(request, context);
+    await guarded(() => getListingForEdit(context.db, user, kind, id));
     const back = `${KIND_PATHS[kind]}/${id}/edit`;
     if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
       let formData: FormData;
