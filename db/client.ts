@@ -35,6 +35,9 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     // A pool error (e.g. the server restarting) must not crash the process; the next query reconnects.
     pool.on('error', () => {});
+    // A checked-out client (e.g. socket.io's LISTEN connection) has no pool listener: without its own,
+    // a server restart's "terminating connection" error would be uncaught and end the process.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, driver: 'postgres', pool, pglite: undefined, close: () => db.destroy() };
   }

@@ -35,8 +35,6 @@ export interface ServerToClientEvents {
   typing: (p: { conversationId: number; userId: string; name: string; organisationId: string; typing: boolean }) => void;
   read: (p: { conversationId: number; organisationId: string; userId: string; seq: number }) => void;
   state: (p: { conversationId: number; applicationId: number; state: ApplicationState }) => void;
-  /** to the members of an organisation: something arrived in one of its conversations */
-  inbox: (p: { conversationId: number; applicationId: number }) => void;
 }
 
 export interface SocketData {

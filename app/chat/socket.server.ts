@@ -133,9 +133,8 @@ export function attachChat(io: Server, services: AppServices, pool: pg.Pool | un
   };
 
   const hub: ChatHub = {
-    message(m, audience) {
+    message(m) {
       nsp.to(conversationRoom(m.conversationId)).emit('message', m);
-      nsp.to(audience.organisationIds.map(organisationRoom)).emit('inbox', { conversationId: m.conversationId, applicationId: audience.applicationId });
     },
     read(p) {
       nsp.to(conversationRoom(p.conversationId)).emit('read', p);

@@ -67,7 +67,7 @@ export default function ConversationPage() {
           <p>{failure.formError}</p>
         </div>
       ) : null}
-      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <Conversation
           applicationId={a.id}
           conversationId={data.conversationId}
@@ -80,7 +80,7 @@ export default function ConversationPage() {
           bodyError={failure?.intent === 'message' ? failure.errors?.body : undefined}
           values={failure?.intent === 'message' ? failure.values : undefined}
         />
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <StatePanel moves={data.moves} state={a.state} stateReason={a.stateReason} values={failure?.intent === 'state' ? failure.values : undefined} />
           <SlotsPanel applicationId={a.id} slots={data.slots} canPropose={data.canProposeSlots} values={failure?.intent === 'slots' ? failure.values : undefined} />
         </div>

@@ -124,8 +124,8 @@ export default function AgreementPage() {
             <ol className="space-y-2" data-testid="versions">
               {draft.versions.map((v) => (
                 <li key={v.version}>
-                  <a href={`/applications/${a.id}/agreement/versions/${v.version}`}>版{v.version}</a>　{v.by}　
-                  {new Date(v.createdAt).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' })}　
+                  <a href={`/applications/${a.id}/agreement/versions/${v.version}`}>版{v.version}</a>{'\u3000'}{v.by}{'\u3000'}
+                  {new Date(v.createdAt).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' })}{'\u3000'}
                   {v.valid ? (v.checkOk ? <span className="badge badge-green">ルール適合</span> : <span className="badge badge-yellow">ルール不適合あり</span>) : <span className="badge badge-gray">未入力あり</span>}
                 </li>
               ))}

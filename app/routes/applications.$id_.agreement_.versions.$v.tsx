@@ -29,7 +29,7 @@ export default function AgreementVersionPage() {
         </h1>
         <p className="text-sm">
           {v.by}・{new Date(v.createdAt).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' })}
-          {data.approvals.length ? `　合意：${data.approvals.map((a) => a.name).join('、')}` : ''}
+          {data.approvals.length ? `\u3000合意：${data.approvals.map((a) => a.name).join('、')}` : ''}
         </p>
         {v.documentSha256 ? <p className="break-all text-xs text-solid-gray-700">内容のハッシュ（SHA-256）：{v.documentSha256}</p> : null}
         <p className="flex flex-wrap gap-4 text-sm">

@@ -51,7 +51,9 @@ const isoDate = (label: string) =>
     z
       .string({ required_error: `${label}を入力してください。` })
       .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}は「2026-04-01」の形式で入力してください。`)
-      .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), `${label}に存在する日付を入力してください。`),
+      .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), `${label}に存在する日付を入力してください。`)
+      // Year 0000 parses in JavaScript but PostgreSQL's date type has no year 0.
+      .refine((v) => v >= '1900-01-01', `${label}に存在する日付を入力してください。`),
   );
 
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
@@ -189,6 +191,9 @@ export function parseForm<S extends z.ZodTypeAny>(schema: S, formData: FormData)
   | { ok: true; data: z.infer<S>; values: FormValues }
   | { ok: false; errors: FieldErrors; values: FormValues } {
   const values = formValues(formData);
+  // PostgreSQL text cannot store NUL; refuse it as a field error instead of failing on insert.
+  const withNul = Object.keys(values).filter((k) => [values[k]].flat().some((v) => v!.includes('\u0000')));
+  if (withNul.length) return { ok: false, errors: Object.fromEntries(withNul.map((k) => [k, ['使用できない文字（NUL）が含まれています。']])), values };
   const parsed = schema.safeParse(values);
   return parsed.success ? { ok: true, data: parsed.data, values } : { ok: false, errors: fieldErrors(parsed.error), values };
 }

@@ -16,6 +16,7 @@ import type { DbHandle } from '../../db/client';
 import { createSearch } from '../../search/create-search';
 import type { Config } from './config';
 import { sameOriginOnly } from './csrf';
+import { formBodiesOnly } from './form-body';
 import { attachChat } from '../chat/socket.server';
 import type { AppServices } from './load-context';
 import './load-context';
@@ -92,6 +93,7 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
   );
   app.use(compression());
   app.use(sameOriginOnly(config.publicUrl));
+  app.use(formBodiesOnly());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) });

@@ -66,7 +66,8 @@ export async function agreementLoader({ request, context, params }: LoaderFuncti
 
 function stringValues(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of form) if (typeof v === 'string' && !(k in out)) out[k] = v;
+  // PostgreSQL text cannot store NUL; dropping it keeps a pasted draft savable.
+  for (const [k, v] of form) if (typeof v === 'string' && !(k in out)) out[k] = v.replaceAll('\u0000', '');
   return out;
 }
 

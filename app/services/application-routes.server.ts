@@ -116,6 +116,8 @@ export async function conversationAction({ request, context, params }: ActionFun
   const intent = String(form.get('intent') ?? 'message');
   const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
   const fail = (formError: string, status = 400, errors?: FieldErrors) => json<ActionFailure>({ intent, formError, errors, values }, { status });
+  // PostgreSQL text cannot store NUL: refuse it instead of failing on insert.
+  if (Object.values(values).some((v) => v.includes('\u0000'))) return fail('使用できない文字（NUL）が含まれています。');
   if (tooLarge) return fail(`ファイルは${Math.round(ATTACHMENT_RULES.maxBytes / 1024 / 1024)}MB以下にしてください。`, 413);
   const opts = writeOptions(context);
   try {
@@ -197,6 +199,7 @@ export const applyAction =
     const values = Object.fromEntries([...(await request.formData()).entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
     const parsed = ApplyFormSchema.safeParse(values);
     if (!parsed.success) return json<ActionFailure>({ intent: 'apply', errors: fieldErrors(parsed.error), values }, { status: 400 });
+    if (Object.values(values).some((v) => v.includes('\u0000'))) return json<ActionFailure>({ intent: 'apply', formError: '使用できない文字（NUL）が含まれています。', values }, { status: 400 });
     try {
       const result = await applyToListing(context.db, user, kind, id, parsed.data, writeOptions(context));
       return redirect(`/applications/${result.id}?done=${result.inquiry ? 'inquiry' : 'sent'}`);

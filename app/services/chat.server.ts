@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
-import { findApplicationState, markFirstReply, touchApplication } from '../../db/queries/applications';
+import { recordActivity } from '../../db/queries/applications';
 import {
   advanceConversation,
   countUnread,
@@ -14,7 +14,8 @@ import {
   findMessageByClientKey,
   findMessagesAfter,
   findReadMarks,
-  insertMessage,
+  insertMessageOnce,
+  insertParticipantMessage,
   insertMessageAttachment,
   lockConversation,
   upsertRead,
@@ -45,6 +46,7 @@ export const HISTORY_PAGE = 200;
 export const MAX_ATTACHMENTS_PER_MESSAGE = 3;
 
 type ConversationRow = NonNullable<Awaited<ReturnType<typeof findConversation>>>;
+type LockedConversation = NonNullable<Awaited<ReturnType<typeof lockConversation>>>;
 
 const resourceOf = (c: Pick<ConversationRow, 'applicant_organisation_id' | 'owner_organisation_id'>) => ({
   type: 'conversation' as const,
@@ -102,13 +104,16 @@ export type AppendInput = {
  * Stores one message inside the caller's transaction: locks the conversation, returns the stored
  * message when the idempotency key was already used, else takes the next sequence number.
  */
-export async function appendMessage(trx: Trx, conversationId: number, input: AppendInput): Promise<{ record: MessageRecord; created: boolean; conversation: ConversationRow }> {
+export async function appendMessage(
+  trx: Trx,
+  conversationId: number,
+  input: AppendInput,
+  names: { senderName: string | null; senderOrganisationName: string | null } | null = null,
+): Promise<{ record: MessageRecord; created: boolean; conversation: LockedConversation }> {
   const conversation = await lockConversation(trx, conversationId);
   if (!conversation) throw new ChatError(404, '会話が見つかりません。');
-  const existing = await findMessageByClientKey(trx, conversationId, input.clientKey);
-  if (existing) return { record: existing, created: false, conversation };
   const seq = conversation.last_seq + 1;
-  await insertMessage(trx, {
+  const inserted = await insertMessageOnce(trx, {
     conversation_id: conversationId,
     seq,
     kind: input.kind,
@@ -118,10 +123,26 @@ export async function appendMessage(trx: Trx, conversationId: number, input: App
     meta: input.meta ?? {},
     client_key: input.clientKey,
   });
+  if (!inserted) return { record: (await findMessageByClientKey(trx, conversationId, input.clientKey))!, created: false, conversation };
   await advanceConversation(trx, conversationId, seq);
-  if (input.kind === 'text' && input.sender?.organisationId === conversation.owner_organisation_id) await markFirstReply(trx, conversation.application_id);
-  await touchApplication(trx, conversation.application_id);
-  const record = (await findMessageByClientKey(trx, conversationId, input.clientKey))!;
+  await recordActivity(trx, conversation.application_id, input.kind === 'text' && input.sender?.organisationId === conversation.owner_organisation_id);
+  // The caller knows who sent it; only system callers without names read the row back.
+  const record: MessageRecord = names
+    ? {
+        id: Number(inserted.id),
+        conversation_id: conversationId,
+        seq,
+        kind: input.kind,
+        sender_user_id: input.sender?.userId ?? null,
+        sender_organisation_id: input.sender?.organisationId ?? null,
+        body: input.body,
+        meta: input.meta ?? {},
+        client_key: input.clientKey,
+        created_at: inserted.created_at,
+        sender_name: names.senderName,
+        sender_organisation_name: names.senderOrganisationName,
+      }
+    : (await findMessageByClientKey(trx, conversationId, input.clientKey))!;
   return { record, created: true, conversation: { ...conversation, last_seq: seq } };
 }
 
@@ -140,7 +161,7 @@ export async function postMessage(
   opts: { dataDir?: string; hub?: ChatHub } = {},
 ): Promise<{ message: ChatMessage; created: boolean }> {
   const conversation = await requireConversation(db, user, input.conversationId, 'conversation.post');
-  const state = await findApplicationState(db, conversation.application_id);
+  const state = conversation.application_state;
   if (state === 'concluded' || state === 'withdrawn' || state === 'declined') throw new ChatError(409, 'この応募は終了しているため、メッセージを送れません。');
   const files = (input.files ?? []).filter((f) => f.bytes.byteLength > 0 || f.name !== '');
   if (files.length > MAX_ATTACHMENTS_PER_MESSAGE) throw new ChatError(400, `添付ファイルは1回に${MAX_ATTACHMENTS_PER_MESSAGE}件までです。`);
@@ -160,32 +181,54 @@ export async function postMessage(
       await writeFile(dest, f.bytes, { mode: 0o640 });
       written.push(dest);
     }
-    const result = await db.transaction().execute(async (trx) => {
-      const r = await appendMessage(trx, input.conversationId, {
-        kind: 'text',
-        body: input.body.trim(),
-        clientKey: input.clientKey,
-        sender: { userId: user.id, organisationId: user.organisationId },
-      });
-      if (r.created) {
-        for (const f of checked) {
-          await insertMessageAttachment(trx, {
-            id: f.id,
-            message_id: Number(r.record.id),
-            conversation_id: input.conversationId,
-            file_name: safeFileName(f.name, f.mime),
-            mime: f.mime,
-            size_bytes: f.bytes.byteLength,
-            sha256: createHash('sha256').update(f.bytes).digest('hex'),
-            user_id: user.id,
-          });
-        }
-        // The sender has read everything up to their own message.
-        await upsertRead(trx, { conversation_id: input.conversationId, user_id: user.id, organisation_id: user.organisationId, last_read_seq: r.record.seq });
+    const sender = { senderName: user.name, senderOrganisationName: user.organisation.name };
+    const store = async (q: Db | Trx) => {
+      const row = await insertParticipantMessage(q, { conversationId: input.conversationId, clientKey: input.clientKey, body: input.body.trim(), userId: user.id, organisationId: user.organisationId });
+      if (!row) return null;
+      for (const f of checked) {
+        await insertMessageAttachment(q, {
+          id: f.id,
+          message_id: Number(row.id),
+          conversation_id: input.conversationId,
+          file_name: safeFileName(f.name, f.mime),
+          mime: f.mime,
+          size_bytes: f.bytes.byteLength,
+          sha256: createHash('sha256').update(f.bytes).digest('hex'),
+          user_id: user.id,
+        });
       }
-      const [message] = await withAttachments(trx, [r.record]);
-      return { message, created: r.created, conversation: r.conversation };
-    });
+      const record: MessageRecord = {
+        id: Number(row.id),
+        conversation_id: input.conversationId,
+        seq: row.seq,
+        kind: 'text',
+        sender_user_id: user.id,
+        sender_organisation_id: user.organisationId,
+        body: input.body.trim(),
+        meta: {},
+        client_key: input.clientKey,
+        created_at: row.created_at,
+        sender_name: sender.senderName,
+        sender_organisation_name: sender.senderOrganisationName,
+      };
+      return { record, created: true };
+    };
+    // Without files the message is one statement; with files, it and its attachments commit together.
+    let stored: { record: MessageRecord; created: boolean } | null;
+    try {
+      stored = checked.length ? await db.transaction().execute((trx) => store(trx)) : await store(db);
+    } catch (error) {
+      // The same key sent twice at the same moment: the unique key refuses the second one.
+      if ((error as { code?: string }).code !== '23505') throw error;
+      stored = null;
+    }
+    if (!stored) {
+      const existing = await findMessageByClientKey(db, input.conversationId, input.clientKey);
+      if (!existing) throw new ChatError(409, '送信できませんでした。もう一度お試しください。');
+      stored = { record: existing, created: false };
+    }
+    const [message] = checked.length || !stored.created ? await withAttachments(db, [stored.record]) : [toChatMessage(stored.record)];
+    const result = { message, created: stored.created, conversation };
     if (!result.created) for (const w of written) await rm(w, { force: true });
     if (result.created) {
       opts.hub?.message(result.message, {

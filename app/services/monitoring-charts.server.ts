@@ -27,7 +27,33 @@ export interface Chart {
   svg: string;
 }
 
+/*
+ * Drawing is the costly part of a dashboard (tens of milliseconds per chart), and a chart is a pure
+ * function of its option: the same numbers give the same SVG. Recent drawings are kept, so views
+ * repeated between two summary refreshes do not draw again.
+ */
+const CACHE_SIZE = 256;
+const drawn = new Map<string, string>();
+
+export function clearChartCache() {
+  drawn.clear();
+}
+
 function render(option: echarts.EChartsCoreOption, width: number, height: number): string {
+  const key = JSON.stringify([option, width, height]);
+  const hit = drawn.get(key);
+  if (hit !== undefined) {
+    drawn.delete(key);
+    drawn.set(key, hit);
+    return hit;
+  }
+  const svg = draw(option, width, height);
+  drawn.set(key, svg);
+  if (drawn.size > CACHE_SIZE) drawn.delete(drawn.keys().next().value!);
+  return svg;
+}
+
+function draw(option: echarts.EChartsCoreOption, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   chart.setOption({
     animation: false,

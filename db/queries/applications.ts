@@ -98,17 +98,13 @@ export function findApplicationsForOrganisation(db: Db, organisationId: string, 
     .execute();
 }
 
-export async function findApplicationState(db: Db, id: number) {
-  return (await db.selectFrom('applications').select('state').where('id', '=', id).executeTakeFirst())?.state;
-}
-
-export function touchApplication(trx: Db, id: number) {
-  return trx.updateTable('applications').set({ updated_at: sql`now()` }).where('id', '=', id).execute();
-}
-
-/** The owner side's first message starts the "time to first reply" clock only once. */
-export function markFirstReply(trx: Db, applicationId: number) {
-  return trx.updateTable('applications').set({ first_reply_at: sql`now()` }).where('id', '=', applicationId).where('first_reply_at', 'is', null).execute();
+/** Activity on the application; the owner side's first message also starts the "time to first reply" clock. */
+export function recordActivity(trx: Db, id: number, ownerMessage: boolean) {
+  return trx
+    .updateTable('applications')
+    .set({ updated_at: sql`now()`, ...(ownerMessage ? { first_reply_at: sql`coalesce(first_reply_at, now())` } : {}) })
+    .where('id', '=', id)
+    .execute();
 }
 
 export function findOrganisationMembers(db: Db, organisationId: string) {

@@ -9,8 +9,15 @@ export async function insertConversation(trx: Db, row: { application_id: number;
   return id;
 }
 
+/** The conversation with its application's state (a closed application's conversation is read-only). */
 export function findConversation(db: Db, id: number) {
-  return db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('conversations as c')
+    .innerJoin('applications as a', 'a.id', 'c.application_id')
+    .selectAll('c')
+    .select('a.state as application_state')
+    .where('c.id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Serialises writers of one conversation: the sequence number is handed out under this lock. */
@@ -47,6 +54,54 @@ export function findMessageByClientKey(db: Db, conversationId: number, clientKey
 
 export function findMessageById(db: Db, id: number) {
   return selectMessages(db).where('m.id', '=', id).executeTakeFirst();
+}
+
+/** Inserts unless the key was used in this conversation already; returns the new row's id, or undefined. */
+export async function insertMessageOnce(
+  trx: Db,
+  row: { conversation_id: number; seq: number; kind: MessageTable['kind']; sender_user_id: string | null; sender_organisation_id: string | null; body: string; meta: Record<string, unknown>; client_key: string },
+) {
+  return trx
+    .insertInto('messages')
+    .values({ ...row, meta: JSON.stringify(row.meta) })
+    .onConflict((oc) => oc.columns(['conversation_id', 'client_key']).doNothing())
+    .returning(['id', 'created_at'])
+    .executeTakeFirst();
+}
+
+/**
+ * A participant's message in one statement (one round trip): takes the next seq under the
+ * conversation's row lock (so seq order is commit order), stores the message unless its key was
+ * used, records the activity on the application (the owner side's first message starts the
+ * "time to first reply" clock) and moves the sender's read mark. Returns nothing when the key
+ * was already used; a concurrent send of the same key fails on the unique key instead.
+ */
+export async function insertParticipantMessage(
+  db: Db,
+  m: { conversationId: number; clientKey: string; body: string; userId: string; organisationId: string },
+): Promise<{ id: number; seq: number; created_at: Date } | undefined> {
+  const result = await sql<{ id: number; seq: number; created_at: Date }>`
+    with c as (
+      update conversations set last_seq = last_seq + 1, last_message_at = now()
+      where id = ${m.conversationId}
+        and not exists (select 1 from messages where conversation_id = ${m.conversationId} and client_key = ${m.clientKey})
+      returning id, last_seq, application_id, owner_organisation_id
+    ), ins as (
+      insert into messages (conversation_id, seq, kind, sender_user_id, sender_organisation_id, body, meta, client_key)
+      select c.id, c.last_seq, 'text', ${m.userId}, ${m.organisationId}, ${m.body}, '{}'::jsonb, ${m.clientKey} from c
+      returning id, seq, created_at
+    ), app as (
+      update applications a
+      set updated_at = now(),
+          first_reply_at = case when c.owner_organisation_id = ${m.organisationId} then coalesce(a.first_reply_at, now()) else a.first_reply_at end
+      from c where a.id = c.application_id
+    ), rd as (
+      insert into conversation_reads (conversation_id, user_id, organisation_id, last_read_seq)
+      select c.id, ${m.userId}, ${m.organisationId}, c.last_seq from c
+      on conflict (conversation_id, user_id) do update set last_read_seq = greatest(conversation_reads.last_read_seq, excluded.last_read_seq), read_at = now()
+    )
+    select id, seq, created_at from ins`.execute(db);
+  return result.rows[0];
 }
 
 export async function insertMessage(

@@ -9,7 +9,6 @@ type Db = Kysely<Database> | Transaction<Database>;
  *   af   one row per application with the stage it reached (from its events) and its dates;
  *   base the counts per record, grouped by (month, kind, prefecture, categories[], types[]);
  *   cube base exploded over every prefecture/category/type plus the "any" member '*'.
- * Only application measures need the applications tables; agreements are read when their table exists.
  */
 const STAGE = `case %s when 'in_dialogue' then 1 when 'interview' then 2 when 'agreed' then 3 when 'preparing' then 4 when 'concluded' then 5 else 0 end`;
 const stageOf = (col: string) => STAGE.replace('%s', col);
@@ -26,7 +25,17 @@ function branchSql(b: Branch): string {
 
 const SORTED = (col: string) => `array(select distinct x from unnest(${col}) x order by 1)`;
 
-function refreshSql(): string {
+/** An agreement's state for the summary: concluded, agreed (both parties approved the current version) or drafting. */
+const AGREEMENT_STATE = `
+  left join (
+    select d.application_id,
+           case when d.concluded_on is not null then 'concluded'
+                when (select count(distinct p.organisation_id) from agreement_approvals p where p.draft_id = d.id and p.version = d.current_version) >= 2 then 'agreed'
+                else 'drafting' end as ag_state
+    from agreement_drafts d
+  ) ag on ag.application_id = a.id`;
+
+function refreshSql(hasAgreements: boolean): string {
   const listing: Branch = {
     from: `from lf`,
     month: 'lf.month',
@@ -75,6 +84,10 @@ function refreshSql(): string {
       inquiries: flag('af.is_inquiry'),
       cv_total: flag('af.has_conversation'),
       cv_replied: flag('af.first_reply_at is not null'),
+      ag_total: flag('af.ag_state is not null'),
+      ag_drafting: flag(`af.ag_state = 'drafting'`),
+      ag_agreed: flag(`af.ag_state = 'agreed'`),
+      ag_concluded: flag(`af.ag_state = 'concluded'`),
     },
   };
   const agreedEvent: Branch = { ...application, from: 'from af where af.agreed_at is not null', month: monthOf('af.agreed_at'), measures: { ev_agreed: '1' } };
@@ -86,7 +99,7 @@ with
 af as (
   select a.id, a.listing_id, a.listing_kind as kind, a.program_type, a.state, a.is_inquiry, a.created_at, a.first_reply_at,
          greatest(${stageOf('a.state')}, coalesce(ev.stage, 0)) as stage, ev.agreed_at, ev.concluded_at,
-         (c.id is not null) as has_conversation, lp.pref, lp.cats
+         (c.id is not null) as has_conversation, lp.pref, lp.cats, ${hasAgreements ? 'ag.ag_state' : 'null::text as ag_state'}
   from applications a
   join lp on lp.id = a.listing_id
   left join (
@@ -95,7 +108,7 @@ af as (
            min(created_at) filter (where to_state = 'concluded') as concluded_at
     from application_events group by application_id
   ) ev on ev.application_id = a.id
-  left join conversations c on c.application_id = a.id
+  left join conversations c on c.application_id = a.id${hasAgreements ? AGREEMENT_STATE : ''}
 ),
 la as (select listing_id, max(stage) as stage, min(created_at) as first_app_at from af group by listing_id),
 lf as (
@@ -169,9 +182,11 @@ export async function refreshMonitoringSummary(db: Kysely<Database>, now: Date =
   const started = performance.now();
   const nowParam = `'${now.toISOString()}'`;
   return db.transaction().execute(async (trx) => {
+    // the agreements tables come from a later feature; without them the agreement counts stay 0
+    const hasAgreements = (await sql<{ t: string | null }>`select to_regclass('agreement_drafts')::text as t`.execute(trx)).rows[0]?.t != null;
     await sql`delete from monitoring_cube`.execute(trx);
     await sql`delete from monitoring_durations`.execute(trx);
-    const cube = await sql.raw(`with ${LISTING_PARTS(nowParam)}, ${refreshSql().trim().slice('with'.length)}`).execute(trx);
+    const cube = await sql.raw(`with ${LISTING_PARTS(nowParam)}, ${refreshSql(hasAgreements).trim().slice('with'.length)}`).execute(trx);
     await sql.raw(`with ${LISTING_PARTS(nowParam)}, ${durationsSql().trim().slice('with'.length)}`).execute(trx);
     const counts = await sql<{ listings: number; applications: number }>`
       select (select count(*) from listings)::int as listings, (select count(*) from applications)::int as applications`.execute(trx);
@@ -179,7 +194,7 @@ export async function refreshMonitoringSummary(db: Kysely<Database>, now: Date =
     const durationMs = Math.round(performance.now() - started);
     await sql`
       insert into monitoring_refresh (id, refreshed_at, duration_ms, listings, applications, sources)
-      values (1, ${now}, ${durationMs}, ${listings}, ${applications}, ${['listings', 'applications', 'application_events', 'conversations']})
+      values (1, ${now}, ${durationMs}, ${listings}, ${applications}, ${['listings', 'applications', 'application_events', 'conversations', ...(hasAgreements ? ['agreement_drafts', 'agreement_approvals'] : [])]})
       on conflict (id) do update set refreshed_at = excluded.refreshed_at, duration_ms = excluded.duration_ms,
         listings = excluded.listings, applications = excluded.applications, sources = excluded.sources`.execute(trx);
     return { refreshedAt: now, durationMs, listings, applications, cubeRows: Number(cube.numAffectedRows ?? 0) };

@@ -69,7 +69,6 @@ describe('two parties chatting in real time', () => {
 
     expect(await checkA11y(municipality.page)).toEqual([]);
     await municipality.page.setViewportSize({ width: 360, height: 780 });
-    console.log('WIDE', await municipality.page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 15).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)));
     expect(await overflowsHorizontally(municipality.page)).toBe(false);
     await municipality.page.setViewportSize({ width: 1280, height: 900 });
     await screenshots(municipality.page, 'conversation');

@@ -34,7 +34,7 @@ export function ApprovalsPanel(props: {
       <ul className="space-y-1" data-testid="approvals">
         {props.approvals.map((a) => (
           <li key={a.role}>
-            {a.role}　{a.name}：
+            {a.role}{'\u3000'}{a.name}：
             {a.agreed ? (
               <strong className="text-green-900">
                 合意済（{a.by ? `${a.by}・` : ''}

@@ -55,7 +55,7 @@ export function Conversation(props: {
   };
 
   return (
-    <section aria-labelledby="messages-title" className="space-y-4">
+    <section aria-labelledby="messages-title" className="min-w-0 space-y-4">
       <div className="flex items-center justify-between">
         <h2 id="messages-title" className="section-title">
           メッセージ
@@ -103,9 +103,9 @@ export function Conversation(props: {
             </p>
           ) : null}
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <label className="text-sm">
+            <label className="min-w-0 max-w-full text-sm">
               添付ファイル（PDF・PNG・JPEG・WebP、各10MBまで・3件まで）
-              <input ref={fileRef} type="file" name="files" multiple accept="application/pdf,image/png,image/jpeg,image/webp" className="mt-1 block" />
+              <input ref={fileRef} type="file" name="files" multiple accept="application/pdf,image/png,image/jpeg,image/webp" className="mt-1 block w-full max-w-full" />
             </label>
             <button type="submit" className="btn-primary">
               送信

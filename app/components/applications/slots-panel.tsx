@@ -45,15 +45,15 @@ export function SlotsPanel(props: { applicationId: number; slots: Slot[]; canPro
             <input type="hidden" name="intent" value="slots" />
             <p className="field-hint">日本時間で入力してください。最大5件まで提案できます。</p>
             {[0, 1, 2].map((i) => (
-              <fieldset key={i} className="flex flex-wrap items-end gap-3">
+              <fieldset key={i} className="flex min-w-0 flex-wrap items-end gap-3">
                 <legend className="field-label">候補{i + 1}</legend>
                 <label className="text-sm">
                   開始
-                  <input type="datetime-local" name="slotStart" className="field-input" required={i === 0} />
+                  <input type="datetime-local" name="slotStart" className="field-input max-w-full" required={i === 0} />
                 </label>
                 <label className="text-sm">
                   終了
-                  <input type="datetime-local" name="slotEnd" className="field-input" required={i === 0} />
+                  <input type="datetime-local" name="slotEnd" className="field-input max-w-full" required={i === 0} />
                 </label>
               </fieldset>
             ))}

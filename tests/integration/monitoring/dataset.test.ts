@@ -42,6 +42,7 @@ describe('monitoring summary on a fixed dataset', () => {
     }).toEqual({ applied: 1, dialogue: 1, interview: 1, agreed: 1, preparing: 0, concluded: 1, withdrawn: 1, declined: 0 });
     expect({ d: m.ap_reached_dialogue, a: m.ap_reached_agreed, c: m.ap_reached_concluded }).toEqual({ d: 4, a: 2, c: 1 });
     expect({ inquiries: m.inquiries, conversations: m.cv_total, replied: m.cv_replied }).toEqual({ inquiries: 1, conversations: 5, replied: 4 });
+    expect({ total: m.ag_total, drafting: m.ag_drafting, agreed: m.ag_agreed, concluded: m.ag_concluded }).toEqual({ total: 2, drafting: 1, agreed: 0, concluded: 1 });
     expect((await aggregates('fy=2026&from=2026-03&to=2026-03')).totals.opening.applications).toBe(1);
   });
 

@@ -114,7 +114,7 @@ export async function insertFixture(db: Kysely<Database>) {
   };
 
   // A1: to L1 (FY2025 listing) in April; replied after 5 h, agreed after 10 days, concluded in May.
-  await application({
+  const A1 = await application({
     listing: L1, kind: 'opening', applicant: company, owner: muniA, type: 'dispatch', state: 'concluded', created: '2026-04-01T00:00:00Z', reply: '2026-04-01T05:00:00Z',
     events: [['in_dialogue', '2026-04-01T05:00:00Z'], ['interview', '2026-04-05T00:00:00Z'], ['agreed', '2026-04-11T00:00:00Z'], ['preparing', '2026-04-20T00:00:00Z'], ['concluded', '2026-05-20T00:00:00Z']],
     conversation: true,
@@ -135,7 +135,7 @@ export async function insertFixture(db: Kysely<Database>) {
     listing: L2, kind: 'opening', applicant: person, owner: muniA, type: 'side_job', state: 'applied', created: '2026-04-05T00:00:00Z', inquiry: true,
     events: [], conversation: true,
   });
-  await application({
+  const A5 = await application({
     listing: L3, kind: 'opening', applicant: person, owner: muniB, type: 'senior', state: 'agreed', created: '2026-04-15T00:00:00Z', reply: '2026-04-15T02:30:00Z',
     events: [['in_dialogue', '2026-04-15T02:30:00Z'], ['agreed', '2026-04-25T12:00:00Z']],
     conversation: true,
@@ -150,4 +150,7 @@ export async function insertFixture(db: Kysely<Database>) {
     events: [['in_dialogue', '2026-04-16T03:00:00Z'], ['interview', '2026-04-17T00:00:00Z']],
     conversation: true,
   });
+  // agreement drafts: A1's concluded, A5's still being written (no approvals)
+  await db.insertInto('agreement_drafts').values({ application_id: A1, kind: 'dispatch', current_version: 1, concluded_version: 1, concluded_on: '2026-05-20', concluded_at: new Date('2026-05-20T00:00:00Z') } as never).execute();
+  await db.insertInto('agreement_drafts').values({ application_id: A5, kind: 'senior' } as never).execute();
 }

@@ -1,0 +1,247 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import { io as connect, type Socket } from 'socket.io-client';
+import { loadConfig } from '../app/server/config';
+import { hashToken, newToken, sessionCookie } from '../app/services/auth.server';
+import { createDb } from '../db/client';
+import { migrateToLatest } from '../db/migrate';
+import { importMunicipalities, readMunicipalityMaster } from '../db/municipalities/import';
+import { adminUrlOf, databaseUrlWith } from './lib/pg-url';
+
+/*
+ * Chat load test: N socket.io clients in conversations of two, each sending at a fixed rate
+ * through the real server (its own process, PostgreSQL with the postgres adapter), measuring
+ * delivery latency to the partner, lost and duplicated messages; then the same load on a bare
+ * socket.io echo server (the ceiling). Environment: BENCH_CLIENTS (1000), BENCH_RATE (messages
+ * per second per client, 0.5), BENCH_SECONDS (10), BENCH_DATABASE_URL / DATABASE_URL.
+ */
+const root = path.resolve(import.meta.dirname, '..');
+const baseUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const clients = Math.max(2, Math.floor(Number(process.env.BENCH_CLIENTS ?? 1000) / 2) * 2);
+const rate = Number(process.env.BENCH_RATE ?? 0.5);
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const dbName = 'km_bench_chat';
+const SECRET = 'bench-chat-secret-'.padEnd(40, 'x');
+const pairs = clients / 2;
+
+type Ack = { ok: boolean; error?: string; message?: { seq: number } };
+type Result = { latencies: number[]; sent: number; acked: number; failed: number; received: number; lost: number; dup: number; seconds: number };
+
+async function prepareDatabase(): Promise<{ url: string; cookies: string[]; conversations: number[] }> {
+  const admin = await createDb({ databaseUrl: adminUrlOf(baseUrl), poolSize: 1 });
+  await sql.raw(`drop database if exists ${dbName} with (force)`).execute(admin.db);
+  await sql.raw(`create database ${dbName}`).execute(admin.db);
+  await admin.close();
+  const url = databaseUrlWith(baseUrl, dbName);
+  const handle = await createDb({ databaseUrl: url, poolSize: 4 });
+  const db = handle.db;
+  await migrateToLatest(db);
+  await importMunicipalities(db, await readMunicipalityMaster());
+  const codes = (await db.selectFrom('municipalities').select('lg_code').where('eligible_1433', '=', true).orderBy('lg_code').limit(pairs).execute()).map((r) => r.lg_code);
+  if (codes.length < pairs) throw new Error(`at most ${codes.length * 2} clients (one municipality per pair)`);
+  const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: SECRET, DATA_DIR: os.tmpdir(), LOG_LEVEL: 'silent' });
+  const cookie = sessionCookie(config);
+  const cookies: string[] = [];
+  const conversations: number[] = [];
+  const chunk = 250;
+  for (let start = 0; start < pairs; start += chunk) {
+    const idx = Array.from({ length: Math.min(chunk, pairs - start) }, (_, i) => start + i);
+    const orgs = await db
+      .insertInto('organisations')
+      .values(
+        idx.flatMap((i) => [
+          { kind: 'municipality' as const, status: 'approved' as const, name: `ベンチ自治体${i}`, name_kana: null, slug: `bench-m-${i}`, lg_code: codes[i], head_office_lg_code: null, corporate_number: null, company_class: null, individual_track: null, employer_name: null, department: null, phone: null, website: null, reviewed_by: null, reviewed_at: null, review_reason: null },
+          { kind: 'company' as const, status: 'approved' as const, name: `ベンチ企業${i}`, name_kana: null, slug: `bench-c-${i}`, lg_code: null, head_office_lg_code: '131016', corporate_number: String(2_000_000_000_000 + i), company_class: 'A' as const, individual_track: null, employer_name: null, department: null, phone: null, website: null, reviewed_by: null, reviewed_at: null, review_reason: null },
+        ]),
+      )
+      .returning(['id', 'slug'])
+      .execute();
+    const orgId = new Map(orgs.map((o) => [o.slug, o.id]));
+    const users = await db
+      .insertInto('users')
+      .values(idx.flatMap((i) => ['m', 'c'].map((k) => ({ organisation_id: orgId.get(`bench-${k}-${i}`)!, email: `bench-${k}-${i}@example.jp`, name: `ベンチ${k}${i}`, password_hash: 'x', email_verified_at: new Date(), totp_secret: null, totp_enabled_at: null, disabled_at: null, last_login_at: null }))))
+      .returning(['id', 'email'])
+      .execute();
+    const userId = new Map(users.map((u) => [u.email, u.id]));
+    const tokens = idx.flatMap((i) => ['m', 'c'].map((k) => ({ email: `bench-${k}-${i}@example.jp`, token: newToken() })));
+    await db
+      .insertInto('sessions')
+      .values(tokens.map((t) => ({ id: hashToken(t.token), user_id: userId.get(t.email)!, expires_at: new Date(Date.now() + 86_400_000), ip: '', user_agent: 'bench', mfa_pending: false })))
+      .execute();
+    for (const t of tokens) cookies.push((await cookie.serialize(t.token)).split(';')[0]);
+    const listings = await db
+      .insertInto('listings')
+      .values(idx.map((i) => ({ kind: 'opening' as const, organisation_id: orgId.get(`bench-m-${i}`)!, status: 'published' as const, close_reason: null, title: `ベンチ募集${i}`, summary: '', body: '', duties: '', skills: '', track_record: '', conditions: '', categories: ['dx'], types: ['dispatch'], term_min_months: 6, term_max_months: 12, start_from: null, deadline: null, days_on_site: null, remote_ok: true, budget_min_yen: null, budget_max_yen: null, headcount: null, lg_code: codes[i], pref_code: codes[i].slice(0, 2), region_pref_codes: [], region_anywhere: false, contact_name: '', contact_email: '', contact_phone: '', published_at: new Date(), closed_at: null })))
+      .returning('id')
+      .execute();
+    const apps = await db
+      .insertInto('applications')
+      .values(idx.map((i, n) => ({ listing_id: listings[n].id, listing_kind: 'opening' as const, kind: 'application' as const, applicant_organisation_id: orgId.get(`bench-c-${i}`)!, owner_organisation_id: orgId.get(`bench-m-${i}`)!, applicant_user_id: null, program_type: 'dispatch' as const, eligibility: '{}', message: 'bench', state: 'in_dialogue' as const, state_reason: null, first_reply_at: null })))
+      .returning(['id', 'applicant_organisation_id', 'owner_organisation_id'])
+      .execute();
+    const convs = await db
+      .insertInto('conversations')
+      .values(apps.map((a) => ({ application_id: a.id, applicant_organisation_id: a.applicant_organisation_id, owner_organisation_id: a.owner_organisation_id })))
+      .returning('id')
+      .execute();
+    conversations.push(...convs.map((c) => c.id));
+  }
+  await handle.close();
+  return { url, cookies, conversations };
+}
+
+function startProcess(command: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...command], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = ready.exec(out);
+      if (m) resolve({ child, port: Number(m[1]) });
+    });
+    child.once('exit', (code) => reject(new Error(`process exited (${code})`)));
+  });
+}
+
+function ask(socket: Socket, event: string, payload: unknown): Promise<Ack> {
+  return new Promise((resolve) => socket.timeout(15_000).emit(event, payload, (err: Error | null, res: Ack) => resolve(err ? { ok: false, error: 'timeout' } : res)));
+}
+
+const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
+
+/** Connects every client, joins the pair's room, sends at the fixed rate, then waits for stragglers. */
+async function runLoad(url: string, cookies: string[] | null, conversations: number[]): Promise<Result> {
+  const sockets: Socket[] = [];
+  for (let i = 0; i < clients; i += 50) {
+    const batch = Array.from({ length: Math.min(50, clients - i) }, (_, k) => {
+      const s = connect(`${url}/chat`, { transports: ['websocket'], reconnection: false, extraHeaders: cookies ? { cookie: cookies[i + k] } : {} });
+      sockets.push(s);
+      return new Promise<void>((resolve, reject) => {
+        s.once('connect', () => resolve());
+        s.once('connect_error', reject);
+      });
+    });
+    await Promise.all(batch);
+  }
+  const conv = (i: number) => conversations[Math.floor(i / 2)];
+  const joins = await Promise.all(sockets.map((s, i) => ask(s, 'conversation:join', { conversationId: conv(i), afterSeq: 1_000_000 })));
+  if (joins.some((j) => !j.ok)) throw new Error(`join failed: ${joins.find((j) => !j.ok)!.error}`);
+
+  const sentAt = new Map<string, number>();
+  const receipts = new Map<string, number>();
+  const latencies: number[] = [];
+  sockets.forEach((s, i) => {
+    const partnerPrefix = `bench-c${i ^ 1}-`;
+    s.on('message', (m: { clientKey: string }) => {
+      if (!m.clientKey.startsWith(partnerPrefix)) return;
+      const at = sentAt.get(m.clientKey);
+      const n = (receipts.get(m.clientKey) ?? 0) + 1;
+      receipts.set(m.clientKey, n);
+      if (at !== undefined && n === 1) latencies.push(performance.now() - at);
+    });
+  });
+
+  let sent = 0;
+  let acked = 0;
+  let failed = 0;
+  let firstError: string | undefined;
+  const ackedKeys: string[] = [];
+  const pending: Promise<void>[] = [];
+  const interval = 1000 / rate;
+  const started = performance.now();
+  const timers = sockets.map((s, i) => {
+    let n = 0;
+    const fire = () => {
+      if (performance.now() - started >= seconds * 1000) return;
+      const key = `bench-c${i}-${n++}`;
+      sentAt.set(key, performance.now());
+      sent += 1;
+      pending.push(
+        ask(s, 'message:send', { conversationId: conv(i), clientKey: key, body: `負荷試験 ${key}` }).then((r) => {
+          if (r.ok) {
+            acked += 1;
+            ackedKeys.push(key);
+          } else {
+            failed += 1;
+            firstError ??= r.error ?? 'unknown';
+          }
+        }),
+      );
+    };
+    // Spread the clients over the first interval so the load is even, not in waves.
+    const first = setTimeout(() => {
+      fire();
+      timers[i].every = setInterval(fire, interval);
+    }, Math.random() * interval);
+    return { first, every: undefined as NodeJS.Timeout | undefined };
+  });
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  for (const t of timers) {
+    clearTimeout(t.first);
+    clearInterval(t.every);
+  }
+  const elapsed = (performance.now() - started) / 1000;
+  await Promise.all(pending);
+  const deadline = performance.now() + 15_000;
+  while (performance.now() < deadline && ackedKeys.some((k) => !receipts.has(k))) await new Promise((r) => setTimeout(r, 100));
+  const lost = ackedKeys.filter((k) => !receipts.has(k)).length;
+  const dup = [...receipts.values()].filter((n) => n > 1).length;
+  for (const s of sockets) s.close();
+  if (firstError) console.log(`first refusal: ${firstError}`);
+  return { latencies: latencies.sort((a, b) => a - b), sent, acked, failed, received: receipts.size, lost, dup, seconds: elapsed };
+}
+
+function report(name: string, r: Result) {
+  const l = r.latencies;
+  console.log(
+    `${name.padEnd(6)} sent ${r.sent}  acked ${r.acked}  refused ${r.failed}  delivered ${r.received}  lost ${r.lost}  dup ${r.dup}  ` +
+      `${(r.acked / r.seconds).toFixed(0)} msg/s  latency p50 ${pct(l, 50).toFixed(1)} ms  p95 ${pct(l, 95).toFixed(1)} ms  p99 ${pct(l, 99).toFixed(1)} ms  max ${l.at(-1)?.toFixed(1)} ms`,
+  );
+}
+
+const stop = async (child: ChildProcess) => {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await once(child, 'exit');
+};
+
+console.log(`chat load: ${clients} clients in ${pairs} conversations, ${rate} msg/s each for ${seconds} s, PostgreSQL ${dbName}`);
+const data = await prepareDatabase();
+const app = await startProcess(
+  ['app/server/index.ts'],
+  { NODE_ENV: 'production', DATABASE_URL: data.url, SESSION_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'km-bench-chat-')) },
+  /listening on http:\/\/localhost:(\d+)/,
+);
+let chat: Result;
+try {
+  chat = await runLoad(`http://127.0.0.1:${app.port}`, data.cookies, data.conversations);
+} finally {
+  await stop(app.child);
+}
+report('chat', chat);
+const stored = await createDb({ databaseUrl: data.url, poolSize: 1 });
+const rows = await sql<{ n: number; d: number }>`select count(*)::int as n, (count(*) - count(distinct (conversation_id, client_key)))::int as d from messages`.execute(stored.db);
+console.log(`stored messages ${rows.rows[0].n} (acked ${chat.acked}), duplicate keys in the database ${rows.rows[0].d}`);
+await stored.close();
+
+const bare = await startProcess(['scripts/lib/bench-bare-chat.ts'], {}, /listening (\d+)/);
+let ceiling: Result;
+try {
+  ceiling = await runLoad(`http://127.0.0.1:${bare.port}`, null, data.conversations);
+} finally {
+  await stop(bare.child);
+}
+report('bare', ceiling);
+
+const admin = await createDb({ databaseUrl: adminUrlOf(baseUrl), poolSize: 1 });
+await sql.raw(`drop database if exists ${dbName} with (force)`).execute(admin.db);
+await admin.close();
+const p99 = (r: Result) => pct(r.latencies, 99);
+console.log(`ratio: chat p99 is ${(p99(chat) / p99(ceiling)).toFixed(1)}× the bare socket.io p99; throughput ${((chat.acked / chat.seconds / (ceiling.acked / ceiling.seconds)) * 100).toFixed(0)}% of bare`);
+console.log(`chat p99 ${p99(chat).toFixed(1)} ms, bare p99 ${p99(ceiling).toFixed(1)} ms, lost ${chat.lost + ceiling.lost}, dup ${chat.dup + ceiling.dup}, ${clients} clients`);
+process.exitCode = chat.lost + chat.dup > 0 ? 1 : 0;

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedSteps } from '../../db/seed';
+import { DEMO_PASSWORDS } from '../../db/seed/accounts';
+import { AGREED_DEMO } from '../../db/seed/agreements';
+import { japanToday } from '../../app/domain/listings/dates';
+import { checkA11y, launchBrowser, loginAs, newPage, overflowsHorizontally, screenshots } from '../helpers/browser';
+import { startTestServer } from '../helpers/server';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+let applicationId: number;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  for (const step of seedSteps.filter((s) => ['accounts', 'listings', 'agreement-demo'].includes(s.name))) await step.run(server.db);
+  const listing = await server.db.selectFrom('listings').select('id').where('title', '=', AGREED_DEMO.opening).executeTakeFirstOrThrow();
+  ({ id: applicationId } = await server.db.selectFrom('applications').select('id').where('listing_id', '=', listing.id).executeTakeFirstOrThrow());
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const field = (page: Page, name: string) => page.locator(`[name="${name}"]`);
+
+async function download(page: Page, linkName: string): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: linkName }).first().click()]);
+  return readFileSync((await file.path())!);
+}
+
+describe('agreement in a real browser', () => {
+  it('a municipality and a company take the demo application from 合意 to 締結済, with a .docx and a PDF', async () => {
+    const path = `/applications/${applicationId}/agreement`;
+    const town = await newPage(browser, server.url);
+    await loginAs(town.page, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
+    await town.page.goto(path);
+    expect(await town.page.getByTestId('application-state').textContent()).toBe('合意');
+    await town.page.getByRole('button', { name: '協定書の作成を始める' }).click();
+    await expect.poll(() => town.page.getByRole('status').textContent()).toContain('協定/契約準備');
+
+    // The pre-filled draft names what is still missing next to each field.
+    expect(await field(town.page, 'municipality.name').inputValue()).toBe('海士町');
+    expect(await field(town.page, 'municipality.address').getAttribute('aria-invalid')).toBe('true');
+    expect(await checkA11y(town.page)).toEqual([]);
+    await town.page.setViewportSize({ width: 360, height: 780 });
+    expect(await overflowsHorizontally(town.page)).toBe(false);
+    await town.page.setViewportSize({ width: 1280, height: 900 });
+    await screenshots(town.page, 'agreement-prefilled');
+
+    await field(town.page, 'municipality.address').fill('島根県隠岐郡海士町大字海士1490番地');
+    await field(town.page, 'municipality.representative.name').fill('大江 和彦');
+    await field(town.page, 'company.address').fill('東京都千代田区丸の内一丁目1番1号');
+    await field(town.page, 'company.representative.name').fill('高橋 美咲');
+    await field(town.page, 'person.name').fill('山本 翔太');
+    await field(town.page, 'person.position').fill('地域連携推進室 主任');
+    await field(town.page, 'amounts.contributionMonthly').fill('450000');
+    await town.page.getByRole('button', { name: '保存して新しい版にする' }).click();
+    await expect.poll(() => town.page.getByTestId('latest-version').textContent()).toBe('版2');
+    expect(await town.page.getByTestId('check-ok').count()).toBe(1);
+    expect(await town.page.getByTestId('tax-estimate').count()).toBe(1);
+    expect(await checkA11y(town.page)).toEqual([]);
+    await screenshots(town.page, 'agreement-complete');
+    await town.page.getByRole('button', { name: '版2の内容に合意する' }).click();
+    await expect.poll(() => town.page.getByTestId('approvals').textContent()).toContain('合意済');
+
+    const firm = await newPage(browser, server.url);
+    await loginAs(firm.page, 'company@example.jp', DEMO_PASSWORDS.company);
+    await firm.page.goto(path);
+    const docx = await download(firm.page, 'Word（.docx）');
+    expect(docx.subarray(0, 2).toString()).toBe('PK');
+    await firm.page.getByRole('button', { name: '版2の内容に合意する' }).click();
+    await expect.poll(() => firm.page.getByRole('status').textContent()).toContain('双方が合意しました');
+    await firm.page.getByLabel('締結日').fill(japanToday());
+    await firm.page.getByRole('button', { name: '締結を記録する' }).click();
+    await expect.poll(() => firm.page.getByTestId('application-state').textContent()).toBe('締結済');
+    expect(await firm.page.getByTestId('concluded').textContent()).toContain(japanToday());
+    expect(await firm.page.getByRole('button', { name: '保存して新しい版にする' }).count()).toBe(0);
+    const pdf = await download(firm.page, 'PDF');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await checkA11y(firm.page)).toEqual([]);
+    await screenshots(firm.page, 'agreement-concluded');
+
+    await firm.page.goto(`${path}/versions/2`);
+    expect(await firm.page.getByTestId('changes').textContent()).toContain('山本 翔太');
+    expect(await checkA11y(firm.page)).toEqual([]);
+    await screenshots(firm.page, 'agreement-version-diff');
+
+    await town.page.goto(`/applications/${applicationId}`);
+    expect(await town.page.getByTestId('application-state').textContent()).toBe('締結済');
+    await town.context.close();
+    await firm.context.close();
+  });
+});

@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findConcludedAgreements } from '../../../db/queries/agreements';
+import { seedSteps } from '../../../db/seed';
+import { AGREED_DEMO } from '../../../db/seed/agreements';
+import { formFromDraft } from '../../../app/domain/agreements/form';
+import { japanToday } from '../../../app/domain/listings/dates';
+import { startTestServer } from '../../helpers/server';
+import { Client } from '../accounts/client';
+import { PERSONA_LOGINS } from '../accounts/matrix';
+
+/*
+ * The agreement flow over HTTP on the real server: from the demo application in 合意 between 海士町
+ * and みらい地域創生 to 締結済, with the refusals on the way (third parties, stale saves, rule
+ * violations, approvals voided by a new version).
+ */
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let applicationId: number;
+const municipality = () => clients.get('municipalityX')!;
+const company = () => clients.get('company')!;
+const clients = new Map<string, Client>();
+
+beforeAll(async () => {
+  server = await startTestServer();
+  for (const step of seedSteps.filter((s) => ['accounts', 'listings', 'agreement-demo'].includes(s.name))) await step.run(server.db);
+  const listing = await server.db.selectFrom('listings').select('id').where('title', '=', AGREED_DEMO.opening).executeTakeFirstOrThrow();
+  ({ id: applicationId } = await server.db.selectFrom('applications').select('id').where('listing_id', '=', listing.id).executeTakeFirstOrThrow());
+  for (const persona of ['municipalityX', 'municipalityY', 'company', 'individual', 'ministry', 'operator'] as const) {
+    const c = new Client(server.url);
+    await c.login(PERSONA_LOGINS[persona].email, PERSONA_LOGINS[persona].password);
+    clients.set(persona, c);
+  }
+});
+afterAll(() => server?.close());
+
+const page = () => `/applications/${applicationId}/agreement`;
+const state = async () => (await server.db.selectFrom('applications').select('state').where('id', '=', applicationId).executeTakeFirstOrThrow()).state;
+const draftRow = () => server.db.selectFrom('agreement_drafts').selectAll().where('application_id', '=', applicationId).executeTakeFirstOrThrow();
+const versionCount = async () => (await server.db.selectFrom('agreement_versions').select('version').execute()).length;
+const approvals = () => server.db.selectFrom('agreement_approvals').select(['version', 'organisation_id']).execute();
+
+async function latestValues(): Promise<Record<string, string>> {
+  const d = await draftRow();
+  const v = await server.db.selectFrom('agreement_versions').select('draft').where('draft_id', '=', d.id).where('version', '=', d.current_version).executeTakeFirstOrThrow();
+  return formFromDraft('dispatch', v.draft);
+}
+
+async function save(client: Client, baseVersion: number, changes: Record<string, string>) {
+  return client.post(page(), { ...(await latestValues()), ...changes, intent: 'save', baseVersion: String(baseVersion) });
+}
+
+/** The text of the error list tied to a form control (ids from app/components/forms.tsx). */
+function fieldErrors(html: string, name: string): string {
+  const m = new RegExp(`id="field-${name.replace(/\./g, '\\.')}-error"[^>]*>(.*?)</ul>`, 's').exec(html);
+  return m ? m[1].replace(/<[^>]+>/g, '') : '';
+}
+
+/** The page's HTML without React's text separators (<!-- -->), so sentences read as rendered. */
+const read = async (res: Response) => (await res.text()).replaceAll('<!-- -->', '');
+
+const COMPLETE = {
+  'municipality.address': '島根県隠岐郡海士町大字海士1490番地',
+  'municipality.representative.name': '大江 和彦',
+  'company.address': '東京都千代田区丸の内一丁目1番1号',
+  'company.representative.name': '高橋 美咲',
+  'person.name': '山本 翔太',
+  'person.position': '地域連携推進室 主任',
+  'amounts.contributionMonthly': '450,000',
+};
+
+describe('agreement flow', () => {
+  it('is private to the two parties: other organisations, the ministry and operators get 403; anonymous visitors log in', async () => {
+    for (const persona of ['municipalityY', 'individual', 'ministry', 'operator']) {
+      expect((await clients.get(persona)!.get(page())).status, persona).toBe(403);
+      expect((await clients.get(persona)!.post(page(), { intent: 'open' })).status, persona).toBe(403);
+    }
+    const anonymous = await new Client(server.url).get(page());
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get('location')).toMatch(/^\/login/);
+    expect(await state()).toBe('agreed');
+  });
+
+  it('opens a pre-filled draft from 合意 and moves the application to 協定/契約準備 in the same step', async () => {
+    const before = await municipality().get(page());
+    expect(before.status).toBe(200);
+    expect(await read(before)).toContain('協定書の作成を始める');
+    const res = await municipality().post(page(), { intent: 'open' });
+    expect(res.status).toBe(302);
+    expect(await state()).toBe('preparing');
+    const d = await draftRow();
+    expect(d).toMatchObject({ kind: 'dispatch', current_version: 1, concluded_version: null });
+    const values = await latestValues();
+    expect(values).toMatchObject({ 'municipality.lgCode': '325252', 'municipality.name': '海士町', 'municipality.representative.title': '海士町長', 'company.name': '株式会社みらい地域創生', 'company.hqLgCode': '131016' });
+    expect(values.duties).toContain('宿泊事業者への聞き取りと業務の整理');
+    // Opening again changes nothing.
+    expect((await company().post(page(), { intent: 'open' })).status).toBe(302);
+    expect(await versionCount()).toBe(1);
+    const events = await server.db.selectFrom('application_events').select('to_state').where('application_id', '=', applicationId).where('to_state', '=', 'preparing').execute();
+    expect(events).toHaveLength(1);
+  });
+
+  it('shows every missing field next to its control, in Japanese', async () => {
+    const html = await read(await company().get(page()));
+    expect(fieldErrors(html, 'municipality.address')).toContain('自治体の所在地を入力してください');
+    expect(fieldErrors(html, 'person.name')).toContain('派遣される社員の氏名を入力してください');
+    expect(html).toMatch(/id="field-municipality\.address"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="field-municipality\.address"/);
+  });
+
+  it('saves a complete version, then refuses a save based on the stale version and keeps the input', async () => {
+    const res = await save(company(), 1, COMPLETE);
+    expect(res.status).toBe(302);
+    expect((await draftRow()).current_version).toBe(2);
+    const html = await read(await company().get(page()));
+    expect(html).toContain('data-testid="check-ok"');
+    expect(html).toContain('data-testid="tax-estimate"');
+
+    const mine = '町内の宿泊事業者の予約と会計を一元化し、観光の受入体制を強化すること（町の入力）';
+    const stale = await municipality().post(page(), { ...(await latestValues()), purpose: mine, intent: 'save', baseVersion: '1' });
+    expect(stale.status).toBe(409);
+    const body = await read(stale);
+    expect(body).toContain('保存できませんでした');
+    expect(body).toContain(mine);
+    expect(body).toContain('name="baseVersion" value="2"');
+    expect(body).toContain('派遣される社員の氏名');
+    expect((await draftRow()).current_version).toBe(2);
+  });
+
+  it('shows a rule violation next to its field and refuses to agree to that version', async () => {
+    expect((await save(municipality(), 2, { 'workPattern.daysOnSitePerMonth': '5' })).status).toBe(302);
+    const html = await read(await municipality().get(page()));
+    expect(fieldErrors(html, 'workPattern.daysOnSitePerMonth')).toContain('半分以上');
+    expect(html).toContain('data-testid="check-problems"');
+    const refused = await municipality().post(page(), { intent: 'approve', version: '3' });
+    expect(refused.status).toBe(409);
+    expect(await read(refused)).toContain('制度のルールに合わない項目');
+    expect(await approvals()).toEqual([]);
+  });
+
+  it('clears earlier approvals when a new version is saved', async () => {
+    expect((await save(municipality(), 3, { 'workPattern.daysOnSitePerMonth': '12' })).status).toBe(302);
+    expect((await municipality().post(page(), { intent: 'approve', version: '4' })).status).toBe(302);
+    expect(await approvals()).toHaveLength(1);
+    const res = await save(company(), 4, { 'person.position': '地域連携推進室 課長代理' });
+    expect(res.headers.get('location')).toContain('saved-cleared');
+    expect(await approvals()).toEqual([]);
+    // Approving a version that is no longer the latest is refused.
+    expect((await municipality().post(page(), { intent: 'approve', version: '4' })).status).toBe(409);
+  });
+
+  it('records the conclusion once both agreed to the latest version and moves the application to 締結済', async () => {
+    expect((await company().post(page(), { intent: 'approve', version: '5' })).status).toBe(302);
+    const early = await company().post(page(), { intent: 'conclude', version: '5', concludedOn: japanToday() });
+    expect(early.status).toBe(409);
+    expect(await read(early)).toContain('双方が最新の版に合意してから');
+    expect((await municipality().post(page(), { intent: 'approve', version: '5' })).status).toBe(302);
+
+    const future = await municipality().post(page(), { intent: 'conclude', version: '5', concludedOn: '2999-01-01' });
+    expect(future.status).toBe(400);
+    const futureHtml = await read(future);
+    expect(futureHtml).toContain('未来の日付');
+    expect(futureHtml).toContain('value="2999-01-01"');
+
+    const today = japanToday();
+    expect((await municipality().post(page(), { intent: 'conclude', version: '5', concludedOn: today })).status).toBe(302);
+    expect(await state()).toBe('concluded');
+    expect(await draftRow()).toMatchObject({ concluded_version: 5, pref_code: '32', lg_code: '325252' });
+    const concluded = await findConcludedAgreements(server.db);
+    expect(concluded).toHaveLength(1);
+    expect(concluded[0]).toMatchObject({ kind: 'dispatch', concluded_on: today, pref_code: '32' });
+    expect(concluded[0].categories).toContain('dx');
+
+    const locked = await save(company(), 5, { 'person.position': '課長' });
+    expect(locked.status).toBe(409);
+    const html = await read(await company().get(page()));
+    expect(html).toContain('data-testid="concluded"');
+    expect(html).not.toContain('name="intent" value="save"');
+
+    const actions = (await server.db.selectFrom('audit_log').select('action').where('target_type', '=', 'application').where('target_id', '=', String(applicationId)).execute()).map((r) => r.action);
+    expect(actions).toEqual(expect.arrayContaining(['agreement.open', 'agreement.save', 'agreement.approve', 'agreement.conclude', 'application.state']));
+  });
+
+  it('streams the concluded version as .docx, PDF and HTML to the parties only, each stamped with its version and hash', async () => {
+    const { document_sha256 } = await server.db.selectFrom('agreement_versions').select('document_sha256').where('version', '=', 5).executeTakeFirstOrThrow();
+    const base = `/applications/${applicationId}/agreement/versions/5/download`;
+    const docx = await company().get(`${base}?format=docx`);
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-disposition')).toMatch(/^attachment; filename="agreement-dispatch-v5\.docx"/);
+    expect(docx.headers.get('x-content-sha256')).toBe(document_sha256);
+    expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    const pdf = await municipality().get(`${base}?format=pdf`);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const printable = await municipality().get(`${base}?format=html`);
+    expect(await printable.text()).toContain('山本 翔太');
+    expect((await municipality().get(`${base}?format=xlsx`)).status).toBe(400);
+    expect((await clients.get('municipalityY')!.get(`${base}?format=docx`)).status).toBe(403);
+    expect((await clients.get('ministry')!.get(`${base}?format=pdf`)).status).toBe(403);
+
+    // A saved version never changes, whoever asks.
+    await expect(server.db.updateTable('agreement_versions').set({ valid: false }).where('version', '=', 5).execute()).rejects.toThrow(/immutable/);
+
+    const versionPage = await read(await municipality().get(`/applications/${applicationId}/agreement/versions/5`));
+    expect(versionPage).toContain('版4からの変更');
+    expect(versionPage).toContain('地域連携推進室 課長代理');
+  });
+});

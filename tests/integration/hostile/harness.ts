@@ -1,0 +1,56 @@
+import { sql, type Kysely } from 'kysely';
+import { expect } from 'vitest';
+import type { Database } from '../../../db/database';
+import { seedSteps } from '../../../db/seed';
+import { startTestServer } from '../../helpers/server';
+
+export type Server = Awaited<ReturnType<typeof startTestServer>>;
+
+/** A test server over a fresh database filled with the demo seed (the test template already holds the municipalities). */
+export async function startSeededServer(env: Record<string, string> = {}): Promise<Server> {
+  const server = await startTestServer(env);
+  for (const step of seedSteps) if (step.name !== 'municipalities') await step.run(server.db);
+  return server;
+}
+
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
+/**
+ * The answer to a hostile request: never a 5xx; a refusal (4xx) explains itself in Japanese.
+ * Returns the body so the caller can assert the specific message.
+ */
+export async function expectHandled(res: Response, label: string, allowed: number[] = [200, 302, 303, 400, 403, 404, 409, 413, 415, 422, 429]): Promise<string> {
+  const body = await res.text();
+  expect(res.status, `${label}: ${res.status} ${body.slice(0, 300)}`).toBeLessThan(500);
+  // 414/431: Node's HTTP parser refuses an over-long URL or header before the app sees it.
+  if (res.status === 414 || res.status === 431) return body;
+  expect(allowed, `${label}: unexpected status ${res.status} ${body.slice(0, 300)}`).toContain(res.status);
+  if (res.status >= 400 && res.status !== 405) expect(body, `${label}: the refusal has no Japanese explanation`).toMatch(JAPANESE);
+  return body;
+}
+
+/** A 4xx refusal carrying the given Japanese message (HTML-escaped or JSON is fine). */
+export async function expectRefused(res: Response, label: string, message: RegExp, statuses: number[] = [400, 413, 415, 422]): Promise<string> {
+  const body = await expectHandled(res, label, statuses);
+  expect(body, `${label}: expected message ${message}`).toMatch(message);
+  return body;
+}
+
+/** Every row of a table, ordered by its first column, as JSON text (for "unchanged" checks). */
+export async function tableSnapshot(db: Kysely<Database>, table: string, where?: { column: string; value: unknown }): Promise<string> {
+  const q = where
+    ? sql`select * from ${sql.table(table)} where ${sql.ref(where.column)} = ${where.value} order by 1`
+    : sql`select * from ${sql.table(table)} order by 1`;
+  const r = await q.execute(db);
+  return JSON.stringify(r.rows);
+}
+
+/** Row counts of the tables a write could touch. */
+export async function counts(db: Kysely<Database>, tables: string[]): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of tables) {
+    const r = await sql<{ n: string }>`select count(*) as n from ${sql.table(t)}`.execute(db);
+    out[t] = Number(r.rows[0]!.n);
+  }
+  return out;
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildFunnel,
+  emptySplit,
+  fiscalYearMonths,
+  fiscalYearOfMonth,
+  mapClasses,
+  MEASURE_IDS,
+  monthKeyOf,
+  parseCsv,
+  parseMonitoringFilters,
+  percentileOf,
+  percentileOfHistogram,
+  PREFECTURE_TILES,
+  protectColumn,
+  protectStatistic,
+  SUPPRESSED_TEXT,
+  tableToCsv,
+  buildTables,
+  filtersToQuery,
+  type DashboardAggregates,
+} from '../../../app/domain/monitoring';
+import { MONITORING_MEASURE_COLUMNS } from '../../../db/types/monitoring';
+
+const NOW = new Date('2026-06-15T03:00:00Z');
+
+describe('fiscal years and months (Japan time)', () => {
+  it('puts 31 March in the previous fiscal year and 1 April in the new one', () => {
+    expect(monthKeyOf(new Date('2026-03-31T14:59:59Z'))).toBe('2026-03'); // 23:59:59 JST
+    expect(monthKeyOf(new Date('2026-03-31T15:00:00Z'))).toBe('2026-04'); // 00:00 JST on 1 April
+    expect(fiscalYearOfMonth('2026-03')).toBe(2025);
+    expect(fiscalYearOfMonth('2026-04')).toBe(2026);
+    expect(fiscalYearMonths(2026)).toEqual(['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12', '2027-01', '2027-02', '2027-03']);
+  });
+});
+
+describe('filters', () => {
+  it('defaults to the current fiscal year and reads every filter from the URL', () => {
+    const { filters, errors } = parseMonitoringFilters(new URLSearchParams('type=senior&category=dx&pref=32&map=matches'), NOW);
+    expect(errors).toEqual({});
+    expect(filters).toEqual({ fiscalYear: 2026, from: '2026-04', to: '2027-03', customPeriod: false, type: 'senior', category: 'dx', pref: '32', map: 'matches' });
+    expect(filtersToQuery(filters)).toBe('?fy=2026&type=senior&category=dx&pref=32&map=matches');
+  });
+
+  it('lets a period override the fiscal year, and reports wrong values while falling back to defaults', () => {
+    expect(parseMonitoringFilters(new URLSearchParams('from=2025-10&to=2026-03'), NOW).filters).toMatchObject({ from: '2025-10', to: '2026-03', customPeriod: true });
+    const bad = parseMonitoringFilters(new URLSearchParams('fy=1999&from=2026-13&type=x&pref=48&from=2026-05'), NOW);
+    expect(Object.keys(bad.errors).sort()).toEqual(['from', 'fy', 'pref', 'type']);
+    expect(bad.filters).toMatchObject({ fiscalYear: 2026, type: null, pref: null, customPeriod: false });
+    expect(parseMonitoringFilters(new URLSearchParams('from=2026-05&to=2026-04'), NOW).errors.to).toBeDefined();
+  });
+});
+
+describe('percentiles (nearest rank)', () => {
+  it('matches hand-computed values', () => {
+    expect(percentileOf([2, 3, 5, 24], 50)).toBe(3);
+    expect(percentileOf([2, 3, 5, 24], 90)).toBe(24);
+    expect(percentileOf([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90)).toBe(9);
+    expect(percentileOf([7], 50)).toBe(7);
+    expect(percentileOf([], 50)).toBeNull();
+    expect(percentileOfHistogram([{ value: 10, n: 1 }, { value: 1, n: 3 }], 50)).toBe(1);
+    expect(percentileOfHistogram([{ value: 10, n: 1 }, { value: 1, n: 3 }], 90)).toBe(10);
+  });
+});
+
+describe('funnel', () => {
+  it('computes conversion from the previous stage and from the start', () => {
+    const f = buildFunnel({ published: 200, applied: 100, in_dialogue: 50, agreed: 10, concluded: 5 });
+    expect(f.map((s) => s.rateFromPrevious)).toEqual([null, 0.5, 0.5, 0.2, 0.5]);
+    expect(f.map((s) => s.rateFromStart)).toEqual([null, 0.5, 0.25, 0.05, 0.025]);
+    expect(buildFunnel({ published: 0, applied: 0, in_dialogue: 0, agreed: 0, concluded: 0 })[1]!.rateFromPrevious).toBeNull();
+  });
+});
+
+describe('small-cell rule', () => {
+  it('hides 1 and 2 but never 0 or 3', () => {
+    expect(protectColumn([0, 1, 2, 3], null).map((c) => c.value)).toEqual([0, null, null, 3]);
+  });
+
+  it('hides a second cell when a single hidden cell could be recovered from the total', () => {
+    expect(protectColumn([1, 5, 3, 0], 9).map((c) => c.value)).toEqual([null, 5, null, 0]);
+    // two cells hidden already: the total does not reveal either
+    expect(protectColumn([1, 2, 6], 9).map((c) => c.value)).toEqual([null, null, 6]);
+    // no total shown: nothing to subtract from
+    expect(protectColumn([1, 5], null).map((c) => c.value)).toEqual([null, 5]);
+  });
+
+  it('shows a median only with at least 3 records', () => {
+    expect(protectStatistic(10, 2)).toEqual({ value: null, suppressed: true });
+    expect(protectStatistic(10, 3)).toEqual({ value: 10, suppressed: false });
+    expect(protectStatistic(null, 0)).toEqual({ value: null, suppressed: false });
+  });
+
+  it('applies to people in every breakdown table, and not to public listing counts', () => {
+    const agg: DashboardAggregates = { totals: emptySplit(), byMonth: {}, byType: {}, byCategory: {}, byPref: {}, durations: { reply_hours: [], agreement_days: [] } };
+    agg.byPref['32'] = emptySplit();
+    agg.byPref['32'].opening.published = 1;
+    agg.byPref['32'].opening.applications = 2;
+    agg.byPref['13'] = emptySplit();
+    agg.byPref['13'].opening.applications = 7;
+    const filters = parseMonitoringFilters(new URLSearchParams(''), NOW).filters;
+    const t = buildTables(agg, filters).find((x) => x.id === 'by-prefecture')!;
+    const shimane = t.rows.find((r) => r.key === '32')!;
+    expect(shimane.cells.slice(0, 3)).toEqual([1, 0, SUPPRESSED_TEXT]);
+    // 東京都's 7 is hidden too, or 9 − 7 would give 島根県's 2 back
+    expect(t.rows.find((r) => r.key === '13')!.cells[2]).toBe(SUPPRESSED_TEXT);
+    expect(t.total!.cells[2]).toBe(9);
+  });
+});
+
+describe('CSV', () => {
+  it('starts with a BOM, quotes what needs it and parses back', () => {
+    const table = {
+      id: 'by-type' as const,
+      title: 't',
+      rowHeader: '類型',
+      columns: [{ key: 'a', label: '件数, 合計' }, { key: 'b', label: '率', unit: '%' }],
+      rows: [{ key: 'x', header: '企業"派遣"型', cells: [1234, 45.7] }, { key: 'y', header: '副業型\n改行', cells: [SUPPRESSED_TEXT, null] }],
+      total: null,
+      notes: ['注記'],
+    };
+    const csv = tableToCsv(table);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain('\r\n');
+    expect(parseCsv(csv)).toEqual([['類型', '件数, 合計', '率（%）'], ['企業"派遣"型', '1234', '45.7'], ['副業型\n改行', '3未満', ''], [''], ['※注記']]);
+  });
+});
+
+describe('tile map and summary columns', () => {
+  it('places 47 prefectures on distinct tiles', () => {
+    expect(PREFECTURE_TILES).toHaveLength(47);
+    expect(new Set(PREFECTURE_TILES.map((t) => `${t.x},${t.y}`)).size).toBe(47);
+  });
+
+  it('builds contiguous legend classes that cover 1…max', () => {
+    const c = mapClasses(23);
+    expect(c[0]).toMatchObject({ min: 0, max: 0 });
+    expect(c[1]!.min).toBe(1);
+    expect(c[c.length - 1]!.max).toBe(23);
+    for (let i = 2; i < c.length; i += 1) expect(c[i]!.min).toBe(c[i - 1]!.max + 1);
+    expect(mapClasses(2).map((x) => x.label)).toEqual(['0', '1', '2']);
+  });
+
+  it('keeps the domain measures and the summary table columns in step', () => {
+    expect([...MEASURE_IDS]).toEqual([...MONITORING_MEASURE_COLUMNS]);
+  });
+});
