@@ -1,6 +1,7 @@
 import { InboxLinks } from './applications/inbox-links';
 import { UserMenu } from './accounts/user-menu';
 import { MonitoringNavItem } from './monitoring/header-link';
+import { SearchBox } from './search-box';
 
 export function SiteHeader() {
   return (
@@ -24,6 +25,7 @@ export function SiteHeader() {
             <MonitoringNavItem />
           </ul>
         </nav>
+        <SearchBox id="header-search" />
         <InboxLinks />
         <UserMenu />
       </div>
