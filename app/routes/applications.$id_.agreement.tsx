@@ -29,6 +29,7 @@ export default function AgreementPage() {
   const draft = data.draft;
   const labels = fieldLabels(data.kind);
   const stale = failure?.stale;
+  const kept = failure?.intent === 'save' && failure.keep && failure.values ? { baseVersion: failure.keep.baseVersion, values: failure.values, errors: failure.errors ?? {} } : null;
   return (
     <div className="space-y-6">
       <nav aria-label="パンくずリスト" className="text-sm">
@@ -103,15 +104,15 @@ export default function AgreementPage() {
           />
           <section aria-labelledby="form-title" id="form" className="space-y-4">
             <h2 id="form-title" className="section-title">
-              {draft.canEdit ? `内容の編集（版${stale ? stale.currentVersion : draft.currentVersion}をもとに保存）` : `内容（版${draft.currentVersion}）`}
+              {draft.canEdit ? `内容の編集（版${kept ? kept.baseVersion : draft.currentVersion}をもとに保存）` : `内容（版${draft.currentVersion}）`}
             </h2>
             {draft.canEdit ? (
               <AgreementForm
-                key={stale ? `stale-${stale.currentVersion}` : `v${draft.currentVersion}`}
+                key={kept ? `kept-${kept.baseVersion}-${failure?.formError}` : `v${draft.currentVersion}`}
                 kind={data.kind}
-                baseVersion={stale ? stale.currentVersion : draft.currentVersion}
-                values={stale && failure?.values ? failure.values : draft.values}
-                errors={stale ? {} : draft.errors}
+                baseVersion={kept ? kept.baseVersion : draft.currentVersion}
+                values={kept ? kept.values : draft.values}
+                errors={kept ? kept.errors : draft.errors}
               />
             ) : (
               <AgreementValues kind={data.kind} values={draft.values} errors={draft.errors} />

@@ -174,7 +174,7 @@ function Facet(props: { title: string; name: 'category' | 'type' | 'pref'; items
             <li key={item.value}>
               <Link
                 to={toggle(item.value)}
-                aria-pressed={on}
+                aria-current={on ? 'true' : undefined}
                 className={`inline-block rounded-full border px-3 py-1 text-sm no-underline ${on ? 'border-blue-900 bg-blue-900 text-white hover:text-white' : 'border-solid-gray-600 text-solid-gray-800'}`}
               >
                 {on && <span aria-hidden="true">✓ </span>}

@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from '@remix-run/node';
 import { EXPORT_FORMATS, type ExportFormat } from '../documents/render.server';
-import { fieldsFor, type FieldChange } from '../domain/agreements/form';
+import { fieldLabels, fieldsFor, MAX_FIELD_LENGTH, type FieldChange } from '../domain/agreements/form';
 import {
   agreementAccess,
   AgreementError,
@@ -26,7 +26,9 @@ export type AgreementActionData = {
   formError?: string;
   errors?: Record<string, string[]>;
   values?: Record<string, string>;
-  /** a refused stale save: the version the form is now based on, and what changed since the user's base */
+  /** a refused save: the version the form is now based on (the user's input is in values) */
+  keep?: { baseVersion: number };
+  /** a refused stale save: what changed since the user's base */
   stale?: { baseVersion: number; currentVersion: number; changes: FieldChange[] };
 };
 
@@ -43,7 +45,7 @@ async function requireParty(request: Request, context: AppLoadContext, params: {
   const id = intParam(params.id, '応募');
   const access = await guarded(() => agreementAccess(context.db, id));
   assertCan(request, user, 'agreement.view', access.resource);
-  return { user, id };
+  return { user, id, kind: access.app.program_type };
 }
 
 async function guarded<T>(fn: () => Promise<T>): Promise<T> {
@@ -72,7 +74,7 @@ function stringValues(form: FormData): Record<string, string> {
 }
 
 export async function agreementAction({ request, context, params }: ActionFunctionArgs) {
-  const { user, id } = await requireParty(request, context, params);
+  const { user, id, kind } = await requireParty(request, context, params);
   const values = stringValues(await request.formData());
   const intent = values.intent ?? '';
   const opts = writeOptions(context);
@@ -84,13 +86,26 @@ export async function agreementAction({ request, context, params }: ActionFuncti
     }
     if (intent === 'save') {
       const baseVersion = intParam(values.baseVersion, '版');
-      const page = await getAgreementPage(context.db, user, id);
-      const formValues = Object.fromEntries(fieldsFor(page.kind).map((f) => [f.name, values[f.name] ?? '']));
+      const formValues = Object.fromEntries(fieldsFor(kind).map((f) => [f.name, values[f.name] ?? '']));
+      const tooLong = Object.keys(formValues).filter((k) => formValues[k].length > MAX_FIELD_LENGTH);
+      if (tooLong.length) {
+        const labels = fieldLabels(kind);
+        return json<AgreementActionData>(
+          {
+            intent,
+            formError: `${MAX_FIELD_LENGTH}文字を超える項目があるため保存できませんでした（${tooLong.map((k) => labels[k]).join('、')}）。入力内容はそのまま残しています。`,
+            values: formValues,
+            keep: { baseVersion },
+            errors: Object.fromEntries(tooLong.map((k) => [k, [`${MAX_FIELD_LENGTH}文字以内で入力してください`]])),
+          },
+          { status: 400 },
+        );
+      }
       const result = await saveAgreementVersion(context.db, user, id, { baseVersion, values: formValues }, opts);
       if (!result.ok) {
         const changes = await changesSince(context.db, user, id, baseVersion);
         return json<AgreementActionData>(
-          { intent, formError: result.message, values: formValues, stale: { baseVersion, currentVersion: result.currentVersion, changes } },
+          { intent, formError: result.message, values: formValues, keep: { baseVersion: result.currentVersion }, stale: { baseVersion, currentVersion: result.currentVersion, changes } },
           { status: 409 },
         );
       }

@@ -99,7 +99,7 @@ export function pdfOfSize(size: number): Uint8Array {
 export function multipart(field: string, file: { name: string; type: string; bytes: Uint8Array }, fields: Record<string, string> = {}): FormData {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  form.set(field, new Blob([file.bytes], { type: file.type }), file.name);
+  form.set(field, new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }), file.name);
   return form;
 }
 

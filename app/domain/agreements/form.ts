@@ -119,7 +119,7 @@ export const AGREEMENT_FORM_FIELDS: readonly FormFieldSpec[] = [
   { name: 'results.ipOwner', label: '成果（知的財産）の帰属', input: 'select', section: 'other', options: IP_OWNER_OPTIONS },
   { name: 'specialProvisions', label: '特記事項', input: 'lines', section: 'other', optional: true, hint: '1行に1項目（10項目まで）' },
   { name: 'fiscalYear', label: 'ひな形の年度', input: 'number', section: 'other', optional: true, hint: '空欄なら開始日の年度（4月始まり、例：2026）' },
-  { name: 'agreementDate', label: '協定書・契約書に記載する締結日', input: 'date', section: 'other', optional: true, hint: '空欄なら「令和　年　月　日」のまま出力します（手書き用）' },
+  { name: 'agreementDate', label: '文書の日付欄', input: 'date', section: 'other', optional: true, hint: '協定書・契約書の末尾の日付。空欄なら「令和　年　月　日」のまま出力します（署名時に手書き）' },
 ];
 
 export function fieldsFor(kind: AgreementKind): FormFieldSpec[] {
@@ -158,6 +158,15 @@ function toNumber(raw: string): number | string | undefined {
   return /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : raw.trim();
 }
 
+/** Longest value a form control may carry (the draft schema's own limits are far lower; this keeps junk out of the versions). */
+export const MAX_FIELD_LENGTH = 4000;
+
+/** Control characters other than tab and line breaks never belong in an agreement (and NUL cannot be stored in jsonb). */
+export function cleanText(raw: string): string {
+  // eslint-disable-next-line no-control-regex
+  return raw.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+}
+
 function toLines(raw: string): string[] {
   return raw
     .split(/\r?\n/)
@@ -172,7 +181,7 @@ function toLines(raw: string): string[] {
 export function draftFromForm(kind: AgreementKind, version: number, values: FormValues): Record<string, unknown> {
   const out: Record<string, unknown> = { kind, version };
   for (const f of fieldsFor(kind)) {
-    const raw = values[f.name] ?? '';
+    const raw = cleanText(values[f.name] ?? '');
     let value: unknown;
     switch (f.input) {
       case 'number':

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findConcludedAgreements } from '../../../db/queries/agreements';
 import { seedSteps } from '../../../db/seed';
-import { AGREED_DEMO } from '../../../db/seed/agreements';
+import { AGREED_DEMO, seedAgreementDemo } from '../../../db/seed/agreements';
 import { formFromDraft } from '../../../app/domain/agreements/form';
 import { japanToday } from '../../../app/domain/listings/dates';
 import { startTestServer } from '../../helpers/server';
@@ -78,6 +78,9 @@ describe('agreement flow', () => {
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get('location')).toMatch(/^\/login/);
     expect(await state()).toBe('agreed');
+    // The demo step is idempotent.
+    expect(await seedAgreementDemo(server.db)).toMatch(/already there/);
+    expect(await server.db.selectFrom('applications').select('id').execute()).toHaveLength(1);
   });
 
   it('opens a pre-filled draft from 合意 and moves the application to 協定/契約準備 in the same step', async () => {
@@ -125,8 +128,20 @@ describe('agreement flow', () => {
     expect((await draftRow()).current_version).toBe(2);
   });
 
+  it('refuses an over-long field without saving and keeps what was typed', async () => {
+    const long = 'あ'.repeat(4001);
+    const res = await company().post(page(), { ...(await latestValues()), 'handling.housing': long, intent: 'save', baseVersion: '2' });
+    expect(res.status).toBe(400);
+    const body = await read(res);
+    expect(body).toContain('4000文字を超える項目');
+    expect(body).toContain(long);
+    expect(fieldErrors(body, 'handling.housing')).toContain('4000文字以内');
+    expect((await draftRow()).current_version).toBe(2);
+  });
+
   it('shows a rule violation next to its field and refuses to agree to that version', async () => {
-    expect((await save(municipality(), 2, { 'workPattern.daysOnSitePerMonth': '5' })).status).toBe(302);
+    expect((await save(municipality(), 2, { 'workPattern.daysOnSitePerMonth': '5', 'handling.travel': '旅費は\u0000甲が負担する。' })).status).toBe(302);
+    expect(await latestValues()).toMatchObject({ 'handling.travel': '旅費は甲が負担する。' });
     const html = await read(await municipality().get(page()));
     expect(fieldErrors(html, 'workPattern.daysOnSitePerMonth')).toContain('半分以上');
     expect(html).toContain('data-testid="check-problems"');

@@ -103,7 +103,8 @@ describe('the agreement form', () => {
   it('hostile intents and dates on the agreement page never cause a 500', async () => {
     const path = `/applications/${applicationId}/agreement`;
     for (const h of [...HOSTILE_TEXT.slice(0, 10), ...INVALID_DATES]) {
-      for (const form of [{ intent: h.value }, { intent: 'save', draft: h.value, baseVersion: '1' }, { intent: 'conclude', concludedOn: h.value }, { intent: 'approve', version: h.value }]) {
+      const forms: Record<string, string>[] = [{ intent: h.value }, { intent: 'save', draft: h.value, baseVersion: '1' }, { intent: 'conclude', concludedOn: h.value }, { intent: 'approve', version: h.value }];
+      for (const form of forms) {
         await expectHandled(await municipality.post(path, form), `agreement ${JSON.stringify(form).slice(0, 60)}`, [302, 400, 403, 404, 409]);
       }
     }

@@ -37,7 +37,7 @@ describe('/search page', () => {
     expect(html).toContain('href="/search?pref=%E5%B3%B6%E6%A0%B9%E7%9C%8C"');
     const filtered = await page('?pref=' + encodeURIComponent('島根県'));
     expect(filtered).toMatch(/：2件/);
-    expect(filtered).toContain('aria-pressed="true"');
+    expect(filtered).toContain('aria-current="true"');
   });
 
   it('never renders listing HTML', async () => {
