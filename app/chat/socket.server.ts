@@ -1,6 +1,6 @@
 import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
 import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
-import type pg from 'pg';
+import pg from 'pg';
 import { createClient } from 'redis';
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { ZodType, ZodTypeDef } from 'zod';
@@ -76,11 +76,50 @@ function installAdapter(io: Server, services: AppServices, pool: pg.Pool | undef
       },
     };
   }
-  if (pool) {
-    io.adapter(createPostgresAdapter(pool, { errorHandler: (err) => services.logger.warn({ err }, 'socket.io postgres adapter error') }));
-    return { kind: 'postgres', close: async () => {} };
+  if (pool && services.config.databaseUrl) {
+    const listenPool = adapterPool(services);
+    io.adapter(createPostgresAdapter(listenPool.pool, { errorHandler: (err) => services.logger.warn({ err }, 'socket.io postgres adapter error') }));
+    return { kind: 'postgres', close: listenPool.close };
   }
   return { kind: 'none', close: async () => {} };
+}
+
+/**
+ * The pool handed to the postgres adapter: a small pool of its own, wrapped so that shutdown can
+ * always return its LISTEN client. The adapter assigns that client only once connected; a shutdown
+ * during the connect would otherwise leave it checked out for ever and hang the pool's end().
+ * After shutdown begins, connect() never resolves, so the adapter stops retrying.
+ */
+function adapterPool(services: AppServices): { pool: pg.Pool; close(): Promise<void> } {
+  const inner = new pg.Pool({ connectionString: services.config.databaseUrl, max: 4 });
+  inner.on('error', (err) => services.logger.warn({ err }, 'socket.io postgres adapter pool error'));
+  const listening = new Set<pg.PoolClient>();
+  let closing = false;
+  const never = () => new Promise<never>(() => {});
+  const connect = async () => {
+    if (closing) return never();
+    const client = await inner.connect();
+    if (closing) {
+      client.release(true);
+      return never();
+    }
+    const release = client.release.bind(client);
+    client.release = (err?: Error | boolean) => {
+      listening.delete(client);
+      release(err);
+    };
+    listening.add(client);
+    return client;
+  };
+  const pool = { connect, query: inner.query.bind(inner) } as unknown as pg.Pool;
+  return {
+    pool,
+    close: async () => {
+      closing = true;
+      for (const client of [...listening]) client.release(true);
+      await inner.end();
+    },
+  };
 }
 
 function fail(error: unknown, logger: AppServices['logger']): Extract<Ack, { ok: false }> {

@@ -43,8 +43,13 @@ export default function ConversationPage() {
           </span>
         </p>
         <Progress state={a.state} />
-        <p className="text-sm">
+        <p className="flex flex-wrap gap-4 text-sm">
           <a href={listingPath}>掲載を見る</a>
+          {a.state === 'agreed' || a.state === 'preparing' || a.state === 'concluded' ? (
+            <a href={`/applications/${a.id}/agreement`} className="font-bold" data-testid="agreement-link">
+              {a.programType === 'dispatch' ? '協定書' : '契約書'}の作成・確認へ
+            </a>
+          ) : null}
         </p>
         {a.inquiry ? (
           <div className="warning-box text-sm">

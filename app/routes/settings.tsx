@@ -100,7 +100,10 @@ export default function Settings() {
             フリーランス・自営業の方は副業型の対象になりません。ソリューションの掲載はできます。
           </p>
         ) : null}
-        {canManageOrganisation ? <a href="/settings/organisation">組織の紹介文とメンバーの管理</a> : null}
+        <p className="flex flex-wrap gap-4">
+          {canManageOrganisation ? <a href="/settings/organisation">組織の紹介文とメンバーの管理</a> : null}
+          <a href="/settings/notifications">通知の設定</a>
+        </p>
       </section>
 
       <section aria-labelledby="name-title" className="card space-y-4">

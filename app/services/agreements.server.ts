@@ -379,7 +379,7 @@ export async function concludeAgreement(
       prefCode: municipality.lgCode.slice(0, 2),
     });
     await audit(trx, { actor, action: 'agreement.conclude', targetType: 'application', targetId: applicationId, ip: opts.ip, details: { version: draft.current_version, concludedOn } });
-    const moved = await changeApplicationState(trx, actor, applicationId, 'concluded', opts);
+    const moved = await changeApplicationState(trx, actor, applicationId, 'concluded', { ...opts, viaAgreement: true });
     if (!moved.ok) throw new AgreementError(moved.status === 400 ? 409 : moved.status, moved.message);
   });
 }

@@ -187,7 +187,7 @@ export async function changeApplicationState(
   actor: SessionUser,
   applicationId: number,
   to: ApplicationState,
-  opts: WriteOptions & { reason?: string | null },
+  opts: WriteOptions & { reason?: string | null; viaAgreement?: boolean },
 ): Promise<MoveResult> {
   let party: { app: ApplicationRecord; side: Side };
   try {
@@ -201,7 +201,7 @@ export async function changeApplicationState(
     const row = await lockApplication(trx, applicationId);
     if (!row) return { ok: false, status: 404, message: NOT_FOUND };
     const from = row.state as ApplicationState;
-    const decision = decideMove(party.side, from, to, { inquiry: row.is_inquiry, reason });
+    const decision = decideMove(party.side, from, to, { inquiry: row.is_inquiry, viaAgreement: opts.viaAgreement, reason });
     if (!decision.ok) return { ok: false, status: decision.code === 'reason_required' ? 400 : decision.code === 'wrong_side' ? 403 : 409, message: decision.message };
     const storedReason = to === 'withdrawn' || to === 'declined' ? reason : null;
     await updateApplicationState(trx, applicationId, to, storedReason);

@@ -20,9 +20,15 @@ const MOVES: readonly { from: ApplicationState; to: ApplicationState; by: Who }[
 /** States that need a reason from the person making the move. */
 export const NEEDS_REASON: readonly ApplicationState[] = ['withdrawn', 'declined'];
 
-export type MoveContext = { inquiry: boolean };
+/**
+ * `viaAgreement`: the move comes from the agreement flow, after both parties agreed to the same
+ * version and a signing date was recorded. 締結済 is reachable only that way.
+ */
+export type MoveContext = { inquiry: boolean; viaAgreement?: boolean };
 
-export type MoveDecision = { ok: true } | { ok: false; code: 'terminal' | 'not_allowed' | 'wrong_side' | 'inquiry' | 'reason_required'; message: string };
+export type MoveDecision =
+  | { ok: true }
+  | { ok: false; code: 'terminal' | 'not_allowed' | 'wrong_side' | 'inquiry' | 'reason_required' | 'agreement_required'; message: string };
 
 /** Whether `side` may move an application from `from` to `to`, with the Japanese reason when not. */
 export function decideMove(side: Side, from: ApplicationState, to: ApplicationState, ctx: MoveContext & { reason?: string | null }): MoveDecision {
@@ -38,6 +44,9 @@ export function decideMove(side: Side, from: ApplicationState, to: ApplicationSt
   const move = MOVES.find((m) => m.from === from && m.to === to);
   if (!move) return { ok: false, code: 'not_allowed', message: 'この状態からは変更できません。' };
   if (move.by !== 'either' && move.by !== side) return { ok: false, code: 'wrong_side', message: 'この変更は相手側が行います。' };
+  if (to === 'concluded' && !ctx.viaAgreement) {
+    return { ok: false, code: 'agreement_required', message: '締結は、協定書・契約書の画面で双方が同じ版に合意したあとに記録します。' };
+  }
   if (to === 'agreed' && ctx.inquiry) {
     return { ok: false, code: 'inquiry', message: '制度の対象外の組み合わせ（問い合わせ）は合意に進めません。' };
   }

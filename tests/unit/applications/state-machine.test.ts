@@ -12,6 +12,17 @@ import {
 
 const plain = { inquiry: false };
 
+describe('締結済 only through the agreement flow', () => {
+  it.each(['owner', 'applicant'] as const)('%s may conclude from 協定/契約準備 only with the agreement recorded', (side) => {
+    expect(decideMove(side, 'preparing', 'concluded', { inquiry: false, viaAgreement: true })).toEqual({ ok: true });
+    expect(decideMove(side, 'preparing', 'concluded', { inquiry: false })).toMatchObject({ ok: false, code: 'agreement_required' });
+    expect(allowedMoves(side, 'preparing', { inquiry: false })).not.toContain('concluded');
+  });
+  it('never concludes from another state, even with the agreement flag', () => {
+    expect(decideMove('owner', 'agreed', 'concluded', { inquiry: false, viaAgreement: true })).toMatchObject({ ok: false, code: 'not_allowed' });
+  });
+});
+
 describe('who may move which state', () => {
   // The full table: every (side, from, to) the machine allows. Everything else must be refused.
   const allowed: [Side, ApplicationState, ApplicationState][] = [
@@ -24,8 +35,6 @@ describe('who may move which state', () => {
     ['owner', 'interview', 'agreed'],
     ['owner', 'agreed', 'preparing'],
     ['applicant', 'agreed', 'preparing'],
-    ['owner', 'preparing', 'concluded'],
-    ['applicant', 'preparing', 'concluded'],
   ];
   for (const from of ['applied', 'in_dialogue', 'interview', 'agreed', 'preparing'] as const) {
     allowed.push(['applicant', from, 'withdrawn'], ['owner', from, 'declined']);
