@@ -1,13 +1,16 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSteps } from '../../db/seed';
 import { DEMO_PASSWORDS } from '../../db/seed/accounts';
+import { japanToday } from '../../app/domain/listings/dates';
 import { checkA11y, launchBrowser, loginAs, newPage, screenshots } from '../helpers/browser';
 import { startTestServer } from '../helpers/server';
 
 /*
  * The whole journey in a real browser: 海士町 posts an opening, a company finds it through search,
- * checks eligibility, applies, both chat in real time, and they agree. Every page on the way is
+ * checks eligibility, applies, both chat in real time, they agree, complete and conclude the agreement
+ * with its .docx and PDF, and the ministry sees the match counted. Every page on the way is
  * checked with axe-core and screenshotted at 360 px and 1280 px.
  */
 
@@ -108,14 +111,60 @@ describe('from an opening to an agreement', () => {
     await municipality.context.close();
   });
 
-  it('the ministry viewer opens the monitoring dashboard', async () => {
+  it('they complete the agreement, both approve it, record the conclusion and download the .docx and PDF', async () => {
+    const path = `${applicationPath}/agreement`;
+    const field = (page: Page, name: string) => page.locator(`[name="${name}"]`);
+    const download = async (page: Page, linkName: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: linkName }).first().click()]);
+      return readFileSync((await file.path())!);
+    };
+
+    const town = await newPage(browser, server.url);
+    await loginAs(town.page, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
+    await town.page.goto(path);
+    await town.page.getByRole('button', { name: /の作成を始める$/ }).click();
+    await expect.poll(() => town.page.getByTestId('application-state').textContent()).toBe('協定/契約準備');
+    await field(town.page, 'municipality.address').fill('島根県隠岐郡海士町大字海士1490番地');
+    await field(town.page, 'municipality.representative.name').fill('大江 和彦');
+    await field(town.page, 'company.address').fill('東京都千代田区丸の内一丁目1番1号');
+    await field(town.page, 'company.representative.name').fill('高橋 美咲');
+    await field(town.page, 'person.name').fill('山本 翔太');
+    await field(town.page, 'person.position').fill('地域連携推進室 主任');
+    await field(town.page, 'amounts.contributionMonthly').fill('450000');
+    await town.page.getByRole('button', { name: '保存して新しい版にする' }).click();
+    await expect.poll(() => town.page.getByTestId('latest-version').textContent()).toBe('版2');
+    expect(await town.page.getByTestId('check-ok').count()).toBe(1);
+    await check(town.page, '10-agreement-draft');
+    await town.page.getByRole('button', { name: '版2の内容に合意する' }).click();
+    await expect.poll(() => town.page.getByTestId('approvals').textContent()).toContain('合意済');
+
+    const firm = await newPage(browser, server.url);
+    await loginAs(firm.page, 'company@example.jp', DEMO_PASSWORDS.company);
+    await firm.page.goto(path);
+    const docx = await download(firm.page, 'Word（.docx）');
+    expect(docx.subarray(0, 2).toString()).toBe('PK');
+    await firm.page.getByRole('button', { name: '版2の内容に合意する' }).click();
+    await expect.poll(() => firm.page.getByRole('status').textContent()).toContain('双方が合意しました');
+    await firm.page.getByLabel('締結日').fill(japanToday());
+    await firm.page.getByRole('button', { name: '締結を記録する' }).click();
+    await expect.poll(() => firm.page.getByTestId('application-state').textContent()).toBe('締結済');
+    const pdf = await download(firm.page, 'PDF');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await check(firm.page, '11-agreement-concluded');
+    await town.context.close();
+    await firm.context.close();
+  });
+
+  it('the ministry viewer sees the concluded match on the monitoring dashboard', async () => {
+    const concluded = await server.db.selectFrom('applications').select('id').where('state', '=', 'concluded').execute();
+    expect(concluded).toHaveLength(1);
     const { context, page } = await newPage(browser, server.url);
     await loginAs(page, 'ministry@example.jp', DEMO_PASSWORDS.ministry);
     await page.goto('/monitoring');
-    await check(page, '10-monitoring');
+    await page.getByRole('button', { name: '今すぐ集計し直す' }).click();
+    // One concluded match: counted, and shown under the small-cell rule rather than as an exact 1.
+    await expect.poll(() => page.locator('[data-kpi="concluded"] dd').textContent()).toBe('3未満');
+    await check(page, '12-monitoring');
     await context.close();
   });
-
-  it.todo('in the browser: fill the agreement draft, both sides approve it, conclude (締結済), generate and download the .docx/.pdf (the agreement form is still changing)');
-  it.todo('the ministry viewer sees that concluded match counted on /monitoring (needs the concluded step above)');
 });
