@@ -14,6 +14,7 @@ import {
   saveAgreementVersion,
 } from './agreements.server';
 import { assertCan, forbidden, requireUser } from './auth.server';
+import { contentDisposition } from './downloads.server';
 
 /*
  * Loaders and actions of /applications/:id/agreement and its versions. Plain form posts throughout:
@@ -138,10 +139,6 @@ export async function agreementVersionLoader({ request, context, params }: Loade
   return json(page, { headers: { 'Cache-Control': 'private, no-store' } });
 }
 
-/** Content-Disposition with an ASCII name and the RFC 5987 form, as browsers expect. */
-function disposition(kind: 'attachment' | 'inline', fileName: string) {
-  return `${kind}; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 export async function agreementDownloadLoader({ request, context, params }: LoaderFunctionArgs) {
   const { user, id } = await requireParty(request, context, params);
@@ -153,7 +150,7 @@ export async function agreementDownloadLoader({ request, context, params }: Load
     headers: {
       'Content-Type': rendered.contentType,
       'Content-Length': String(rendered.body.length),
-      'Content-Disposition': disposition(format === 'html' ? 'inline' : 'attachment', rendered.fileName),
+      'Content-Disposition': contentDisposition(format === 'html' ? 'inline' : 'attachment', rendered.fileName),
       'X-Draft-Version': String(rendered.stamp.draftVersion),
       'X-Content-SHA256': rendered.stamp.contentSha256,
       'Cache-Control': 'private, no-store',

@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
@@ -27,6 +26,7 @@ import type { SessionUser } from '../domain/accounts/types';
 import { safeFileName } from '../domain/listings/rules';
 import { can, type Action } from '../domain/policy';
 import { inspectAttachment } from './listing-attachments.server';
+import { fileDownloadResponse } from './downloads.server';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -278,26 +278,10 @@ export async function chatAttachmentResponse(db: Db, user: SessionUser | null, c
   await requireConversation(db, user, conversationId, 'conversation.view');
   const row = /^[0-9a-f-]{36}$/.test(fileId) ? await findMessageAttachment(db, conversationId, fileId) : undefined;
   if (!row) throw new ChatError(404, '添付ファイルが見つかりません。');
-  const stream = createReadStream(path.join(chatUploadDir(opts.dataDir, conversationId), row.id));
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      stream.on('data', (chunk) => controller.enqueue(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : new Uint8Array(chunk)));
-      stream.on('end', () => controller.close());
-      stream.on('error', (e) => controller.error(e));
-    },
-    cancel() {
-      stream.destroy();
-    },
-  });
-  const ascii = row.file_name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return new Response(body, {
-    headers: {
-      'Content-Type': row.mime,
-      'Content-Length': String(row.size_bytes),
-      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(row.file_name)}`,
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
-      'Cache-Control': 'private, no-store',
-    },
+  return fileDownloadResponse(path.join(chatUploadDir(opts.dataDir, conversationId), row.id), {
+    fileName: row.file_name,
+    mime: row.mime,
+    sizeBytes: row.size_bytes,
+    cacheControl: 'private, no-store',
   });
 }

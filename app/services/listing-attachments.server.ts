@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
@@ -10,6 +9,7 @@ import type { SessionUser } from '../domain/accounts/types';
 import { ATTACHMENT_RULES, isAllowedAttachmentMime, safeFileName, type ListingKind } from '../domain/listings';
 import { can } from '../domain/policy';
 import { ListingAccessError } from './listings.server';
+import { fileDownloadResponse } from './downloads.server';
 
 /*
  * Attachments are judged by their bytes, never by the name or the browser's declared type: a
@@ -97,26 +97,10 @@ export async function attachmentResponse(db: Kysely<Database>, viewer: SessionUs
   }
   const row = /^[0-9a-f-]{36}$/.test(attachmentId) ? await findAttachment(db, target.id, attachmentId) : undefined;
   if (!row) throw new ListingAccessError(404, '添付ファイルが見つかりません。');
-  const stream = createReadStream(filePath(opts.dataDir, target.id, row.id));
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      stream.on('data', (chunk) => controller.enqueue(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : new Uint8Array(chunk)));
-      stream.on('end', () => controller.close());
-      stream.on('error', (e) => controller.error(e));
-    },
-    cancel() {
-      stream.destroy();
-    },
-  });
-  const ascii = row.file_name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return new Response(body, {
-    headers: {
-      'Content-Type': row.mime,
-      'Content-Length': String(row.size_bytes),
-      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(row.file_name)}`,
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
-      'Cache-Control': listing.status === 'draft' ? 'private, no-store' : 'private, max-age=300',
-    },
+  return fileDownloadResponse(filePath(opts.dataDir, target.id, row.id), {
+    fileName: row.file_name,
+    mime: row.mime,
+    sizeBytes: row.size_bytes,
+    cacheControl: listing.status === 'draft' ? 'private, no-store' : 'private, max-age=300',
   });
 }
