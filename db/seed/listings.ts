@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import { addDays, japanToday } from '../../app/domain/listings/dates';
 import { toSearchDocument } from '../../app/domain/listings/search-document';
+// The service's row mapping, so seeded listings are indexed exactly as edited ones are.
+import { toListing } from '../../app/services/listings.server';
 import { indexDocument } from '../../search/index';
 import type { Database } from '../database';
 import { findListingById, findMunicipalitiesByCodes, insertListing, insertRevision } from '../queries/listings';
-import type { ListingRow } from '../types/listings';
 import { OPENINGS, type OpeningSeed } from './listings-openings';
 import { SOLUTIONS, type SolutionSeed } from './listings-solutions';
 
@@ -47,7 +48,7 @@ export async function seedListings(db: Kysely<Database>): Promise<string> {
       const row = (await findListingById(trx, id))!;
       await insertRevision(trx, { listing_id: id, revision: 1, action: 'create', user_id: firstUser.get(org.id) ?? null, changed: [], snapshot: { seed: true, title: seed.title } });
       const [m] = await findMunicipalitiesByCodes(trx, row.lg_code ? [row.lg_code] : []);
-      await indexDocument(trx, toSearchDocument(domainOf(row), m ? { name: m.name, prefName: m.pref_name, eligible1433: m.eligible_1433, eligible1375: m.eligible_1375 } : null));
+      await indexDocument(trx, toSearchDocument(toListing(row), m ? { name: m.name, prefName: m.pref_name, eligible1433: m.eligible_1433, eligible1375: m.eligible_1375 } : null));
     });
     created += 1;
   }
@@ -117,45 +118,5 @@ function solutionRow(s: SolutionSeed, org: Org, today: string) {
     contact_name: org.name,
     contact_email: `contact@${org.id.slice(0, 8)}.example.jp`,
     contact_phone: '',
-  };
-}
-
-function domainOf(row: ListingRow) {
-  return {
-    id: row.id,
-    kind: row.kind,
-    organisationId: row.organisation_id,
-    status: row.status,
-    closeReason: row.close_reason,
-    title: row.title,
-    summary: row.summary,
-    body: row.body,
-    duties: row.duties,
-    skills: row.skills,
-    trackRecord: row.track_record,
-    conditions: row.conditions,
-    categories: row.categories as never[],
-    types: row.types as ('dispatch' | 'side_job' | 'senior')[],
-    termMinMonths: row.term_min_months,
-    termMaxMonths: row.term_max_months,
-    startFrom: row.start_from as string | null,
-    deadline: row.deadline as string | null,
-    daysOnSite: row.days_on_site,
-    remoteOk: row.remote_ok,
-    budgetMinYen: row.budget_min_yen,
-    budgetMaxYen: row.budget_max_yen,
-    headcount: row.headcount,
-    lgCode: row.lg_code,
-    prefCode: row.pref_code,
-    regionPrefCodes: row.region_pref_codes,
-    regionAnywhere: row.region_anywhere,
-    contactName: row.contact_name,
-    contactEmail: row.contact_email,
-    contactPhone: row.contact_phone,
-    revision: row.revision,
-    publishedAt: row.published_at,
-    closedAt: row.closed_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
   };
 }
