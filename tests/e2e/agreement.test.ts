@@ -6,6 +6,7 @@ import { DEMO_PASSWORDS } from '../../db/seed/accounts';
 import { AGREED_DEMO } from '../../db/seed/agreements';
 import { japanToday } from '../../app/domain/listings/dates';
 import { checkA11y, launchBrowser, loginAs, newPage, overflowsHorizontally, screenshots } from '../helpers/browser';
+import { completeDispatchDraft, draftField } from '../helpers/agreement-draft';
 import { startTestServer } from '../helpers/server';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -24,8 +25,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const field = (page: Page, name: string) => page.locator(`[name="${name}"]`);
-
 async function download(page: Page, linkName: string): Promise<Buffer> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: linkName }).first().click()]);
   return readFileSync((await file.path())!);
@@ -42,23 +41,15 @@ describe('agreement in a real browser', () => {
     await expect.poll(() => town.page.getByRole('status').textContent()).toContain('協定/契約準備');
 
     // The pre-filled draft names what is still missing next to each field.
-    expect(await field(town.page, 'municipality.name').inputValue()).toBe('海士町');
-    expect(await field(town.page, 'municipality.address').getAttribute('aria-invalid')).toBe('true');
+    expect(await draftField(town.page, 'municipality.name').inputValue()).toBe('海士町');
+    expect(await draftField(town.page, 'municipality.address').getAttribute('aria-invalid')).toBe('true');
     expect(await checkA11y(town.page)).toEqual([]);
     await town.page.setViewportSize({ width: 360, height: 780 });
     expect(await overflowsHorizontally(town.page)).toBe(false);
     await town.page.setViewportSize({ width: 1280, height: 900 });
     await screenshots(town.page, 'agreement-prefilled');
 
-    await field(town.page, 'municipality.address').fill('島根県隠岐郡海士町大字海士1490番地');
-    await field(town.page, 'municipality.representative.name').fill('大江 和彦');
-    await field(town.page, 'company.address').fill('東京都千代田区丸の内一丁目1番1号');
-    await field(town.page, 'company.representative.name').fill('高橋 美咲');
-    await field(town.page, 'person.name').fill('山本 翔太');
-    await field(town.page, 'person.position').fill('地域連携推進室 主任');
-    await field(town.page, 'amounts.contributionMonthly').fill('450000');
-    await town.page.getByRole('button', { name: '保存して新しい版にする' }).click();
-    await expect.poll(() => town.page.getByTestId('latest-version').textContent()).toBe('版2');
+    await completeDispatchDraft(town.page);
     expect(await town.page.getByTestId('check-ok').count()).toBe(1);
     expect(await town.page.getByTestId('tax-estimate').count()).toBe(1);
     expect(await checkA11y(town.page)).toEqual([]);

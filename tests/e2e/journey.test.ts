@@ -5,6 +5,7 @@ import { seedSteps } from '../../db/seed';
 import { DEMO_PASSWORDS } from '../../db/seed/accounts';
 import { japanToday } from '../../app/domain/listings/dates';
 import { checkA11y, launchBrowser, loginAs, newPage, screenshots } from '../helpers/browser';
+import { completeDispatchDraft } from '../helpers/agreement-draft';
 import { startTestServer } from '../helpers/server';
 
 /*
@@ -113,7 +114,6 @@ describe('from an opening to an agreement', () => {
 
   it('they complete the agreement, both approve it, record the conclusion and download the .docx and PDF', async () => {
     const path = `${applicationPath}/agreement`;
-    const field = (page: Page, name: string) => page.locator(`[name="${name}"]`);
     const download = async (page: Page, linkName: string) => {
       const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: linkName }).first().click()]);
       return readFileSync((await file.path())!);
@@ -124,15 +124,7 @@ describe('from an opening to an agreement', () => {
     await town.page.goto(path);
     await town.page.getByRole('button', { name: /の作成を始める$/ }).click();
     await expect.poll(() => town.page.getByTestId('application-state').textContent()).toBe('協定/契約準備');
-    await field(town.page, 'municipality.address').fill('島根県隠岐郡海士町大字海士1490番地');
-    await field(town.page, 'municipality.representative.name').fill('大江 和彦');
-    await field(town.page, 'company.address').fill('東京都千代田区丸の内一丁目1番1号');
-    await field(town.page, 'company.representative.name').fill('高橋 美咲');
-    await field(town.page, 'person.name').fill('山本 翔太');
-    await field(town.page, 'person.position').fill('地域連携推進室 主任');
-    await field(town.page, 'amounts.contributionMonthly').fill('450000');
-    await town.page.getByRole('button', { name: '保存して新しい版にする' }).click();
-    await expect.poll(() => town.page.getByTestId('latest-version').textContent()).toBe('版2');
+    await completeDispatchDraft(town.page);
     expect(await town.page.getByTestId('check-ok').count()).toBe(1);
     await check(town.page, '10-agreement-draft');
     await town.page.getByRole('button', { name: '版2の内容に合意する' }).click();
