@@ -33,6 +33,8 @@ export default function Approvals() {
       <h1 className="text-3xl font-bold">登録審査</h1>
       <p>
         <a href="/admin/audit">監査ログ</a>
+        {' ／ '}
+        <a href="/admin/templates">協定書・契約書のひな形</a>
       </p>
       {done ? <Notice tone="success">{done === 'approve' ? '承認しました。' : '却下しました。'}申請者にメールで通知しました。</Notice> : null}
       {pending.length === 0 ? <p>審査待ちの申請はありません。</p> : <p>審査待ち：{pending.length}件（古い順）</p>}

@@ -94,7 +94,18 @@ export default function AgreementPage() {
             <section className="card space-y-2" aria-label="出力">
               <Downloads href={`/applications/${a.id}/agreement/versions/${draft.currentVersion}/download`} documentType={data.documentType} />
               {draft.documentSha256 ? <p className="break-all text-xs text-solid-gray-700">版{draft.currentVersion}の内容のハッシュ（SHA-256）：{draft.documentSha256}</p> : null}
+              {draft.template ? (
+                <p className="text-xs text-solid-gray-700" data-testid="template-used">
+                  使用したひな形：{draft.template.label}
+                  {draft.template.provisional ? '（この年度のひな形がないため、暫定でこの版を使用）' : ''}
+                </p>
+              ) : null}
             </section>
+          ) : null}
+          {draft.templateUpdated ? (
+            <p role="status" className="notice" data-testid="template-updated">
+              版{draft.currentVersion}の作成後に、{data.documentType}のひな形が更新されました。次に保存すると、新しいひな形の文言で新しい版になります（版{draft.currentVersion}までの文言と出力は変わりません）。
+            </p>
           ) : null}
           <CheckPanel
             check={draft.check}

@@ -3,6 +3,7 @@ import { useLoaderData } from '@remix-run/react';
 import { AgreementValues } from '../components/agreements/agreement-form';
 import { ChangesTable, Downloads } from '../components/agreements/approvals-panel';
 import { CheckPanel } from '../components/agreements/check-panel';
+import { TextDiffView } from '../components/agreements/text-diff';
 import { fieldLabels } from '../domain/agreements/form';
 import { agreementVersionLoader } from '../services/agreement-routes.server';
 
@@ -32,6 +33,12 @@ export default function AgreementVersionPage() {
           {data.approvals.length ? `\u3000合意：${data.approvals.map((a) => a.name).join('、')}` : ''}
         </p>
         {v.documentSha256 ? <p className="break-all text-xs text-solid-gray-700">内容のハッシュ（SHA-256）：{v.documentSha256}</p> : null}
+        {data.template ? (
+          <p className="text-xs text-solid-gray-700" data-testid="template-used">
+            使用したひな形：{data.template.label}
+            {data.template.provisional ? '（この年度のひな形がないため、暫定でこの版を使用）' : ''}
+          </p>
+        ) : null}
         <p className="flex flex-wrap gap-4 text-sm">
           {v.version > 1 ? <a href={`${base}/versions/${v.version - 1}`}>← 版{v.version - 1}</a> : null}
           {v.version < data.latestVersion ? <a href={`${base}/versions/${v.version + 1}`}>版{v.version + 1} →</a> : null}
@@ -48,6 +55,18 @@ export default function AgreementVersionPage() {
           <p>団体と掲載の情報から作られた最初の版です。</p>
         )}
       </section>
+      {data.hasPrevious ? (
+        <section aria-labelledby="text-diff-title" className="card space-y-3">
+          <h2 id="text-diff-title" className="section-title">
+            条文の変更（版{v.version - 1} → 版{v.version}）
+          </h2>
+          {data.textChanges ? (
+            <TextDiffView diff={data.textChanges} empty="条文の文言に変更はありません。" />
+          ) : (
+            <p>版{v.version - 1}または版{v.version}に未入力または誤りのある項目があるため、条文を比べられません。</p>
+          )}
+        </section>
+      ) : null}
       {v.valid ? (
         <section className="card" aria-label="出力">
           <Downloads href={`${base}/versions/${v.version}/download`} documentType={data.documentType} />

@@ -24,22 +24,31 @@ import type { SessionUser } from '../domain/accounts/types';
 import {
   AGREEMENT_KIND_LABELS,
   AgreementTemplateError,
+  agreementTemplateSchema,
   buildAgreement,
   checkAgreement,
+  DEFAULT_TEMPLATES,
+  draftFiscalYear,
   parseAgreementDraft,
+  selectTemplate,
   type AgreementCheck,
   type AgreementDocument,
   type AgreementDraft,
   type AgreementKind,
+  type AgreementTemplate,
   type DraftIssue,
 } from '../domain/agreements';
 import { canonicalJson, diffDrafts, draftFromForm, formFromDraft, groupByField, type FieldChange, type FormValues } from '../domain/agreements/form';
 import { prefillDraft, type PrefillFacts } from '../domain/agreements/prefill';
+import { selectTemplateVersion, templateVersionLabel, type TemplateVersion } from '../domain/agreements/template-versions';
+import { diffAgreementDocuments } from '../domain/agreements/text-diff';
 import type { ApplicationState } from '../domain/applications';
 import { termOf } from '../domain/eligibility';
 import { japanToday } from '../domain/listings/dates';
+import { fiscalYearLabel } from '../domain/rules/fiscal-year';
 import { can, type Resource } from '../domain/policy';
 import type { ChatHub } from '../chat/events';
+import { loadTemplatesInEffect } from './agreement-templates.server';
 import { changeApplicationState } from './applications.server';
 import { audit } from './audit.server';
 import { listMunicipalities } from './eligibility.server';
@@ -122,18 +131,43 @@ export type DraftEvaluation = {
   documentSha256: string | null;
 };
 
-/** Schema, rule check and the built document of a stored or posted draft (whatever of them it reaches). */
-export async function evaluateDraft(db: Db, value: unknown): Promise<DraftEvaluation> {
+/**
+ * Schema, rule check and the built document of a stored or posted draft (whatever of them it reaches),
+ * with the given clause templates: a saved version's pinned one (pinnedTemplates), or those in effect.
+ */
+export async function evaluateDraft(db: Db, value: unknown, templates: readonly AgreementTemplate[]): Promise<DraftEvaluation> {
   const parsed = parseAgreementDraft(value);
   if (!parsed.ok) return { draft: null, issues: parsed.issues, check: null, document: null, documentSha256: null };
   const check = checkAgreement(parsed.draft, { municipalities: await listMunicipalities(db) });
   try {
-    const document = buildAgreement(parsed.draft);
+    const document = buildAgreement(parsed.draft, templates);
     return { draft: parsed.draft, issues: [], check, document, documentSha256: contentSha256(document) };
   } catch (error) {
     if (!(error instanceof AgreementTemplateError)) throw error;
     return { draft: null, issues: [{ field: '(draft)', message_ja: error.message }], check, document: null, documentSha256: null };
   }
+}
+
+type PinnedRow = { template: Record<string, unknown> | null; template_version: number | null };
+
+/**
+ * The clause template a saved version renders with, whatever was edited since: the copy pinned when it
+ * was saved, or, for versions saved before templates were editable, the shipped ones.
+ */
+export function pinnedTemplates(row: PinnedRow): readonly AgreementTemplate[] {
+  return row.template ? [agreementTemplateSchema.parse(row.template)] : DEFAULT_TEMPLATES;
+}
+
+/** 令和8年度（2026年度）版2, for the version pages: which template a version was built with. */
+function templateUsed(row: PinnedRow, draft: AgreementDraft | null) {
+  if (!draft) return null;
+  const selected = selectTemplate(pinnedTemplates(row), draft.kind, draftFiscalYear(draft));
+  if (!selected) return null;
+  const fy = selected.template.fiscalYear;
+  return {
+    label: `${fiscalYearLabel(fy)}（${fy}年度）${templateVersionLabel(row.template_version ?? 0)}`,
+    provisional: selected.provisional,
+  };
 }
 
 /** SHA-256 of the draft's content (without its version number, so an unchanged save is recognised). */
@@ -186,7 +220,7 @@ export async function openAgreementDraft(db: Db, actor: SessionUser, application
   if (access.draft) return { created: false };
   const blocker = openBlocker(access.app);
   if (blocker) throw new AgreementError(409, blocker);
-  const municipalities = await listMunicipalities(db);
+  const [municipalities, templates] = await Promise.all([listMunicipalities(db), loadTemplatesInEffect(db)]);
   return db.transaction().execute(async (trx) => {
     const row = await lockApplication(trx, applicationId);
     if (!row) throw new AgreementError(404, '応募が見つかりません。');
@@ -196,7 +230,7 @@ export async function openAgreementDraft(db: Db, actor: SessionUser, application
     const kind = access.app.program_type as AgreementKind;
     const draft = prefillDraft(await prefillFacts(trx, access.app, japanToday(opts.now)));
     const draftId = await insertDraft(trx, { application_id: applicationId, kind, created_by_user_id: actor.id });
-    const evaluation = evaluateWith(draft, municipalities);
+    const evaluation = evaluateWith(draft, municipalities, templates);
     await insertVersion(trx, versionRow(draftId, 1, draft, evaluation, actor));
     await audit(trx, { actor, action: 'agreement.open', targetType: 'application', targetId: applicationId, ip: opts.ip, details: { kind, version: 1 } });
     if (state === 'agreed') {
@@ -207,15 +241,20 @@ export async function openAgreementDraft(db: Db, actor: SessionUser, application
   });
 }
 
-/** evaluateDraft for writes: the master is read before the transaction starts. */
-function evaluateWith(value: unknown, municipalities: Awaited<ReturnType<typeof listMunicipalities>>) {
+/**
+ * evaluateDraft for writes: the master and the templates in effect are read before the transaction
+ * starts. Returns the template the version is built with, to be pinned to it.
+ */
+function evaluateWith(value: unknown, municipalities: Awaited<ReturnType<typeof listMunicipalities>>, templates: readonly TemplateVersion[]) {
   const parsed = parseAgreementDraft(value);
-  if (!parsed.ok) return { valid: false, checkOk: false, documentSha256: null };
+  if (!parsed.ok) return { valid: false, checkOk: false, documentSha256: null, template: null, templateVersion: null };
   const check = checkAgreement(parsed.draft, { municipalities });
+  const selected = selectTemplateVersion(templates, parsed.draft.kind, draftFiscalYear(parsed.draft));
+  const pin = { template: selected?.template ?? null, templateVersion: selected?.version ?? null };
   try {
-    return { valid: true, checkOk: check.ok, documentSha256: contentSha256(buildAgreement(parsed.draft)) };
+    return { valid: true, checkOk: check.ok, documentSha256: contentSha256(buildAgreement(parsed.draft, selected ? [selected.template] : [])), ...pin };
   } catch (error) {
-    if (error instanceof AgreementTemplateError) return { valid: false, checkOk: false, documentSha256: null };
+    if (error instanceof AgreementTemplateError) return { valid: false, checkOk: false, documentSha256: null, ...pin };
     throw error;
   }
 }
@@ -229,6 +268,8 @@ function versionRow(draftId: number, version: number, draft: Record<string, unkn
     check_ok: e.checkOk,
     draft_sha256: draftSha256(draft),
     document_sha256: e.documentSha256,
+    template: e.template ? JSON.stringify(e.template) : null,
+    template_version: e.templateVersion,
     created_by_user_id: actor.id,
     created_by_organisation_id: actor.organisationId,
   };
@@ -253,7 +294,7 @@ export async function saveAgreementVersion(
 ): Promise<SaveResult> {
   const access = await requireAccess(db, actor, applicationId, 'agreement.edit');
   if (!access.draft) throw new AgreementError(409, '協定書・契約書の作成がまだ始まっていません。');
-  const municipalities = await listMunicipalities(db);
+  const [municipalities, templates] = await Promise.all([listMunicipalities(db), loadTemplatesInEffect(db)]);
   const result = await db.transaction().execute(async (trx): Promise<SaveResult & { notify?: boolean }> => {
     const draft = await lockDraftByApplication(trx, applicationId);
     if (!draft) throw new AgreementError(404, '協定書・契約書が見つかりません。');
@@ -269,8 +310,11 @@ export async function saveAgreementVersion(
     const version = draft.current_version + 1;
     const next = draftFromForm(draft.kind, version, input.values);
     const current = await findVersion(trx, draft.id, draft.current_version);
-    if (current && current.draft_sha256.trim() === draftSha256(next)) return { ok: true, version: draft.current_version, unchanged: true, clearedApprovals: 0 };
-    const evaluation = evaluateWith(next, municipalities);
+    const evaluation = evaluateWith(next, municipalities, templates);
+    // Same data and same text: no new version. Same data under an edited template is a new text, so a new version.
+    if (current && current.draft_sha256.trim() === draftSha256(next) && (current.document_sha256?.trim() ?? null) === evaluation.documentSha256) {
+      return { ok: true, version: draft.current_version, unchanged: true, clearedApprovals: 0 };
+    }
     await insertVersion(trx, versionRow(draft.id, version, next, evaluation, actor));
     const cleared = await clearApprovalsBefore(trx, draft.id, version);
     await audit(trx, {
@@ -421,7 +465,7 @@ export async function getAgreementPage(db: Db, user: SessionUser, applicationId:
     return { ...base, draft: null, canOpen: blocker === null && can(user, 'agreement.create', access.resource), openBlocker: blocker };
   }
   const [latestRow, versions, approvals] = await Promise.all([findVersion(db, draft.id, draft.current_version), findVersionList(db, draft.id), findApprovals(db, draft.id)]);
-  const evaluation = await evaluateDraft(db, latestRow?.draft);
+  const evaluation = await evaluateDraft(db, latestRow?.draft, latestRow ? pinnedTemplates(latestRow) : DEFAULT_TEMPLATES);
   const problems = groupByField(kind, [...evaluation.issues, ...(evaluation.check?.violations ?? [])]);
   const latest = versions[0];
   const current = draft.current_version;
@@ -430,6 +474,11 @@ export async function getAgreementPage(db: Db, user: SessionUser, applicationId:
   const checkOk = latest?.check_ok === true;
   const bothAgreed = base.parties.every((p) => agreedBy(p.organisationId));
   const editable = !concluded && app.state === 'preparing' && can(user, 'agreement.edit', access.resource);
+  let templateUpdated = false;
+  if (editable && evaluation.draft && evaluation.documentSha256) {
+    const inEffect = selectTemplateVersion(await loadTemplatesInEffect(db), kind, draftFiscalYear(evaluation.draft));
+    templateUpdated = inEffect !== undefined && contentSha256(buildAgreement(evaluation.draft, [inEffect.template])) !== evaluation.documentSha256;
+  }
   return {
     ...base,
     canOpen: false,
@@ -444,6 +493,8 @@ export async function getAgreementPage(db: Db, user: SessionUser, applicationId:
       issueCount: evaluation.issues.length,
       check: evaluation.check,
       documentSha256: latest?.document_sha256 ?? null,
+      template: latestRow ? templateUsed(latestRow, evaluation.draft) : null,
+      templateUpdated,
       versions: versions.map(versionSummary),
       approvals: base.parties.map((p) => {
         const a = agreedBy(p.organisationId);
@@ -474,7 +525,12 @@ export async function getAgreementVersionPage(db: Db, user: SessionUser, applica
   const row = await findVersion(db, draft.id, version);
   if (!row) throw new AgreementError(404, `版${version}はありません。`);
   const previous = version > 1 ? await findVersion(db, draft.id, version - 1) : undefined;
-  const [evaluation, versions, approvals] = await Promise.all([evaluateDraft(db, row.draft), findVersionList(db, draft.id), findApprovals(db, draft.id)]);
+  const [evaluation, before, versions, approvals] = await Promise.all([
+    evaluateDraft(db, row.draft, pinnedTemplates(row)),
+    previous ? evaluateDraft(db, previous.draft, pinnedTemplates(previous)) : null,
+    findVersionList(db, draft.id),
+    findApprovals(db, draft.id),
+  ]);
   const problems = groupByField(draft.kind, [...evaluation.issues, ...(evaluation.check?.violations ?? [])]);
   const summary = versions.find((v) => v.version === version)!;
   const { municipality, partner } = partiesOf(app);
@@ -488,6 +544,9 @@ export async function getAgreementVersionPage(db: Db, user: SessionUser, applica
     values: formFromDraft(draft.kind, row.draft),
     changes: diffDrafts(draft.kind, previous?.draft ?? null, row.draft),
     hasPrevious: Boolean(previous),
+    /** the agreement's text compared with the previous version's (null when either cannot be built) */
+    textChanges: before?.document && evaluation.document ? diffAgreementDocuments(before.document, evaluation.document) : null,
+    template: templateUsed(row, evaluation.draft),
     errors: problems.fields,
     generalErrors: problems.general,
     check: evaluation.check,
@@ -504,7 +563,7 @@ export async function exportAgreementVersion(db: Db, user: SessionUser, applicat
   if (!draft) throw new AgreementError(404, '協定書・契約書がまだありません。');
   const row = await findVersion(db, draft.id, version);
   if (!row) throw new AgreementError(404, `版${version}はありません。`);
-  const evaluation = await evaluateDraft(db, row.draft);
+  const evaluation = await evaluateDraft(db, row.draft, pinnedTemplates(row));
   if (!evaluation.document) throw new AgreementError(409, `版${version}には未入力または誤りのある項目があるため、出力できません。`);
   const rendered = await renderAgreement(evaluation.document, format);
   await audit(db, { actor: user, action: 'agreement.export', targetType: 'application', targetId: applicationId, ip: opts.ip, details: { version, format, sha256: rendered.stamp.contentSha256 } });

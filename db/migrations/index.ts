@@ -11,6 +11,7 @@ import * as m0402 from './2026_11_23_0402_conversations';
 import * as m0403 from './2026_11_23_0403_interview_slots';
 import * as m0404 from './2026_11_23_0404_notifications';
 import * as m0501 from './2026_11_23_0501_agreements';
+import * as m0502 from './2026_11_23_0502_agreement_templates';
 import * as m0601 from './2026_11_23_0601_monitoring_summary';
 
 /**
@@ -30,5 +31,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0403_interview_slots': m0403,
   '2026_11_23_0404_notifications': m0404,
   '2026_11_23_0501_agreements': m0501,
+  '2026_11_23_0502_agreement_templates': m0502,
   '2026_11_23_0601_monitoring_summary': m0601,
 };

@@ -47,6 +47,10 @@ export interface AgreementVersionTable {
   created_by_user_id: string | null;
   created_by_organisation_id: string;
   created_at: Timestamp;
+  /** the clause template this version was built with (null: saved before templates were editable, i.e. the shipped ones) */
+  template: ColumnType<Record<string, unknown> | null, string | null | undefined, never>;
+  /** which version of that template was in effect (0 = the shipped one) */
+  template_version: ColumnType<number | null, number | null | undefined, never>;
 }
 
 export interface AgreementApprovalTable {

@@ -10,6 +10,16 @@ export class AgreementTemplateError extends Error {
 
 const PLACEHOLDER = /\{\{\s*([^{}|]+?)\s*(?:\|\s*([a-z]+)\s*)?\}\}/g;
 
+/** Every placeholder in a text, as written: `{{path}}`, `{{path|filter}}` or `{{ref:key}}` (see template.ts). */
+export function placeholdersIn(text: string): { raw: string; path: string; filter: string | undefined }[] {
+  return [...text.matchAll(new RegExp(PLACEHOLDER.source, 'g'))].map((m) => ({ raw: m[0], path: m[1].trim(), filter: m[2] }));
+}
+
+/** The text with its placeholders removed: any `{{` or `}}` left over is a broken placeholder. */
+export function withoutPlaceholders(text: string): string {
+  return text.replace(new RegExp(PLACEHOLDER.source, 'g'), '');
+}
+
 export function getPath(context: unknown, path: string): unknown {
   let cur: unknown = context;
   for (const part of path.split('.')) {

@@ -36,6 +36,7 @@ export const ACTIONS = [
   'admin.approve',
   'admin.audit',
   'admin.users',
+  'admin.templates',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -111,6 +112,7 @@ const RULES: Record<Action, Rule> = {
   'admin.approve': (u) => isRole(u, 'operator'),
   'admin.audit': (u) => isRole(u, 'operator'),
   'admin.users': (u) => isRole(u, 'operator'),
+  'admin.templates': (u) => isRole(u, 'operator'),
 };
 
 /** True when `user` (null = anonymous) may perform `action` on `resource` (default: the site as a whole). */
