@@ -8,6 +8,9 @@ import { OutboxWorker } from './outbox';
 import { PostgresSearchEngine } from './postgres';
 import type { SearchQuery, SearchResult } from './types';
 
+/** What happened to each engine after a synonym change ('failed': Meilisearch did not take the setting). */
+export type SynonymSync = { embedded: 'reloaded' | 'failed'; meilisearch: 'applied' | 'failed' | 'off'; error?: string };
+
 export type SearchConfig = { meili?: { host: string; apiKey?: string | undefined } | undefined };
 
 /** What routes use: one search entry point with the engine chosen from configuration. */
@@ -16,6 +19,12 @@ export interface SearchService {
   search(query: SearchQuery): Promise<SearchResult>;
   /** re-read synonyms (after an operator edits them) */
   invalidateDictionary(): void;
+  /**
+   * After the synonym table changed: reloads the embedded engine's dictionary in this process now
+   * and, with Meilisearch, pushes the synonyms setting to it. Other processes pick the change up
+   * within the dictionary's cache time (60 s).
+   */
+  synonymsChanged(): Promise<SynonymSync>;
   close(): Promise<void>;
 }
 
@@ -29,8 +38,23 @@ const COOL_DOWN_MS = 30_000;
 export function createSearch(opts: { db: Kysely<Database>; config: SearchConfig; logger?: Logger; worker?: boolean }): SearchService {
   const dictionary = dictionaryFrom(opts.db);
   const embedded = new PostgresSearchEngine(opts.db, dictionary);
+  const reloadEmbedded = () =>
+    dictionary.reload().then(
+      () => 'reloaded' as const,
+      (error: unknown) => {
+        // The cache is already cleared, so the next search loads it anyway.
+        opts.logger?.warn({ err: error }, 'search dictionary not reloaded; the next search will load it');
+        return 'failed' as const;
+      },
+    );
   if (!opts.config.meili) {
-    return { engine: 'postgres', search: (q) => embedded.search(q), invalidateDictionary: dictionary.invalidate, close: async () => {} };
+    return {
+      engine: 'postgres',
+      search: (q) => embedded.search(q),
+      invalidateDictionary: dictionary.invalidate,
+      synonymsChanged: async () => ({ embedded: await reloadEmbedded(), meilisearch: 'off' }),
+      close: async () => {},
+    };
   }
   const meili = new MeiliSearchEngine(opts.config.meili);
   const log = opts.logger;
@@ -40,6 +64,16 @@ export function createSearch(opts: { db: Kysely<Database>; config: SearchConfig;
     .then((groups) => meili.applySettings(groups.map((g) => g.terms)))
     .catch((error) => log?.warn({ err: error }, 'meilisearch settings not applied; will use the embedded engine when it fails'));
   if (opts.worker !== false) void ready.then(() => worker.start());
+  // Settings are applied one after another (start-up first), each with the table as it is then.
+  let settings: Promise<unknown> = ready;
+  const pushSynonyms = (): Promise<void> => {
+    const run = settings.then(async () => {
+      const groups = await listSynonymGroups(opts.db);
+      await meili.applySettings(groups.map((g) => g.terms));
+    });
+    settings = run.catch(() => undefined);
+    return run;
+  };
   return {
     engine: 'meilisearch',
     async search(query) {
@@ -54,8 +88,22 @@ export function createSearch(opts: { db: Kysely<Database>; config: SearchConfig;
       return { ...(await embedded.search(query)), degraded: true };
     },
     invalidateDictionary: dictionary.invalidate,
+    async synonymsChanged() {
+      const [embeddedState, meiliState] = await Promise.all([
+        reloadEmbedded(),
+        pushSynonyms().then(
+          () => ({ meilisearch: 'applied' as const }),
+          (error: unknown) => {
+            log?.warn({ err: error }, 'meilisearch synonyms not applied; they will be at the next start-up or reindex');
+            return { meilisearch: 'failed' as const, error: error instanceof Error ? error.message : String(error) };
+          },
+        ),
+      ]);
+      return { embedded: embeddedState, ...meiliState };
+    },
     close: async () => {
       await ready;
+      await settings;
       await worker.stop();
     },
   };

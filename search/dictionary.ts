@@ -56,28 +56,46 @@ export function buildDictionary(input: {
 
 /**
  * The dictionary read from the database (synonym table, municipality master), cached for `ttlMs` so
- * an operator's edit to the synonyms takes effect within that time without a restart.
+ * an operator's edit to the synonyms takes effect within that time without a restart. The process
+ * that makes the edit calls `reload()`, which loads it again at once; a load that started before
+ * the edit never replaces the newer dictionary.
  */
 export function cachedDictionary(load: () => Promise<QueryDictionary>, ttlMs = 60_000) {
   let value: QueryDictionary | undefined;
   let loadedAt = 0;
   let pending: Promise<QueryDictionary> | undefined;
-  const get = async (): Promise<QueryDictionary> => {
-    if (value && Date.now() - loadedAt < ttlMs) return value;
-    pending ??= load()
+  let generation = 0;
+  const start = () => {
+    const gen = generation;
+    const p: Promise<QueryDictionary> = load()
       .then((v) => {
-        value = v;
-        loadedAt = Date.now();
+        if (gen === generation) {
+          value = v;
+          loadedAt = Date.now();
+        }
         return v;
       })
       .finally(() => {
-        pending = undefined;
+        if (pending === p) pending = undefined;
       });
-    return pending;
+    pending = p;
+    return p;
+  };
+  const get = async (): Promise<QueryDictionary> => {
+    if (value && Date.now() - loadedAt < ttlMs) return value;
+    return pending ?? start();
+  };
+  const invalidate = () => {
+    generation++;
+    loadedAt = 0;
+    pending = undefined;
   };
   return Object.assign(get, {
-    invalidate: () => {
-      loadedAt = 0;
+    invalidate,
+    /** forgets the cached dictionary and loads it again now */
+    reload: async (): Promise<QueryDictionary> => {
+      invalidate();
+      return start();
     },
   });
 }

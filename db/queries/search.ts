@@ -115,6 +115,69 @@ export async function insertSynonymGroup(db: Executor, terms: string[], note: st
   return db.insertInto('search_synonyms').values({ terms, note }).returning('id').executeTakeFirstOrThrow();
 }
 
+/** Audit-log target type of a synonym group; its newest entry says who changed the group last. */
+export const SYNONYM_AUDIT_TARGET = 'search_synonym';
+
+export type SynonymGroupListRow = { id: number; terms: string[]; note: string | null; updated_at: Date; updated_by: string | null };
+
+/**
+ * Synonym groups for the operators' page, most recently changed first, with the e-mail of whoever
+ * changed each last (from the audit log; null for the groups the migration seeded). `q` matches
+ * part of any term or of the note, ignoring Latin case.
+ */
+export function listSynonymGroupsForAdmin(db: Executor, q?: string): Promise<SynonymGroupListRow[]> {
+  let query = db
+    .selectFrom('search_synonyms as s')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('audit_log')
+          .select('actor_email')
+          .where('target_type', '=', SYNONYM_AUDIT_TARGET)
+          .where(sql<boolean>`audit_log.target_id = s.id::text`)
+          .orderBy('id', 'desc')
+          .limit(1)
+          .as('a'),
+      (join) => join.onTrue(),
+    )
+    .select(['s.id', 's.terms', 's.note', 's.updated_at', 'a.actor_email as updated_by'])
+    .orderBy('s.updated_at', 'desc')
+    .orderBy('s.id', 'desc');
+  if (q) {
+    const like = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb.exists(sql`(select 1 from unnest(s.terms) as t(term) where lower(t.term) like ${like})`),
+        eb(sql`lower(coalesce(s.note, ''))`, 'like', like),
+      ]),
+    );
+  }
+  return query.execute();
+}
+
+export function findSynonymGroup(db: Executor, id: number) {
+  return db.selectFrom('search_synonyms').select(['id', 'terms', 'note', 'updated_at']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateSynonymGroup(db: Executor, id: number, terms: string[], note: string | null) {
+  return db
+    .updateTable('search_synonyms')
+    .set({ terms, note, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .returning(['id', 'updated_at'])
+    .executeTakeFirst();
+}
+
+export async function deleteSynonymGroup(db: Executor, id: number) {
+  const r = await db.deleteFrom('search_synonyms').where('id', '=', id).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+/** Serialises writers of the synonym table for one transaction, so two groups never take the same term. */
+export async function lockSynonymTable(trx: Transaction<Database>) {
+  await sql`lock table search_synonyms in share row exclusive mode`.execute(trx);
+}
+
 export function listMunicipalityReadings(db: Executor) {
   return db.selectFrom('municipalities').select(['name', 'name_kana']).execute();
 }

@@ -34,7 +34,7 @@ export function UserMenu() {
       </li>
       {user.role === 'operator' ? (
         <li>
-          <a href="/admin/approvals">管理</a>
+          <a href="/admin">管理</a>
         </li>
       ) : null}
       <li>

@@ -36,6 +36,8 @@ export const ACTIONS = [
   'admin.approve',
   'admin.audit',
   'admin.users',
+  'admin.index',
+  'admin.synonyms',
   'admin.templates',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -112,6 +114,8 @@ const RULES: Record<Action, Rule> = {
   'admin.approve': (u) => isRole(u, 'operator'),
   'admin.audit': (u) => isRole(u, 'operator'),
   'admin.users': (u) => isRole(u, 'operator'),
+  'admin.index': (u) => isRole(u, 'operator'),
+  'admin.synonyms': (u) => isRole(u, 'operator'),
   'admin.templates': (u) => isRole(u, 'operator'),
 };
 

@@ -1,0 +1,70 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { SynonymForm } from '../components/search/synonym-form';
+import { fieldErrors } from '../domain/accounts/schemas';
+import { joinTerms } from '../domain/search/synonyms';
+import { requireCan } from '../services/auth.server';
+import { formValues, keepInput } from '../services/forms.server';
+import { doneParams, findSynonym, SynonymFormSchema, SynonymIdSchema, updateSynonym } from '../services/synonyms.server';
+import { formatDateTime } from '../utils/dates';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `同義語グループ No.${data?.group.id ?? ''} の編集｜起業人マッチ 管理` }];
+
+const notFound = () => new Response('この同義語グループは見つかりません。', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requireCan(request, context, 'admin.synonyms');
+  const id = SynonymIdSchema.safeParse(params.id);
+  const group = id.success ? await findSynonym(context, id.data) : undefined;
+  if (!group) throw notFound();
+  return json({ group: { id: group.id, terms: group.terms, note: group.note, updatedAt: new Date(group.updated_at).toISOString() } });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const operator = await requireCan(request, context, 'admin.synonyms');
+  const id = SynonymIdSchema.safeParse(params.id);
+  if (!id.success) throw notFound();
+  const values = await formValues(request);
+  const form = SynonymFormSchema.safeParse(values);
+  if (!form.success) return json({ errors: fieldErrors(form.error), values: keepInput(values), conflict: false }, { status: 400 });
+  const result = await updateSynonym(context, operator, id.data, form.data, context.clientIp);
+  if (!result.ok) {
+    if (result.status === 404) throw notFound();
+    // 409: someone else saved first. The input stays; the page (loaded again after this action) shows
+    // what is stored now, and the next save is based on it.
+    return json({ errors: result.errors, values: keepInput(values), conflict: result.status === 409 }, { status: result.status });
+  }
+  return redirect(`/admin/synonyms?${doneParams(result.changed ? 'updated' : 'unchanged', result.sync)}#synonym-${result.id}`);
+}
+
+export default function EditSynonym() {
+  const { group } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  return (
+    <div className="space-y-6">
+      <p>
+        <a href="/admin/synonyms">同義語辞書へ戻る</a>
+      </p>
+      <h1 className="text-3xl font-bold">同義語グループ No.{group.id} の編集</h1>
+      {data?.conflict ? (
+        <div className="warning-box space-y-2" data-testid="synonym-conflict">
+          <p className="font-bold">現在保存されている内容（{formatDateTime(group.updatedAt)} 更新）</p>
+          <p>{group.terms.join('、')}</p>
+          {group.note ? <p>メモ：{group.note}</p> : null}
+        </div>
+      ) : null}
+      <div className="card">
+        <SynonymForm
+          action={`/admin/synonyms/${group.id}`}
+          values={data?.values ?? { terms: joinTerms(group.terms), note: group.note ?? '' }}
+          errors={data?.errors}
+          updatedAt={group.updatedAt}
+          submitLabel="保存する"
+        />
+      </div>
+      <p>
+        <a href={`/admin/synonyms/${group.id}/delete`}>このグループを削除する</a>
+      </p>
+    </div>
+  );
+}
