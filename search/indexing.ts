@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database';
 import { deleteSearchDocument, enqueueSearchOutbox, findEligibilityFlags, upsertSearchDocument } from '../db/queries/search';
-import { toTsvector } from './text';
+import { monthLexeme, quoteLexeme, toTsvector } from './text';
 import type { ListingKind, SearchDocument } from './types';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -51,11 +51,16 @@ export async function removeDocument(db: Executor, kind: ListingKind, id: string
 
 /**
  * The weighted vectors: title A > skills B > category and place C > body D. The head vector (title
- * and skills, no unigrams) stays small and inline so every match can be pre-ranked cheaply.
+ * and skills, no unigrams) stays small and inline so every match can be pre-ranked cheaply. Both
+ * carry the month of publication (see monthLexeme).
  */
-export function documentVectors(doc: Pick<SearchDocument, 'title' | 'body' | 'skills' | 'category' | 'prefecture' | 'municipality'>) {
+export function documentVectors(doc: Pick<SearchDocument, 'title' | 'body' | 'skills' | 'category' | 'prefecture' | 'municipality' | 'publishedAt'>) {
   const title = { text: doc.title, weight: 'A' as const };
   const skills = { text: doc.skills.join('\n'), weight: 'B' as const };
   const place = { text: [doc.category, doc.prefecture, doc.municipality].filter(Boolean).join('\n'), weight: 'C' as const };
-  return { head: toTsvector([title, skills], { unigrams: false }), all: toTsvector([title, skills, place, { text: doc.body, weight: 'D' }]) };
+  const month = doc.publishedAt ? ` ${quoteLexeme(monthLexeme(doc.publishedAt))}` : '';
+  return {
+    head: toTsvector([title, skills], { unigrams: false }) + month,
+    all: toTsvector([title, skills, place, { text: doc.body, weight: 'D' }]) + month,
+  };
 }

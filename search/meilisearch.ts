@@ -158,6 +158,8 @@ export function fromMeiliResponse(res: SearchResponse<MeiliDocument>, query: Sea
   return {
     hits,
     total: res.totalHits ?? hits.length,
+    // page/hitsPerPage searches count exhaustively
+    countsExact: true,
     facets: { category: facetList(fd.category), type: facetList(fd.types), prefecture: facetList(fd.prefecture) },
     page: res.page ?? query.page ?? 1,
     perPage: res.hitsPerPage ?? query.perPage ?? DEFAULT_PER_PAGE,

@@ -1,14 +1,23 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
-import { countMatches, searchPage, type RankPlan, type SearchHitRow, type SqlFilters } from '../db/queries/search';
+import { countMatches, sampleFacets, searchPage, searchPageLarge, type FacetRow, type RankPlan, type SearchHitRow, type SqlFilters } from '../db/queries/search';
 import { highlight, snippet } from './highlight';
+import { monthsSinceQuery } from './text';
 import { conceptQueries, parseQuery, type Concept, type QueryDictionary } from './query';
 import { DEFAULT_PER_PAGE, hitUrl, MAX_PER_PAGE, type FacetCount, type ListingType, type SearchEngine, type SearchFilters, type SearchHit, type SearchQuery, type SearchResult } from './types';
 
 // When fewer documents than this contain every word, documents with some of them are shown too.
 const RELAX_BELOW = 10;
 // How many of the cheaply ranked matches get the exact ranking.
-const EXACT_POOL = 200;
+const EXACT_POOL = 100;
+// Documents carry a sample bucket 0–15; buckets below this one (1/8 of them) estimate the size of a
+// result. The 0203 migration indexes exactly this sample (`sample < 2`).
+const SAMPLE_BUCKETS = 2;
+const BUCKETS = 16;
+// Up to this many (estimated) matches every match is counted; above, counts are extrapolated from the sample.
+export const EXACT_COUNT_LIMIT = 2000;
+// How much wider than the sample suggests the date window of a large result is taken.
+const WINDOW_MARGIN = 1.5;
 const STRONG = 1.0;
 const WEAK = 0.5;
 const PART = 0.15;
@@ -21,6 +30,7 @@ export class PostgresSearchEngine implements SearchEngine {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dictionary: () => Promise<QueryDictionary> | QueryDictionary,
+    private readonly options: { exactCountLimit?: number } = {},
   ) {}
 
   async search(query: SearchQuery): Promise<SearchResult> {
@@ -30,31 +40,43 @@ export class PostgresSearchEngine implements SearchEngine {
     const dict = await this.dictionary();
     const concepts = parseQuery(query.q ?? '', dict);
     const plans = buildPlans(concepts);
+    const offset = (page - 1) * perPage;
+    const opts = { sort: query.sort ?? 'relevance', limit: perPage, offset, pool: Math.max(EXACT_POOL, offset + perPage) } as const;
+    // A common word matches a large share of the index: counting every match would cost more than the
+    // rest of the search, so a fixed sample of the index tells first whether that is the case. The
+    // sample also dates the first pages of a large result (the pool's newest title matches, with a margin).
+    const scale = BUCKETS / SAMPLE_BUCKETS;
+    const nth = Math.ceil(((opts.sort === 'relevance' ? opts.pool : offset + perPage) / scale) * WINDOW_MARGIN) + 2;
     let plan = plans.strict;
     let relaxed = false;
-    if (plan.match && plans.relaxed.match !== plan.match && (await countMatches(this.db, plan.match, filters, RELAX_BELOW)) < RELAX_BELOW) {
+    let sample = await sampleFacets(this.db, plan, filters, SAMPLE_BUCKETS, nth);
+    // Enough sampled documents have every word: no need to count the others to know.
+    const canRelax = plan.match !== undefined && plans.relaxed.match !== plan.match && totalOf(sample.facets) < RELAX_BELOW;
+    if (canRelax && (await countMatches(this.db, plan, filters, RELAX_BELOW)) < RELAX_BELOW) {
       plan = plans.relaxed;
       relaxed = true;
+      sample = await sampleFacets(this.db, plan, filters, SAMPLE_BUCKETS, nth);
     }
-    const offset = (page - 1) * perPage;
-    const { hits: rows, facets: facetRows } = await searchPage(this.db, plan, filters, {
-      sort: query.sort ?? 'relevance',
-      limit: perPage,
-      offset,
-      pool: Math.max(EXACT_POOL, offset + perPage),
-    });
+    const estimate = totalOf(sample.facets) * scale;
+    const countsExact = estimate <= (this.options.exactCountLimit ?? EXACT_COUNT_LIMIT);
+    let rows: SearchHitRow[];
+    let counted: { total: number; facets: SearchResult['facets'] };
+    if (countsExact) {
+      const exact = await searchPage(this.db, plan, filters, opts);
+      rows = exact.hits;
+      counted = countsOf(exact.facets, 1);
+    } else {
+      const now = new Date();
+      const months = (since: Date | null) => (since ? monthsSinceQuery(since, now) : undefined);
+      rows = await searchPageLarge(this.db, plan, filters, opts, { head: months(sample.headSince), any: months(sample.anySince) });
+      counted = countsOf(sample.facets, scale);
+    }
     const terms = highlightTerms(concepts);
-    const facets: SearchResult['facets'] = { category: [], type: [], prefecture: [] };
-    let total = 0;
-    for (const r of facetRows) {
-      if (r.facet === 'total') total = r.n;
-      else if (r.value !== null) facets[r.facet].push({ value: r.value, count: r.n });
-    }
-    for (const list of Object.values(facets) as FacetCount[][]) list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'ja'));
     return {
       hits: rows.map((r) => toHit(r, terms)),
-      total,
-      facets,
+      total: counted.total,
+      countsExact,
+      facets: counted.facets,
       page,
       perPage,
       engine: 'postgres',
@@ -63,6 +85,20 @@ export class PostgresSearchEngine implements SearchEngine {
       expansions: expansionsOf(concepts, dict),
     };
   }
+}
+
+const totalOf = (rows: FacetRow[]) => rows.find((r) => r.facet === 'total')?.n ?? 0;
+
+/** Facet rows as the result's counts, multiplied by `scale` when they come from a sample. */
+export function countsOf(rows: FacetRow[], scale: number): { total: number; facets: SearchResult['facets'] } {
+  const facets: SearchResult['facets'] = { category: [], type: [], prefecture: [] };
+  let total = 0;
+  for (const r of rows) {
+    if (r.facet === 'total') total = r.n * scale;
+    else if (r.value !== null) facets[r.facet].push({ value: r.value, count: r.n * scale });
+  }
+  for (const list of Object.values(facets) as FacetCount[][]) list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'ja'));
+  return { total, facets };
 }
 
 export function toSqlFilters(f: SearchFilters): SqlFilters {
@@ -83,7 +119,7 @@ export function toSqlFilters(f: SearchFilters): SqlFilters {
 export function buildPlans(concepts: Concept[]): { strict: RankPlan; relaxed: RankPlan } {
   const qs = concepts.map(conceptQueries).filter((q) => q.match);
   if (!qs.length) {
-    const none: RankPlan = { match: undefined, head: undefined, terms: [], coverage: [] };
+    const none: RankPlan = { match: undefined, matchGroups: [], head: undefined, headAlternatives: [], headIsMatch: false, terms: [], coverage: [] };
     return { strict: none, relaxed: none };
   }
   const terms: Array<[string, number]> = [];
@@ -96,7 +132,14 @@ export function buildPlans(concepts: Concept[]): { strict: RankPlan; relaxed: Ra
   }
   const any = [...new Set(qs.flatMap((q) => [q.match!, ...(q.anyPart ? [q.anyPart] : [])]))].map((q) => `(${q})`).join(' | ');
   const all = qs.map((q) => `(${q.match})`).join(' & ');
-  return { strict: { match: all, head: any, terms, coverage }, relaxed: { match: any, head: any, terms, coverage } };
+  const anyGroup = [...new Set(qs.flatMap((q) => [...q.matchAny, ...q.anyPartAny]))];
+  // Title and skills tokens are all in the full vector too: a title match of every word is a match.
+  const headIsMatch = qs.length === 1 && qs[0].anyPartAny.length === 0;
+  const head = { head: any, headAlternatives: anyGroup };
+  return {
+    strict: { match: all, matchGroups: qs.map((q) => q.matchAny), ...head, headIsMatch, terms, coverage },
+    relaxed: { match: any, matchGroups: [anyGroup], ...head, headIsMatch: true, terms, coverage },
+  };
 }
 
 function highlightTerms(concepts: Concept[]): string[] {

@@ -154,8 +154,10 @@ export function conceptQueries(c: Concept) {
   const strong = or(c.strong.map(phraseQuery));
   const weak = compound ? `(${defined(c.parts.map(phraseQuery)).join(' & ')})` : undefined;
   const rankAny = compound && words.length ? or(words.map(phraseQuery)) : undefined;
-  const strongBag = or(c.strong.map(bagQuery));
   const weakBag = compound ? `(${defined(c.parts.map(bagQuery)).join(' & ')})` : undefined;
-  const anyPart = compound && words.length ? or(words.map(bagQuery)) : undefined;
-  return { strong, weak, rankAny, match: or([strongBag, weakBag]), anyPart };
+  // Alternatives stay separate so each is its own index lookup: one tsquery ORing them all makes the
+  // GIN index test every document that holds any of their tokens.
+  const matchAny = [...new Set(defined([...c.strong.map(bagQuery), weakBag]))];
+  const anyPartAny = compound ? [...new Set(defined(words.map(bagQuery)))] : [];
+  return { strong, weak, rankAny, match: or(matchAny), matchAny, anyPart: or(anyPartAny), anyPartAny };
 }

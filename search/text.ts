@@ -138,3 +138,23 @@ export function bagQuery(normalized: string): string | undefined {
   if (!lexemes.length) return undefined;
   return lexemes.length > 1 ? `(${lexemes.join(' & ')})` : lexemes[0];
 }
+
+/**
+ * The month of publication as a lexeme (`@2026-02`, UTC) in both vectors: text can never produce it
+ * (the tokeniser drops `@`), and it lets the text indexes themselves skip older documents.
+ */
+export const monthLexeme = (d: Date) => `@${d.toISOString().slice(0, 7)}`;
+
+/**
+ * A tsquery for "published in the month of `since` or later" (up to the month after `now`), or
+ * undefined when that spans more than `maxMonths` months and is no help.
+ */
+export function monthsSinceQuery(since: Date, now: Date, maxMonths = 36): string | undefined {
+  const months: string[] = [];
+  const end = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1);
+  for (let y = since.getUTCFullYear(), m = since.getUTCMonth(); Date.UTC(y, m, 1) <= end; m === 11 ? (y++, (m = 0)) : m++) {
+    months.push(quoteLexeme(monthLexeme(new Date(Date.UTC(y, m, 1)))));
+    if (months.length > maxMonths) return undefined;
+  }
+  return months.length ? `(${months.join(' | ')})` : undefined;
+}

@@ -81,6 +81,11 @@ export type FacetCount = { value: string; count: number };
 export interface SearchResult {
   hits: SearchHit[];
   total: number;
+  /**
+   * false when `total` and the facet counts are estimates: a search matching thousands of listings
+   * counts a fixed sample of the index (the hits themselves are never sampled)
+   */
+  countsExact: boolean;
   facets: { category: FacetCount[]; type: FacetCount[]; prefecture: FacetCount[] };
   page: number;
   perPage: number;

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { countLabel } from '../domain/search/counts';
 import { searchFromRequest, type FacetCount, type SearchParamsState } from '../services/search.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -27,8 +28,8 @@ function hrefWith(state: SearchParamsState, changes: Partial<Record<keyof Search
 
 export default function SearchPage() {
   const { state, result, relaxations, canFilterEligible } = useLoaderData<typeof loader>();
-  const fmt = new Intl.NumberFormat('ja-JP');
-  const pages = Math.max(1, Math.ceil(result.total / result.perPage));
+  // An estimated total can overshoot: a short page is the last one.
+  const pages = !result.countsExact && result.hits.length < result.perPage ? result.page : Math.max(1, Math.ceil(result.total / result.perPage));
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold text-solid-gray-900">募集・ソリューションを探す</h1>
@@ -96,15 +97,16 @@ export default function SearchPage() {
 
       <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
         <aside aria-label="絞り込み" className="space-y-5">
-          <Facet title="活動分野" name="category" items={result.facets.category} selected={state.category ? [state.category] : []} state={state} />
-          <Facet title="類型" name="type" items={result.facets.type} selected={state.type} state={state} label={(v) => TYPE_LABELS[v] ?? v} multi />
-          <Facet title="都道府県" name="pref" items={result.facets.prefecture} selected={state.pref ? [state.pref] : []} state={state} />
+          <Facet title="活動分野" name="category" exact={result.countsExact} items={result.facets.category} selected={state.category ? [state.category] : []} state={state} />
+          <Facet title="類型" name="type" exact={result.countsExact} items={result.facets.type} selected={state.type} state={state} label={(v) => TYPE_LABELS[v] ?? v} multi />
+          <Facet title="都道府県" name="pref" exact={result.countsExact} items={result.facets.prefecture} selected={state.pref ? [state.pref] : []} state={state} />
         </aside>
 
         <section aria-labelledby="results-title" className="space-y-4">
           <h2 id="results-title" className="text-xl font-bold" aria-live="polite">
-            {state.q ? `「${state.q}」の検索結果` : '掲載中の募集・ソリューション'}：{fmt.format(result.total)}件
+            {state.q ? `「${state.q}」の検索結果` : '掲載中の募集・ソリューション'}：{countLabel(result.total, result.countsExact)}件
           </h2>
+          {!result.countsExact && <p className="text-sm">該当件数が多いため、件数と絞り込みの件数は一部から見積もった概数です。</p>}
           {result.relaxed && result.total > 0 && <p className="text-sm">すべての語を含む結果が少ないため、一部の語を含む結果も表示しています。</p>}
 
           {result.total === 0 ? (
@@ -155,8 +157,8 @@ export default function SearchPage() {
   );
 }
 
-function Facet(props: { title: string; name: 'category' | 'type' | 'pref'; items: FacetCount[]; selected: string[]; state: SearchParamsState; label?: (v: string) => string; multi?: boolean }) {
-  const { title, name, items, selected, state, label = (v) => v, multi } = props;
+function Facet(props: { title: string; name: 'category' | 'type' | 'pref'; items: FacetCount[]; exact: boolean; selected: string[]; state: SearchParamsState; label?: (v: string) => string; multi?: boolean }) {
+  const { title, name, items, exact, selected, state, label = (v) => v, multi } = props;
   if (!items.length && !selected.length) return null;
   const toggle = (v: string) => {
     const on = selected.includes(v);
@@ -178,7 +180,7 @@ function Facet(props: { title: string; name: 'category' | 'type' | 'pref'; items
                 className={`inline-block rounded-full border px-3 py-1 text-sm no-underline ${on ? 'border-blue-900 bg-blue-900 text-white hover:text-white' : 'border-solid-gray-600 text-solid-gray-800'}`}
               >
                 {on && <span aria-hidden="true">✓ </span>}
-                {label(item.value)}（{item.count}）<span className="sr-only">{on ? '：選択中、押すと解除' : '：押すと絞り込み'}</span>
+                {label(item.value)}（{countLabel(item.count, exact)}）<span className="sr-only">{on ? '：選択中、押すと解除' : '：押すと絞り込み'}</span>
               </Link>
             </li>
           );

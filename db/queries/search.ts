@@ -220,8 +220,14 @@ function filterConditions(f: SqlFilters): RawBuilder<unknown>[] {
 export type RankPlan = {
   /** documents must match this tsquery text (undefined: every document) */
   match: string | undefined;
-  /** cheap first pass over the title/skills/category vector */
+  /** the same condition as index lookups: every group needs one of its tsqueries to match */
+  matchGroups: string[][];
+  /** pre-ranking: documents whose title or skills match come first */
   head: string | undefined;
+  /** the same as separate index lookups */
+  headAlternatives: string[];
+  /** a title/skills match is always a match (one word, or the relaxed plan) */
+  headIsMatch: boolean;
   /** [tsquery, weight] pairs summed with ts_rank on the full vector */
   terms: Array<[string, number]>;
   /** [tsquery, bonus] pairs: a bonus for each concept the document covers */
@@ -258,20 +264,38 @@ const FACETS = sql`
 
 export type FacetRow = { facet: 'category' | 'prefecture' | 'type' | 'total'; value: string | null; n: number };
 
+export type PageOptions = { sort: 'relevance' | 'newest'; limit: number; offset: number; pool: number };
+
+/** Every matching document: the filters plus one index lookup per alternative of each word. */
+function whereOf(plan: RankPlan, filters: SqlFilters, extra: RawBuilder<unknown>[] = [], months?: string) {
+  return sql.join([...filterConditions(filters), ...matchConditions(plan, months), ...extra], sql` and `);
+}
+
 /**
- * One page of ranked hits plus the total and facet counts, in one round trip and one pass over the
- * matches. Every match is ranked cheaply on its small inline head vector; the best `pool` of those
- * are ranked exactly on the full vector (relevance, then freshness). This keeps common words fast on
- * large indexes while the first pages stay exact.
+ * The same documents in a single tsquery: on a small index the planner reads one condition with the
+ * text index where it would scan the table for several ORed ones (their cost looks alike to it).
  */
-export async function searchPage(
-  db: Executor,
-  plan: RankPlan,
-  filters: SqlFilters,
-  opts: { sort: 'relevance' | 'newest'; limit: number; offset: number; pool: number },
-): Promise<{ hits: SearchHitRow[]; facets: FacetRow[] }> {
-  const where = sql.join([...filterConditions(filters), ...(plan.match ? [sql`d.search_vector @@ ${plan.match}::tsquery`] : [])], sql` and `);
-  const ranked = opts.sort === 'relevance' && plan.match !== undefined;
+function whereOfCombined(plan: RankPlan, filters: SqlFilters) {
+  return sql.join([...filterConditions(filters), ...(plan.match === undefined ? [] : [sql`d.search_vector @@ ${plan.match}::tsquery`])], sql` and `);
+}
+
+/**
+ * One word: each alternative is its own index lookup (one tsquery ORing them all makes the GIN index
+ * test every document holding any of their tokens). Several words: one tsquery, so the index
+ * answers all of them at once and no row's vector is read to check the other words.
+ */
+function matchConditions(plan: RankPlan, months?: string): RawBuilder<unknown>[] {
+  const within = (q: string) => sql`d.search_vector @@ ${months ? `(${q}) & ${months}` : q}::tsquery`;
+  if (plan.match === undefined) return months ? [within(months)] : [];
+  if (plan.matchGroups.length !== 1) return [within(plan.match)];
+  return [sql`(${sql.join(plan.matchGroups[0].map(within), sql` or `)})`];
+}
+
+const isRanked = (plan: RankPlan, opts: PageOptions) => opts.sort === 'relevance' && plan.match !== undefined;
+const headQuery = (plan: RankPlan) => sql`${plan.head ?? plan.match}::tsquery`;
+
+/** The exact ranking of a pool of candidates: relevance on the full vector, then freshness. */
+function rankedPage(pool: RawBuilder<unknown>, plan: RankPlan, opts: PageOptions) {
   const score = sql.join(
     [
       ...plan.terms.map(([q, w]) => sql`${sql.lit(w)} * ts_rank(${WEIGHTS}, d.search_vector, ${q}::tsquery)`),
@@ -280,22 +304,29 @@ export async function searchPage(
     ],
     sql` + `,
   );
+  return sql`select ${HIT_COLUMNS}, (${score})::float8 as score
+    from (${pool}) p join search_documents d on d.kind = p.kind and d.id = p.id
+    order by score desc, d.published_at desc nulls last, d.kind, d.id limit ${opts.limit} offset ${opts.offset}`;
+}
+
+/**
+ * One page of ranked hits plus the exact total and facet counts, in one round trip and one pass over
+ * the matches. Candidates are pre-ranked (title or skills match first, then newest); the first `pool`
+ * of them get the exact ranking. For result sets of up to a few thousand documents.
+ */
+export async function searchPage(db: Executor, plan: RankPlan, filters: SqlFilters, opts: PageOptions): Promise<{ hits: SearchHitRow[]; facets: FacetRow[] }> {
+  const ranked = isRanked(plan, opts);
   const hits = ranked
-    ? sql`select ${HIT_COLUMNS}, (${score})::float8 as score
-        from (select kind, id from m order by hs desc, published_at desc nulls last, kind, id limit ${opts.pool}) p
-        join search_documents d on d.kind = p.kind and d.id = p.id
-        order by score desc, d.published_at desc nulls last, d.kind, d.id limit ${opts.limit} offset ${opts.offset}`
+    ? rankedPage(sql`select kind, id from m order by hs desc, published_at desc, kind, id limit ${opts.pool}`, plan, opts)
     : sql`select ${HIT_COLUMNS}
-        from (select kind, id from m order by published_at desc nulls last, updated_at desc, kind, id limit ${opts.limit} offset ${opts.offset}) p
+        from (select kind, id from m order by published_at desc, updated_at desc, kind, id limit ${opts.limit} offset ${opts.offset}) p
         join search_documents d on d.kind = p.kind and d.id = p.id
-        order by d.published_at desc nulls last, d.updated_at desc, d.kind, d.id`;
-  const head = sql`${plan.head ?? plan.match}::tsquery`;
-  // @@ is a cheap lookup; ts_rank runs only for the documents whose title or skills match.
-  const hs = ranked ? sql`case when d.head_vector @@ ${head} then ts_rank(${WEIGHTS}, d.head_vector, ${head}) else 0 end` : sql`0::real`;
+        order by d.published_at desc, d.updated_at desc, d.kind, d.id`;
+  const hs = ranked ? sql`(d.head_vector @@ ${headQuery(plan)})::int` : sql`0`;
   const result = await sql<{ hits: SearchHitRow[] | null; facets: FacetRow[] | null }>`
     with m as materialized (
       select d.kind, d.id, d.category, d.prefecture, d.types, d.published_at, d.updated_at, ${hs} as hs
-      from search_documents d where ${where}
+      from search_documents d where ${whereOfCombined(plan, filters)}
     ),
     h as (${hits}),
     f as (${FACETS})
@@ -304,9 +335,82 @@ export async function searchPage(
   return { hits: row?.hits ?? [], facets: row?.facets ?? [] };
 }
 
-export async function countMatches(db: Executor, match: string, filters: SqlFilters, cap: number) {
-  const where = sql.join([...filterConditions(filters), sql`d.search_vector @@ ${match}::tsquery`], sql` and `);
-  const row = await sql<{ n: number }>`select count(*)::int as n from (select 1 from search_documents d where ${where} limit ${cap}) x`.execute(db);
+/**
+ * Where a large result's first pages lie, as tsqueries over the month lexemes both vectors carry
+ * (`('@2026-02' | '@2026-03' …)`); undefined: anywhere. See searchPageLarge.
+ */
+export type MonthWindows = {
+  /** months that probably hold the pool's title/skills matches */
+  head?: string;
+  /** months that probably hold the newest matches of any kind */
+  any?: string;
+};
+
+/**
+ * The same page as searchPage, for result sets too large to count in full (counts: sampleFacets),
+ * with the same pool: title/skills matches newest first, then the other matches. The month windows
+ * (dated by the sample) are part of the text index lookups, so the older matches are never read and
+ * the work follows the page, not the number of matches. A window that turns out too narrow (an
+ * unlucky sample) is dropped and the page read again: the result is always exact.
+ */
+export async function searchPageLarge(db: Executor, plan: RankPlan, filters: SqlFilters, opts: PageOptions, windows: MonthWindows): Promise<SearchHitRow[]> {
+  if (!isRanked(plan, opts)) {
+    const page = (months: string | undefined) => sql<SearchHitRow>`select ${HIT_COLUMNS} from search_documents d where ${whereOf(plan, filters, [], months)}
+      order by d.published_at desc, d.updated_at desc, d.kind, d.id limit ${opts.limit} offset ${opts.offset}`.execute(db);
+    const rows = (await page(windows.any)).rows;
+    return rows.length === opts.limit || !windows.any ? rows : (await page(undefined)).rows;
+  }
+  const head = plan.head ?? plan.match!;
+  const page = (w: MonthWindows) => sql<SearchHitRow & { from_head: number; from_rest: number }>`
+    with a as (
+      select d.kind, d.id from search_documents d
+      where (${sql.join(plan.headAlternatives.map((q) => sql`d.head_vector @@ ${w.head ? `(${q}) & ${w.head}` : q}::tsquery`), sql` or `)})
+        and ${plan.headIsMatch ? sql.join(filterConditions(filters), sql` and `) : whereOf(plan, filters)}
+      order by d.published_at desc, d.kind, d.id limit ${opts.pool}
+    ),
+    b as (
+      select d.kind, d.id from search_documents d
+      where not (d.head_vector @@ ${head}::tsquery) and ${whereOf(plan, filters, [], w.any)} and (select count(*) from a) < ${opts.pool}
+      order by d.published_at desc, d.kind, d.id limit ${opts.pool}
+    )
+    select r.*, (select count(*) from a)::int as from_head, (select count(*) from b)::int as from_rest
+    from (${rankedPage(sql`select kind, id from a union all (select kind, id from b) limit ${opts.pool}`, plan, opts)}) r`.execute(db);
+  const strip = (rows: Array<SearchHitRow & { from_head: number; from_rest: number }>) => rows.map(({ from_head: _a, from_rest: _b, ...row }) => row);
+  const first = (await page(windows)).rows;
+  const got = first[0] ?? { from_head: 0, from_rest: 0 };
+  // Exact when the pool filled up inside the head window, or when no window cut anything off.
+  const headComplete = got.from_head >= opts.pool || !windows.head;
+  const restComplete = got.from_head + got.from_rest >= opts.pool || !windows.any;
+  if (headComplete && restComplete) return strip(first);
+  return strip((await page({})).rows);
+}
+
+/**
+ * Total and facet counts over the documents whose sample bucket (0–15, see the 0203 migration) is
+ * below `buckets`, found through the sample's own text index without reading any other row. Also
+ * how many sampled matches have the words in their title or skills, and the date windows of a
+ * large result: the publication date of the `nth` newest sampled title/skills match and of the
+ * `nth` newest sampled match (null when the sample holds fewer).
+ */
+export async function sampleFacets(db: Executor, plan: RankPlan, filters: SqlFilters, buckets: number, nth: number) {
+  const head = plan.match === undefined ? sql`false` : sql`d.head_vector @@ ${headQuery(plan)}`;
+  const result = await sql<{ facets: FacetRow[] | null; head: number; head_since: Date | string | null; any_since: Date | string | null }>`
+    with m as materialized (
+      select d.category, d.prefecture, d.types, d.published_at, ${head} as hm
+      from search_documents d where ${whereOf(plan, filters, [sql`d.sample < ${sql.lit(buckets)}`])}
+    ),
+    f as (${FACETS})
+    select (select json_agg(f) from f) as facets,
+      (select count(*) from m where hm)::int as head,
+      (select published_at from m where hm order by published_at desc offset ${nth - 1} limit 1) as head_since,
+      (select published_at from m order by published_at desc offset ${nth - 1} limit 1) as any_since`.execute(db);
+  const row = result.rows[0];
+  const date = (v: Date | string | null | undefined) => (v ? new Date(v) : null);
+  return { facets: row?.facets ?? [], headMatches: row?.head ?? 0, headSince: date(row?.head_since), anySince: date(row?.any_since) };
+}
+
+export async function countMatches(db: Executor, plan: RankPlan, filters: SqlFilters, cap: number) {
+  const row = await sql<{ n: number }>`select count(*)::int as n from (select 1 from search_documents d where ${whereOf(plan, filters)} limit ${cap}) x`.execute(db);
   return row.rows[0]?.n ?? 0;
 }
 

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -25,6 +25,8 @@ export interface SearchDocumentTable {
   search_vector: string;
   /** title and skills only (bigrams), for the cheap first ranking pass */
   head_vector: string;
+  /** 0–15 from the key (generated): the sample that estimates counts of very common searches */
+  sample: GeneratedAlways<number>;
   indexed_at: Generated<Date>;
 }
 

@@ -22,6 +22,18 @@ describe(`migrations on ${testDriver()}`, () => {
     expect(await migrateToLatest(t.db)).toEqual([]);
   });
 
+  it('runs a migration that sorts before ones already applied (feature-grouped names), once', async () => {
+    const name = '2026_11_23_0203_search_sample';
+    await migrations[name].down!(t.db as never);
+    await t.db.deleteFrom('schema_migrations' as never).where(sql.ref('name'), '=', name).execute();
+    expect(await pendingMigrations(t.db)).toEqual([name]);
+    const results = await migrateToLatest(t.db);
+    expect(results.map((r) => [r.migrationName, r.status])).toEqual([[name, 'Success']]);
+    expect(await pendingMigrations(t.db)).toEqual([]);
+    const column = await sql<{ n: number }>`select count(*)::int as n from information_schema.columns where table_name = 'search_documents' and column_name = 'sample'`.execute(t.db);
+    expect(column.rows[0].n).toBe(1);
+  });
+
   it('loads the municipality master with the list sizes', async () => {
     expect(await countMunicipalities(t.db)).toEqual({ total: 1741, eligible1433: 1433, eligible1375: 1375 });
     const row = await t.db.selectFrom('municipalities').selectAll().where('name', '=', '箱根町').executeTakeFirstOrThrow();

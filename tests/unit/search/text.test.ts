@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bagQuery, normalize, phraseQuery, tokenize, toTsvector } from '../../../search/text';
+import { bagQuery, monthLexeme, monthsSinceQuery, normalize, phraseQuery, tokenize, toTsvector } from '../../../search/text';
 
 describe('normalize', () => {
   it('folds width, case and katakana', () => {
@@ -51,5 +51,18 @@ describe('tsvector and tsquery literals', () => {
     expect(phraseQuery('茶')).toBe("'茶'");
     expect(bagQuery(normalize('地域交通'))).toBe("('地域' & '域交' & '交通')");
     expect(phraseQuery('・')).toBeUndefined();
+  });
+});
+
+describe('month lexemes', () => {
+  it('names the UTC month and lists the months from a date to the month after now', () => {
+    expect(monthLexeme(new Date('2026-02-28T23:30:00Z'))).toBe('@2026-02');
+    expect(monthsSinceQuery(new Date('2025-11-15T00:00:00Z'), new Date('2026-01-10T00:00:00Z'))).toBe("('@2025-11' | '@2025-12' | '@2026-01' | '@2026-02')");
+    // too long a span says nothing
+    expect(monthsSinceQuery(new Date('2020-01-01T00:00:00Z'), new Date('2026-01-10T00:00:00Z'))).toBeUndefined();
+  });
+
+  it('cannot be produced by text: the tokeniser drops the @', () => {
+    expect(toTsvector([{ text: '@2026-02 の募集', weight: 'A' }])).not.toContain('@');
   });
 });
