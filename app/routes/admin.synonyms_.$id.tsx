@@ -5,31 +5,26 @@ import { fieldErrors } from '../domain/accounts/schemas';
 import { joinTerms } from '../domain/search/synonyms';
 import { requireCan } from '../services/auth.server';
 import { formValues, keepInput } from '../services/forms.server';
-import { doneParams, findSynonym, SynonymFormSchema, SynonymIdSchema, updateSynonym } from '../services/synonyms.server';
+import { doneParams, SynonymFormSchema, SynonymIdSchema, synonymGroupOf, synonymNotFound, updateSynonym } from '../services/synonyms.server';
 import { formatDateTime } from '../utils/dates';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `同義語グループ No.${data?.group.id ?? ''} の編集｜起業人マッチ 管理` }];
 
-const notFound = () => new Response('この同義語グループは見つかりません。', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireCan(request, context, 'admin.synonyms');
-  const id = SynonymIdSchema.safeParse(params.id);
-  const group = id.success ? await findSynonym(context, id.data) : undefined;
-  if (!group) throw notFound();
-  return json({ group: { id: group.id, terms: group.terms, note: group.note, updatedAt: new Date(group.updated_at).toISOString() } });
+  return json(await synonymGroupOf(context, params.id));
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const operator = await requireCan(request, context, 'admin.synonyms');
   const id = SynonymIdSchema.safeParse(params.id);
-  if (!id.success) throw notFound();
+  if (!id.success) throw synonymNotFound();
   const values = await formValues(request);
   const form = SynonymFormSchema.safeParse(values);
   if (!form.success) return json({ errors: fieldErrors(form.error), values: keepInput(values), conflict: false }, { status: 400 });
   const result = await updateSynonym(context, operator, id.data, form.data, context.clientIp);
   if (!result.ok) {
-    if (result.status === 404) throw notFound();
+    if (result.status === 404) throw synonymNotFound();
     // 409: someone else saved first. The input stays; the page (loaded again after this action) shows
     // what is stored now, and the next save is based on it.
     return json({ errors: result.errors, values: keepInput(values), conflict: result.status === 409 }, { status: result.status });

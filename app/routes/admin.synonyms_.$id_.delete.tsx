@@ -2,30 +2,25 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { requireCan } from '../services/auth.server';
 import { formValues } from '../services/forms.server';
-import { deleteSynonym, doneParams, findSynonym, SynonymIdSchema } from '../services/synonyms.server';
+import { deleteSynonym, doneParams, SynonymIdSchema, synonymGroupOf, synonymNotFound } from '../services/synonyms.server';
 import { formatDateTime } from '../utils/dates';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `同義語グループ No.${data?.group.id ?? ''} の削除｜起業人マッチ 管理` }];
 
-const notFound = () => new Response('この同義語グループは見つかりません。', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireCan(request, context, 'admin.synonyms');
-  const id = SynonymIdSchema.safeParse(params.id);
-  const group = id.success ? await findSynonym(context, id.data) : undefined;
-  if (!group) throw notFound();
-  return json({ group: { id: group.id, terms: group.terms, note: group.note, updatedAt: new Date(group.updated_at).toISOString() } });
+  return json(await synonymGroupOf(context, params.id));
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const operator = await requireCan(request, context, 'admin.synonyms');
   const id = SynonymIdSchema.safeParse(params.id);
-  if (!id.success) throw notFound();
+  if (!id.success) throw synonymNotFound();
   const values = await formValues(request);
   const updatedAt = values.updatedAt?.slice(0, 40) || undefined;
   const result = await deleteSynonym(context, operator, id.data, updatedAt, context.clientIp);
   if (!result.ok) {
-    if (result.status === 404) throw notFound();
+    if (result.status === 404) throw synonymNotFound();
     return json({ error: result.errors._form?.join(' ') ?? '削除できませんでした。' }, { status: result.status });
   }
   return redirect(`/admin/synonyms?${doneParams('deleted', result.sync)}`);

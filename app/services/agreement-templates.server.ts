@@ -168,6 +168,9 @@ export async function previewTemplate(db: Db, kind: AgreementKind, fiscalYear: n
 
 const withoutId = ({ id: _id, ...rest }: AgreementTemplate) => rest;
 
+/** What is wrong with a 変更理由, if anything. */
+const noteProblem = (note: string) => (note === '' ? '変更理由を入力してください' : note.length > NOTE_MAX ? `変更理由は${NOTE_MAX}文字以内にしてください` : null);
+
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }
@@ -183,7 +186,7 @@ export async function saveTemplateVersion(
 ): Promise<{ ok: true; version: number } | TemplateEditFailure> {
   const note = (input.values.note ?? '').trim();
   const candidate = await candidateFrom(db, kind, fiscalYear, input.baseVersion, input.values);
-  const noteError = note === '' ? '変更理由を入力してください' : note.length > NOTE_MAX ? `変更理由は${NOTE_MAX}文字以内にしてください` : null;
+  const noteError = noteProblem(note);
   if (!candidate.ok) {
     if (noteError) push(candidate.errors, 'note', noteError);
     return candidate;
@@ -254,8 +257,8 @@ export async function copyTemplateToYear(
   if (Number.isNaN(target) || target < FISCAL_YEAR_RANGE.min || target > FISCAL_YEAR_RANGE.max) {
     push(errors, 'targetFiscalYear', `作成する年度を${FISCAL_YEAR_RANGE.min}〜${FISCAL_YEAR_RANGE.max}の西暦4桁で入力してください（例：2027 は令和9年度）`);
   } else if (target === fromFiscalYear) push(errors, 'targetFiscalYear', 'この年度とは別の年度を入力してください');
-  if (note === '') push(errors, 'copyNote', '変更理由を入力してください');
-  else if (note.length > NOTE_MAX) push(errors, 'copyNote', `変更理由は${NOTE_MAX}文字以内にしてください`);
+  const copyNoteError = noteProblem(note);
+  if (copyNoteError) push(errors, 'copyNote', copyNoteError);
   const versions = await versionsOf(db, kind, fromFiscalYear);
   if (versions.length === 0) throw new TemplateNotFoundError(`${AGREEMENT_KIND_LABELS[kind]}の${fyText(fromFiscalYear)}のひな形はありません。`);
   if (Object.keys(errors).length) return { ok: false, status: 400, errors, formError: '次年度版を作成できませんでした。入力内容を確認してください。' };
