@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { useActionData, useLoaderData } from '@remix-run/react';
+import { useActionData, useLoaderData, useLocation } from '@remix-run/react';
 import { SynonymForm } from '../components/search/synonym-form';
 import { fieldErrors } from '../domain/accounts/schemas';
 import { requireCan } from '../services/auth.server';
@@ -43,6 +43,8 @@ const DONE: Record<string, string> = {
 export default function Synonyms() {
   const { q, groups, done, meiliFailed, embeddedFailed } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
+  // A new page (after an addition) starts an empty form; a refused post keeps what was typed.
+  const formKey = useLocation().key;
   const changed = done === 'created' || done === 'updated' || done === 'deleted';
   return (
     <div className="space-y-8">
@@ -80,7 +82,7 @@ export default function Synonyms() {
         <h2 id="add-title" className="section-title">
           グループを追加
         </h2>
-        <SynonymForm action="/admin/synonyms" values={data?.values} errors={data?.errors} submitLabel="追加する" />
+        <SynonymForm key={formKey} action="/admin/synonyms" values={data?.values} errors={data?.errors} submitLabel="追加する" />
       </section>
 
       <section aria-labelledby="list-title" className="space-y-4">
