@@ -19,6 +19,7 @@ const DONE: Record<string, string> = {
   unchanged: '変更がなかったため、新しい版は作りませんでした。',
   approved: '合意しました。相手の合意をお待ちください。',
   'both-agreed': '双方が合意しました。署名・押印の後、締結日を記録してください。',
+  'approval-withdrawn': '合意を取り消しました。相手にも通知しました。締結を記録するには、双方が改めて合意する必要があります。',
   concluded: '締結を記録しました。応募は「締結済」になりました。',
 };
 
@@ -85,6 +86,7 @@ export default function AgreementPage() {
             version={draft.currentVersion}
             approvals={draft.approvals}
             canApprove={draft.canApprove}
+            canWithdraw={draft.canWithdraw}
             canConclude={draft.canConclude}
             concluded={draft.concluded}
             concludedOnErrors={failure?.intent === 'conclude' ? failure.errors?.concludedOn : undefined}

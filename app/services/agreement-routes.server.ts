@@ -12,6 +12,7 @@ import {
   getAgreementVersionPage,
   openAgreementDraft,
   saveAgreementVersion,
+  withdrawAgreementApproval,
 } from './agreements.server';
 import { assertCan, forbidden, requireUser } from './auth.server';
 import { contentDisposition } from './downloads.server';
@@ -116,6 +117,11 @@ export async function agreementAction({ request, context, params }: ActionFuncti
       const version = intParam(values.version, '版');
       const { bothAgreed } = await approveAgreementVersion(context.db, user, id, version, opts);
       return redirect(`${base}?done=${bothAgreed ? 'both-agreed' : 'approved'}#approvals`);
+    }
+    if (intent === 'withdraw-approval') {
+      const version = intParam(values.version, '版');
+      await withdrawAgreementApproval(context.db, user, id, version, opts);
+      return redirect(`${base}?done=approval-withdrawn#approvals`);
     }
     if (intent === 'conclude') {
       const version = intParam(values.version, '版');

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import {
   clearApprovalsBefore,
+  deleteApproval,
   findApprovals,
   findDraftByApplication,
   findListingForAgreement,
@@ -39,6 +40,7 @@ import {
   type DraftIssue,
 } from '../domain/agreements';
 import { canonicalJson, diffDrafts, draftFromForm, formFromDraft, groupByField, type FieldChange, type FormValues } from '../domain/agreements/form';
+import { approvalWithdrawalProblem } from '../domain/agreements/approvals';
 import { prefillDraft, type PrefillFacts } from '../domain/agreements/prefill';
 import { selectTemplateVersion, templateVersionLabel, type TemplateVersion } from '../domain/agreements/template-versions';
 import { diffAgreementDocuments } from '../domain/agreements/text-diff';
@@ -88,10 +90,16 @@ function resourceOf(app: ApplicationRecord, draft: AgreementDraftRecord | undefi
   return { type: 'agreement', partyOrganisationIds: [app.applicant_organisation_id, app.owner_organisation_id], locked: draft?.concluded_version != null };
 }
 
-async function requireAccess(db: Db | Trx, user: SessionUser, applicationId: number, action: 'agreement.create' | 'agreement.view' | 'agreement.edit') {
+async function requireAccess(
+  db: Db | Trx,
+  user: SessionUser,
+  applicationId: number,
+  action: 'agreement.create' | 'agreement.view' | 'agreement.edit',
+  lockedMessage = '締結済みの協定書・契約書は変更できません。',
+) {
   const access = await agreementAccess(db, applicationId);
   if (!can(user, action, access.resource)) {
-    if (action === 'agreement.edit' && can(user, 'agreement.view', access.resource)) throw new AgreementError(409, '締結済みの協定書・契約書は変更できません。');
+    if (action === 'agreement.edit' && can(user, 'agreement.view', access.resource)) throw new AgreementError(409, lockedMessage);
     throw new AgreementError(403, 'この協定書・契約書を扱う権限がありません。');
   }
   return access;
@@ -367,6 +375,34 @@ export async function approveAgreementVersion(db: Db, actor: SessionUser, applic
   });
 }
 
+const WITHDRAW_LOCKED = approvalWithdrawalProblem({ concluded: true, currentVersion: 0, version: 0, agreedByMe: true })!;
+
+/**
+ * Takes back the actor's organisation's approval of the latest version (合意を取り消す) before the
+ * conclusion. Under the same draft lock as approvals and the conclusion, so it cannot race with either.
+ */
+export async function withdrawAgreementApproval(db: Db, actor: SessionUser, applicationId: number, version: number, opts: AgreementWriteOptions): Promise<void> {
+  const access = await requireAccess(db, actor, applicationId, 'agreement.edit', WITHDRAW_LOCKED);
+  await db.transaction().execute(async (trx) => {
+    const draft = await lockDraftByApplication(trx, applicationId);
+    if (!draft) throw new AgreementError(409, '協定書・契約書の作成がまだ始まっていません。');
+    const approvals = await findApprovals(trx, draft.id);
+    const problem = approvalWithdrawalProblem({
+      concluded: draft.concluded_version != null,
+      currentVersion: draft.current_version,
+      version,
+      agreedByMe: approvals.some((a) => a.version === draft.current_version && a.organisation_id === actor.organisationId),
+    });
+    if (problem) throw new AgreementError(409, problem);
+    await deleteApproval(trx, { draft_id: draft.id, version, organisation_id: actor.organisationId });
+    await audit(trx, { actor, action: 'agreement.approval_withdrawn', targetType: 'application', targetId: applicationId, ip: opts.ip, details: { version } });
+    await notifyOther(trx, access.app, actor, opts, {
+      title: `「${access.app.listing_title}」の${DOCUMENT_TYPE[draft.kind]}（版${version}）への${actor.organisation.name}の合意が取り消されました`,
+      body: '締結を記録するには、双方が改めて最新の版に合意する必要があります。',
+    });
+  });
+}
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function isRealDate(v: string): boolean {
@@ -502,6 +538,7 @@ export async function getAgreementPage(db: Db, user: SessionUser, applicationId:
       }),
       canEdit: editable,
       canApprove: editable && checkOk && !agreedBy(user.organisationId),
+      canWithdraw: editable && Boolean(agreedBy(user.organisationId)),
       canConclude: editable && checkOk && bothAgreed,
     },
   };

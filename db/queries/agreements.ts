@@ -84,6 +84,18 @@ export async function insertApproval(trx: Db, row: { draft_id: number; version: 
     .execute();
 }
 
+/** Removes one organisation's approval of a version (合意を取り消す); returns how many rows went (0 or 1). */
+export async function deleteApproval(trx: Db, row: { draft_id: number; version: number; organisation_id: string }): Promise<number> {
+  const rows = await trx
+    .deleteFrom('agreement_approvals')
+    .where('draft_id', '=', row.draft_id)
+    .where('version', '=', row.version)
+    .where('organisation_id', '=', row.organisation_id)
+    .returning('organisation_id')
+    .execute();
+  return rows.length;
+}
+
 /** A new version makes every earlier approval void; returns how many were cleared. */
 export async function clearApprovalsBefore(trx: Db, draftId: number, version: number): Promise<number> {
   const rows = await trx.deleteFrom('agreement_approvals').where('draft_id', '=', draftId).where('version', '<', version).returning('organisation_id').execute();

@@ -6,13 +6,15 @@ const dateTime = (iso: string) => new Date(iso).toLocaleString('ja-JP', { timeZo
 
 type Approval = { role: string; name: string; agreed: boolean; at: string | null; by: string | null };
 
-/** Who agreed to the latest version, the 合意する button and, once both agreed, the conclusion form. */
+/** Who agreed to the latest version, the 合意する and 合意を取り消す buttons and, once both agreed, the conclusion form. */
 export function ApprovalsPanel(props: {
   applicationId: number;
   documentType: string;
   version: number;
   approvals: Approval[];
   canApprove: boolean;
+  /** the viewer's organisation agreed to the latest version and the conclusion is not recorded yet */
+  canWithdraw: boolean;
   canConclude: boolean;
   concluded: { version: number; on: string } | null;
   concludedOnErrors?: string[];
@@ -52,6 +54,19 @@ export function ApprovalsPanel(props: {
           <input type="hidden" name="version" value={props.version} />
           <button type="submit" className="btn-primary">
             版{props.version}の内容に合意する
+          </button>
+        </Form>
+      ) : null}
+      {props.canWithdraw ? (
+        <Form method="post" className="space-y-1" aria-labelledby="withdraw-title">
+          <h3 id="withdraw-title" className="font-bold">
+            合意の取り消し
+          </h3>
+          <p className="text-sm">締結を記録する前なら、版{props.version}への合意を取り消せます。取り消すと相手に通知され、締結には双方の合意が改めて必要になります。</p>
+          <input type="hidden" name="intent" value="withdraw-approval" />
+          <input type="hidden" name="version" value={props.version} />
+          <button type="submit" className="btn-secondary" data-testid="withdraw-approval">
+            合意を取り消す
           </button>
         </Form>
       ) : null}

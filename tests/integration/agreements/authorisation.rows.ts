@@ -51,6 +51,13 @@ export async function rows(ctx: MatrixContext): Promise<MatrixRow[]> {
       expect: { anonymous: 302, municipalityX: 409, company: 409, others: 403 },
       note: 'agreeing (409: the version breaks a rule); nobody else may act',
     },
+    {
+      method: 'POST',
+      path: base,
+      form: { intent: 'withdraw-approval', version: '1' },
+      expect: { anonymous: 302, municipalityX: 409, company: 409, others: 403 },
+      note: 'taking back an approval (409: the party has not agreed); nobody else may act',
+    },
     { method: 'POST', path: base, form: { intent: 'open' }, expect: { anonymous: 302, municipalityX: 302, company: 302, others: 403 }, note: 'opening again is harmless for the parties' },
   ];
 }

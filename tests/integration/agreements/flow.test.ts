@@ -162,6 +162,55 @@ describe('agreement flow', () => {
     expect((await municipality().post(page(), { intent: 'approve', version: '4' })).status).toBe(409);
   });
 
+  it('lets a party take back its approval before the conclusion; the conclusion then waits until both agree again', async () => {
+    expect((await company().post(page(), { intent: 'approve', version: '5' })).status).toBe(302);
+    expect((await municipality().post(page(), { intent: 'approve', version: '5' })).status).toBe(302);
+    expect(await read(await company().get(page()))).toContain('name="intent" value="withdraw-approval"');
+
+    // Nobody but the two parties may take an approval back.
+    expect((await clients.get('municipalityY')!.post(page(), { intent: 'withdraw-approval', version: '5' })).status).toBe(403);
+    expect((await clients.get('ministry')!.post(page(), { intent: 'withdraw-approval', version: '5' })).status).toBe(403);
+    expect(await approvals()).toHaveLength(2);
+
+    const { id: companyOrg } = await server.db.selectFrom('organisations').select('id').where('name', '=', '株式会社みらい地域創生').executeTakeFirstOrThrow();
+    const res = await company().post(page(), { intent: 'withdraw-approval', version: '5' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toContain('done=approval-withdrawn');
+    const left = await approvals();
+    expect(left).toHaveLength(1);
+    expect(left[0].organisation_id).not.toBe(companyOrg);
+    const html = await read(await company().get(res.headers.get('location')!));
+    expect(html).toContain('合意を取り消しました');
+    expect(html).not.toContain('name="intent" value="withdraw-approval"');
+    expect(html).not.toContain('name="intent" value="conclude"');
+
+    const refused = await municipality().post(page(), { intent: 'conclude', version: '5', concludedOn: japanToday() });
+    expect(refused.status).toBe(409);
+    expect(await read(refused)).toContain('双方が最新の版に合意してから');
+    expect((await draftRow()).concluded_version).toBeNull();
+    expect(await state()).toBe('preparing');
+
+    // Taking back what is not there is refused in Japanese.
+    const again = await company().post(page(), { intent: 'withdraw-approval', version: '5' });
+    expect(again.status).toBe(409);
+    expect(await read(again)).toContain('まだ合意していない');
+
+    const audited = await server.db
+      .selectFrom('audit_log')
+      .select(['actor_organisation_id', 'details'])
+      .where('action', '=', 'agreement.approval_withdrawn')
+      .where('target_id', '=', String(applicationId))
+      .execute();
+    expect(audited).toHaveLength(1);
+    expect(audited[0]).toMatchObject({ actor_organisation_id: companyOrg, details: { version: 5 } });
+    const notified = await server.db.selectFrom('notifications').select('title').where('application_id', '=', applicationId).where('title', 'like', '%合意が取り消されました').execute();
+    expect(notified.length).toBeGreaterThan(0);
+
+    // The municipality takes its approval back too, so the conclusion starts from nobody's approval.
+    expect((await municipality().post(page(), { intent: 'withdraw-approval', version: '5' })).status).toBe(302);
+    expect(await approvals()).toEqual([]);
+  });
+
   it('records the conclusion once both agreed to the latest version and moves the application to 締結済', async () => {
     expect((await company().post(page(), { intent: 'approve', version: '5' })).status).toBe(302);
     const early = await company().post(page(), { intent: 'conclude', version: '5', concludedOn: japanToday() });
@@ -192,6 +241,22 @@ describe('agreement flow', () => {
 
     const actions = (await server.db.selectFrom('audit_log').select('action').where('target_type', '=', 'application').where('target_id', '=', String(applicationId)).execute()).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(['agreement.open', 'agreement.save', 'agreement.approve', 'agreement.conclude', 'application.state']));
+  });
+
+  it('refuses to take back an approval after the conclusion and changes nothing', async () => {
+    const before = { approvals: await approvals(), draft: await draftRow(), state: await state() };
+    const withdrawn = () => server.db.selectFrom('audit_log').select('id').where('action', '=', 'agreement.approval_withdrawn').execute();
+    const auditedBefore = (await withdrawn()).length;
+    const res = await company().post(page(), { intent: 'withdraw-approval', version: '5' });
+    expect(res.status).toBe(409);
+    expect(await read(res)).toContain('締結が記録された後は、合意を取り消せません。');
+    expect(await approvals()).toEqual(before.approvals);
+    expect(before.approvals).toHaveLength(2);
+    expect(await draftRow()).toEqual(before.draft);
+    expect(await state()).toBe('concluded');
+    expect((await withdrawn()).length).toBe(auditedBefore);
+    expect(await read(await company().get(page()))).not.toContain('name="intent" value="withdraw-approval"');
+    expect((await clients.get('municipalityY')!.post(page(), { intent: 'withdraw-approval', version: '5' })).status).toBe(403);
   });
 
   it('streams the concluded version as .docx, PDF and HTML to the parties only, each stamped with its version and hash', async () => {
