@@ -9,6 +9,7 @@ const LINKS = [
   { href: '/admin/audit', label: '監査ログ', description: '登録・承認・ログイン・掲載・応募などすべての変更の記録を確認します。' },
   { href: '/admin/synonyms', label: '同義語辞書', description: '検索で同じ意味として扱う語（例：DX とデジタル化）を追加・編集・削除します。' },
   { href: '/admin/templates', label: '協定書・契約書のひな形', description: '協定書・契約書の条文のひな形を確認します。' },
+  { href: '/admin/users', label: '利用者の管理', description: '利用者を検索し、アカウントの利用停止・再開を行います。' },
 ] as const;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
