@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
-import { countMatches, sampleFacets, searchPage, searchPageLarge, type FacetRow, type RankPlan, type SearchHitRow, type SqlFilters } from '../db/queries/search';
+import { countMatches, countPublishedDocuments, sampleFacets, searchPage, searchPageLarge, type FacetRow, type RankPlan, type SearchHitRow, type SqlFilters } from '../db/queries/search';
 import { highlight, snippet } from './highlight';
 import { monthsSinceQuery } from './text';
 import { conceptQueries, parseQuery, type Concept, type QueryDictionary } from './query';
@@ -18,6 +18,8 @@ const BUCKETS = 16;
 export const EXACT_COUNT_LIMIT = 2000;
 // How much wider than the sample suggests the date window of a large result is taken.
 const WINDOW_MARGIN = 1.5;
+// How long the count of published documents (small index: no sample) is trusted.
+const SIZE_TTL_MS = 60_000;
 const STRONG = 1.0;
 const WEAK = 0.5;
 const PART = 0.15;
@@ -33,6 +35,15 @@ export class PostgresSearchEngine implements SearchEngine {
     private readonly options: { exactCountLimit?: number } = {},
   ) {}
 
+  private size: { published: number; until: number } | undefined;
+
+  /** Published documents in the index, counted at most once a minute. */
+  private async publishedCount(): Promise<number> {
+    const now = Date.now();
+    if (!this.size || now >= this.size.until) this.size = { published: await countPublishedDocuments(this.db), until: now + SIZE_TTL_MS };
+    return this.size.published;
+  }
+
   async search(query: SearchQuery): Promise<SearchResult> {
     const perPage = Math.min(Math.max(1, query.perPage ?? DEFAULT_PER_PAGE), MAX_PER_PAGE);
     const page = Math.max(1, Math.floor(query.page ?? 1));
@@ -47,21 +58,23 @@ export class PostgresSearchEngine implements SearchEngine {
     // sample also dates the first pages of a large result (the pool's newest title matches, with a margin).
     const scale = BUCKETS / SAMPLE_BUCKETS;
     const nth = Math.ceil(((opts.sort === 'relevance' ? opts.pool : offset + perPage) / scale) * WINDOW_MARGIN) + 2;
+    const limit = this.options.exactCountLimit ?? EXACT_COUNT_LIMIT;
+    // An index that small is always counted exactly: no sample to take.
+    const small = (await this.publishedCount()) <= limit;
     let plan = plans.strict;
     let relaxed = false;
-    let sample = await sampleFacets(this.db, plan, filters, SAMPLE_BUCKETS, nth);
+    let sample = small ? undefined : await sampleFacets(this.db, plan, filters, SAMPLE_BUCKETS, nth);
     // Enough sampled documents have every word: no need to count the others to know.
-    const canRelax = plan.match !== undefined && plans.relaxed.match !== plan.match && totalOf(sample.facets) < RELAX_BELOW;
+    const canRelax = plan.match !== undefined && plans.relaxed.match !== plan.match && (!sample || totalOf(sample.facets) < RELAX_BELOW);
     if (canRelax && (await countMatches(this.db, plan, filters, RELAX_BELOW)) < RELAX_BELOW) {
       plan = plans.relaxed;
       relaxed = true;
-      sample = await sampleFacets(this.db, plan, filters, SAMPLE_BUCKETS, nth);
+      if (sample) sample = await sampleFacets(this.db, plan, filters, SAMPLE_BUCKETS, nth);
     }
-    const estimate = totalOf(sample.facets) * scale;
-    const countsExact = estimate <= (this.options.exactCountLimit ?? EXACT_COUNT_LIMIT);
+    const countsExact = !sample || totalOf(sample.facets) * scale <= limit;
     let rows: SearchHitRow[];
     let counted: { total: number; facets: SearchResult['facets'] };
-    if (countsExact) {
+    if (countsExact || !sample) {
       const exact = await searchPage(this.db, plan, filters, opts);
       rows = exact.hits;
       counted = countsOf(exact.facets, 1);

@@ -68,6 +68,11 @@ export function listSearchDocuments(db: Executor, after: { kind: string; id: str
   return q.execute();
 }
 
+export async function countPublishedDocuments(db: Executor): Promise<number> {
+  const row = await db.selectFrom('search_documents').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'published').executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export function countSearchDocuments(db: Executor) {
   return db.selectFrom('search_documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
 }
