@@ -5,7 +5,7 @@ import { fieldErrors } from '../domain/accounts/schemas';
 import { joinTerms } from '../domain/search/synonyms';
 import { requireCan } from '../services/auth.server';
 import { formValues, keepInput } from '../services/forms.server';
-import { doneParams, SynonymFormSchema, SynonymIdSchema, synonymGroupOf, synonymNotFound, updateSynonym } from '../services/synonyms.server';
+import { doneParams, SynonymFormSchema, synonymGroupOf, synonymIdOf, synonymNotFound, updateSynonym } from '../services/synonyms.server';
 import { formatDateTime } from '../utils/dates';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `同義語グループ No.${data?.group.id ?? ''} の編集｜起業人マッチ 管理` }];
@@ -17,12 +17,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const operator = await requireCan(request, context, 'admin.synonyms');
-  const id = SynonymIdSchema.safeParse(params.id);
-  if (!id.success) throw synonymNotFound();
+  const id = synonymIdOf(params.id);
   const values = await formValues(request);
   const form = SynonymFormSchema.safeParse(values);
   if (!form.success) return json({ errors: fieldErrors(form.error), values: keepInput(values), conflict: false }, { status: 400 });
-  const result = await updateSynonym(context, operator, id.data, form.data, context.clientIp);
+  const result = await updateSynonym(context, operator, id, form.data, context.clientIp);
   if (!result.ok) {
     if (result.status === 404) throw synonymNotFound();
     // 409: someone else saved first. The input stays; the page (loaded again after this action) shows

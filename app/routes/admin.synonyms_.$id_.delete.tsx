@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { requireCan } from '../services/auth.server';
 import { formValues } from '../services/forms.server';
-import { deleteSynonym, doneParams, SynonymIdSchema, synonymGroupOf, synonymNotFound } from '../services/synonyms.server';
+import { deleteSynonym, doneParams, synonymGroupOf, synonymIdOf, synonymNotFound } from '../services/synonyms.server';
 import { formatDateTime } from '../utils/dates';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `同義語グループ No.${data?.group.id ?? ''} の削除｜起業人マッチ 管理` }];
@@ -14,11 +14,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const operator = await requireCan(request, context, 'admin.synonyms');
-  const id = SynonymIdSchema.safeParse(params.id);
-  if (!id.success) throw synonymNotFound();
+  const id = synonymIdOf(params.id);
   const values = await formValues(request);
   const updatedAt = values.updatedAt?.slice(0, 40) || undefined;
-  const result = await deleteSynonym(context, operator, id.data, updatedAt, context.clientIp);
+  const result = await deleteSynonym(context, operator, id, updatedAt, context.clientIp);
   if (!result.ok) {
     if (result.status === 404) throw synonymNotFound();
     return json({ error: result.errors._form?.join(' ') ?? '削除できませんでした。' }, { status: result.status });

@@ -116,10 +116,16 @@ export function doneParams(done: 'created' | 'updated' | 'deleted' | 'unchanged'
 /** The answer for a group id that is not a number or not (any more) in the table. */
 export const synonymNotFound = () => new Response('この同義語グループは見つかりません。', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
+/** The group id in the URL's `:id`; throws 404 when it is not one. */
+export function synonymIdOf(rawId: string | undefined): number {
+  const id = SynonymIdSchema.safeParse(rawId);
+  if (!id.success) throw synonymNotFound();
+  return id.data;
+}
+
 /** The group named by the URL's `:id`, as the edit and delete pages show it; throws 404 otherwise. */
 export async function synonymGroupOf(services: Services, rawId: string | undefined) {
-  const id = SynonymIdSchema.safeParse(rawId);
-  const group = id.success ? await findSynonym(services, id.data) : undefined;
+  const group = await findSynonym(services, synonymIdOf(rawId));
   if (!group) throw synonymNotFound();
   return { group: { id: group.id, terms: group.terms, note: group.note, updatedAt: new Date(group.updated_at).toISOString() } };
 }

@@ -1,21 +1,18 @@
-import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedSteps } from '../../db/seed';
 import { DEMO_PASSWORDS } from '../../db/seed/accounts';
 import { AGREED_DEMO } from '../../db/seed/agreements';
 import { japanToday } from '../../app/domain/listings/dates';
 import { checkA11y, launchBrowser, loginAs, newPage, overflowsHorizontally, screenshots } from '../helpers/browser';
-import { completeDispatchDraft, draftField } from '../helpers/agreement-draft';
-import { startTestServer } from '../helpers/server';
+import { agreeAndConclude, completeDispatchDraft, download, draftField } from '../helpers/agreement-draft';
+import { startSeededServer, type TestServer } from '../helpers/server';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: TestServer;
 let browser: Browser;
 let applicationId: number;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  for (const step of seedSteps.filter((s) => ['accounts', 'listings', 'agreement-demo'].includes(s.name))) await step.run(server.db);
+  server = await startSeededServer({}, ['accounts', 'listings', 'agreement-demo']);
   const listing = await server.db.selectFrom('listings').select('id').where('title', '=', AGREED_DEMO.opening).executeTakeFirstOrThrow();
   ({ id: applicationId } = await server.db.selectFrom('applications').select('id').where('listing_id', '=', listing.id).executeTakeFirstOrThrow());
   browser = await launchBrowser();
@@ -24,11 +21,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function download(page: Page, linkName: string): Promise<Buffer> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: linkName }).first().click()]);
-  return readFileSync((await file.path())!);
-}
 
 describe('agreement in a real browser', () => {
   it('a municipality and a company take the demo application from 合意 to 締結済, with a .docx and a PDF', async () => {
@@ -60,13 +52,7 @@ describe('agreement in a real browser', () => {
     const firm = await newPage(browser, server.url);
     await loginAs(firm.page, 'company@example.jp', DEMO_PASSWORDS.company);
     await firm.page.goto(path);
-    const docx = await download(firm.page, 'Word（.docx）');
-    expect(docx.subarray(0, 2).toString()).toBe('PK');
-    await firm.page.getByRole('button', { name: '版2の内容に合意する' }).click();
-    await expect.poll(() => firm.page.getByRole('status').textContent()).toContain('双方が合意しました');
-    await firm.page.getByLabel('締結日').fill(japanToday());
-    await firm.page.getByRole('button', { name: '締結を記録する' }).click();
-    await expect.poll(() => firm.page.getByTestId('application-state').textContent()).toBe('締結済');
+    await agreeAndConclude(firm.page);
     expect(await firm.page.getByTestId('concluded').textContent()).toContain(japanToday());
     expect(await firm.page.getByRole('button', { name: '保存して新しい版にする' }).count()).toBe(0);
     const pdf = await download(firm.page, 'PDF');

@@ -1,18 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORDS } from '../../db/seed/accounts';
-import { seedSteps } from '../../db/seed';
 import { checkA11y, launchBrowser, loginAs, newPage, overflowsHorizontally, screenshots } from '../helpers/browser';
-import { startTestServer } from '../helpers/server';
+import { startSeededServer, type TestServer } from '../helpers/server';
 import { makeListing } from '../integration/applications/fixtures';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: TestServer;
 let browser: Browser;
 let openingId: number;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  for (const step of seedSteps.filter((s) => s.name === 'accounts')) await step.run(server.db);
+  server = await startSeededServer({}, ['accounts']);
   const amacho = await server.db.selectFrom('organisations').select('id').where('slug', '=', 'amacho').executeTakeFirstOrThrow();
   openingId = await makeListing({ db: server.db, config: server.services.config }, { kind: 'opening', organisationId: amacho.id, title: '観光DXを進める起業人の募集（チャット試験）', lgCode: '325252' });
   browser = await launchBrowser();

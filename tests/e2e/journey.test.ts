@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedSteps } from '../../db/seed';
 import { DEMO_PASSWORDS } from '../../db/seed/accounts';
-import { japanToday } from '../../app/domain/listings/dates';
 import { checkA11y, launchBrowser, loginAs, newPage, screenshots } from '../helpers/browser';
-import { completeDispatchDraft } from '../helpers/agreement-draft';
-import { startTestServer } from '../helpers/server';
+import { agreeAndConclude, completeDispatchDraft, download } from '../helpers/agreement-draft';
+import { startSeededServer, type TestServer } from '../helpers/server';
 
 /*
  * The whole journey in a real browser: 海士町 posts an opening, a company finds it through search,
@@ -15,15 +12,14 @@ import { startTestServer } from '../helpers/server';
  * checked with axe-core and screenshotted at 360 px and 1280 px.
  */
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: TestServer;
 let browser: Browser;
 const TITLE = '離島の観光予約をデジタル化する起業人（通し試験）';
 let openingPath = '';
 let applicationPath = '';
 
 beforeAll(async () => {
-  server = await startTestServer();
-  for (const step of seedSteps) if (step.name !== 'municipalities') await step.run(server.db);
+  server = await startSeededServer();
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -114,10 +110,6 @@ describe('from an opening to an agreement', () => {
 
   it('they complete the agreement, both approve it, record the conclusion and download the .docx and PDF', async () => {
     const path = `${applicationPath}/agreement`;
-    const download = async (page: Page, linkName: string) => {
-      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: linkName }).first().click()]);
-      return readFileSync((await file.path())!);
-    };
 
     const town = await newPage(browser, server.url);
     await loginAs(town.page, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
@@ -133,13 +125,7 @@ describe('from an opening to an agreement', () => {
     const firm = await newPage(browser, server.url);
     await loginAs(firm.page, 'company@example.jp', DEMO_PASSWORDS.company);
     await firm.page.goto(path);
-    const docx = await download(firm.page, 'Word（.docx）');
-    expect(docx.subarray(0, 2).toString()).toBe('PK');
-    await firm.page.getByRole('button', { name: '版2の内容に合意する' }).click();
-    await expect.poll(() => firm.page.getByRole('status').textContent()).toContain('双方が合意しました');
-    await firm.page.getByLabel('締結日').fill(japanToday());
-    await firm.page.getByRole('button', { name: '締結を記録する' }).click();
-    await expect.poll(() => firm.page.getByTestId('application-state').textContent()).toBe('締結済');
+    await agreeAndConclude(firm.page);
     const pdf = await download(firm.page, 'PDF');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await check(firm.page, '11-agreement-concluded');

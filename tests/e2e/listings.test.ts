@@ -1,16 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORDS } from '../../db/seed/accounts';
-import { seedSteps } from '../../db/seed';
 import { checkA11y, launchBrowser, loginAs, newPage, overflowsHorizontally, screenshots } from '../helpers/browser';
-import { startTestServer } from '../helpers/server';
+import { startSeededServer, type TestServer } from '../helpers/server';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  for (const step of seedSteps.filter((s) => ['accounts', 'listings'].includes(s.name))) await step.run(server.db);
+  server = await startSeededServer({}, ['accounts', 'listings']);
   browser = await launchBrowser();
 });
 afterAll(async () => {

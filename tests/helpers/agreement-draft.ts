@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { japanToday } from '../../app/domain/listings/dates';
 
 export const draftField = (page: Page, name: string) => page.locator(`[name="${name}"]`);
 
@@ -14,4 +16,24 @@ export async function completeDispatchDraft(page: Page) {
   await draftField(page, 'amounts.contributionMonthly').fill('450000');
   await page.getByRole('button', { name: '保存して新しい版にする' }).click();
   await expect.poll(() => page.getByTestId('latest-version').textContent()).toBe('版2');
+}
+
+/** Clicks a download link and returns the file's bytes. */
+export async function download(page: Page, linkName: string): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: linkName }).first().click()]);
+  return readFileSync((await file.path())!);
+}
+
+/**
+ * The second party (already on the agreement page, the first having agreed to 版2): downloads the Word
+ * file, agrees too, records today as the 締結日 and sees 締結済.
+ */
+export async function agreeAndConclude(page: Page) {
+  const docx = await download(page, 'Word（.docx）');
+  expect(docx.subarray(0, 2).toString()).toBe('PK');
+  await page.getByRole('button', { name: '版2の内容に合意する' }).click();
+  await expect.poll(() => page.getByRole('status').textContent()).toContain('双方が合意しました');
+  await page.getByLabel('締結日').fill(japanToday());
+  await page.getByRole('button', { name: '締結を記録する' }).click();
+  await expect.poll(() => page.getByTestId('application-state').textContent()).toBe('締結済');
 }

@@ -1,17 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import { expect } from 'vitest';
 import type { Database } from '../../../db/database';
-import { seedSteps } from '../../../db/seed';
-import { startTestServer } from '../../helpers/server';
+import type { TestServer } from '../../helpers/server';
 
-export type Server = Awaited<ReturnType<typeof startTestServer>>;
+export type Server = TestServer;
 
-/** A test server over a fresh database filled with the demo seed (the test template already holds the municipalities). */
-export async function startSeededServer(env: Record<string, string> = {}): Promise<Server> {
-  const server = await startTestServer(env);
-  for (const step of seedSteps) if (step.name !== 'municipalities') await step.run(server.db);
-  return server;
-}
+export { startSeededServer } from '../../helpers/server';
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 
