@@ -4,6 +4,7 @@ import { ListingGrid } from '../components/listings/listing-card';
 import { getOptionalUser } from '../services/auth.server';
 import { homeListings } from '../services/listings.server';
 import { countMunicipalities } from '../services/municipalities.server';
+import { formatNumber } from '../utils/dates';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request, context);
@@ -19,7 +20,6 @@ const TYPES = [
 
 export default function Index() {
   const { municipalities, listings, role } = useLoaderData<typeof loader>();
-  const fmt = new Intl.NumberFormat('ja-JP');
   const rec = listings.recommended;
   return (
     <div className="space-y-12">
@@ -33,10 +33,10 @@ export default function Index() {
         </p>
         <div className="flex flex-wrap gap-4">
           <a href="/openings" className="btn-primary">
-            起業人募集を見る（{fmt.format(listings.counts.openings)}件）
+            起業人募集を見る（{formatNumber(listings.counts.openings)}件）
           </a>
           <a href="/solutions" className="btn-secondary">
-            ソリューションを見る（{fmt.format(listings.counts.solutions)}件）
+            ソリューションを見る（{formatNumber(listings.counts.solutions)}件）
           </a>
           {role === 'municipality' || role === 'company' || role === 'individual' ? (
             <a href="/my/listings" className="btn-secondary">
@@ -87,16 +87,16 @@ export default function Index() {
           <div className="card">
             <dt className="text-sm text-solid-gray-700">登録市区町村</dt>
             <dd className="text-3xl font-bold" data-testid="municipality-total">
-              {fmt.format(municipalities.total)}
+              {formatNumber(municipalities.total)}
             </dd>
           </div>
           <div className="card">
             <dt className="text-sm text-solid-gray-700">三大都市圏の企業から受入可能</dt>
-            <dd className="text-3xl font-bold">{fmt.format(municipalities.eligible1433)}</dd>
+            <dd className="text-3xl font-bold">{formatNumber(municipalities.eligible1433)}</dd>
           </div>
           <div className="card">
             <dt className="text-sm text-solid-gray-700">三大都市圏外の政令市等の企業から受入可能</dt>
-            <dd className="text-3xl font-bold">{fmt.format(municipalities.eligible1375)}</dd>
+            <dd className="text-3xl font-bold">{formatNumber(municipalities.eligible1375)}</dd>
           </div>
         </dl>
       </section>

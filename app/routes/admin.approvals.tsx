@@ -7,6 +7,7 @@ import { ROLE_LABELS, type CompanyClass, type Role } from '../domain/accounts/ty
 import { pendingApprovals, reviewOrganisation } from '../services/accounts.server';
 import { requireCan } from '../services/auth.server';
 import { formValues, keepInput } from '../services/forms.server';
+import { formatDateTime } from '../utils/dates';
 
 export const meta: MetaFunction = () => [{ title: '登録審査｜起業人マッチ 管理' }];
 
@@ -87,7 +88,7 @@ export default function Approvals() {
                 <dt className="font-bold">確認資料</dt>
                 <dd className="whitespace-pre-wrap break-words">{o.evidence}</dd>
                 <dt className="font-bold">申請日時</dt>
-                <dd>{new Date(o.created_at).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' })}</dd>
+                <dd>{formatDateTime(o.created_at)}</dd>
               </dl>
               {mine ? <ErrorSummary errors={data?.errors} labels={{ reason: '理由', decision: '判断' }} /> : null}
               <Form method="post" className="space-y-3" noValidate>

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, useLoaderData } from '@remix-run/react';
 import { listAudit } from '../services/audit.server';
 import { requireCan } from '../services/auth.server';
+import { formatDateTime } from '../utils/dates';
 
 export const meta: MetaFunction = () => [{ title: '監査ログ｜起業人マッチ 管理' }];
 
@@ -63,7 +64,7 @@ export default function AuditLog() {
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} className="border-b border-solid-gray-200 align-top" data-testid="audit-row">
-                <td className="whitespace-nowrap p-2">{new Date(r.at).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' })}</td>
+                <td className="whitespace-nowrap p-2">{formatDateTime(r.at)}</td>
                 <td className="p-2">{r.actor_email ?? (r.actor_user_id ? r.actor_user_id : '（未ログイン）')}</td>
                 <td className="p-2 font-mono">{r.action}</td>
                 <td className="break-all p-2">

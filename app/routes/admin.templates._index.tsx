@@ -1,12 +1,12 @@
 import type { MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { templatesListLoader } from '../services/agreement-template-routes.server';
+import { formatDateTime } from '../utils/dates';
 
 export const loader = templatesListLoader;
 
 export const meta: MetaFunction = () => [{ title: '協定書・契約書のひな形｜起業人マッチ 管理' }];
 
-const dateTime = (iso: string) => new Date(iso).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' });
 
 export default function TemplatesList() {
   const { kinds } = useLoaderData<typeof loader>();
@@ -50,7 +50,7 @@ export default function TemplatesList() {
                     </th>
                     <td className="p-2">{y.versionLabel}</td>
                     <td className="p-2">{y.note ?? '―'}</td>
-                    <td className="p-2">{y.by ? `${y.by}・${y.at ? dateTime(y.at) : ''}` : '―'}</td>
+                    <td className="p-2">{y.by ? `${y.by}・${y.at ? formatDateTime(y.at) : ''}` : '―'}</td>
                     <td className="p-2">
                       <a href={`/admin/templates/${k.kind}/${y.fiscalYear}`}>編集・履歴</a>
                     </td>

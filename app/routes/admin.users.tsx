@@ -7,6 +7,7 @@ import { ROLE_LABELS, type Role } from '../domain/accounts/types';
 import { listUsers, reactivateUser, suspendUser } from '../services/admin-users.server';
 import { requireCan } from '../services/auth.server';
 import { formValues, keepInput } from '../services/forms.server';
+import { formatDateTime } from '../utils/dates';
 
 export const meta: MetaFunction = () => [{ title: '利用者の管理｜起業人マッチ 管理' }];
 
@@ -51,7 +52,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(`/admin/users${listSearch(new URL(request.url), { done: p.data.intent })}`);
 }
 
-const formatDate = (d: string | Date) => new Date(d).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' });
 
 export default function AdminUsers() {
   const { rows, total, pages, query, queryError, me, done } = useLoaderData<typeof loader>();
@@ -134,9 +134,9 @@ export default function AdminUsers() {
                       ) : (
                         '有効'
                       )}
-                      {suspended ? <span className="block text-sm">（{formatDate(u.disabled_at!)}〜）</span> : null}
+                      {suspended ? <span className="block text-sm">（{formatDateTime(u.disabled_at!)}〜）</span> : null}
                     </td>
-                    <td className="p-2">{u.last_login_at ? formatDate(u.last_login_at) : '記録なし'}</td>
+                    <td className="p-2">{u.last_login_at ? formatDateTime(u.last_login_at) : '記録なし'}</td>
                     <td className="p-2">
                       {u.id === me ? <p className="mb-2 text-sm">ご自身のアカウントです（利用停止はできません）。</p> : null}
                       {suspended ? (

@@ -6,6 +6,7 @@ import { CheckPanel } from '../components/agreements/check-panel';
 import { StateBadge } from '../components/applications/state-badge';
 import { fieldLabels } from '../domain/agreements/form';
 import { agreementAction, agreementLoader, type AgreementActionData } from '../services/agreement-routes.server';
+import { formatDateTime } from '../utils/dates';
 
 export const loader = agreementLoader;
 export const action = agreementAction;
@@ -139,7 +140,7 @@ export default function AgreementPage() {
               {draft.versions.map((v) => (
                 <li key={v.version}>
                   <a href={`/applications/${a.id}/agreement/versions/${v.version}`}>版{v.version}</a>{'\u3000'}{v.by}{'\u3000'}
-                  {new Date(v.createdAt).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' })}{'\u3000'}
+                  {formatDateTime(v.createdAt)}{'\u3000'}
                   {v.valid ? (v.checkOk ? <span className="badge badge-green">ルール適合</span> : <span className="badge badge-yellow">ルール不適合あり</span>) : <span className="badge badge-gray">未入力あり</span>}
                 </li>
               ))}

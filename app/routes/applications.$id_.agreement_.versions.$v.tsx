@@ -6,6 +6,7 @@ import { CheckPanel } from '../components/agreements/check-panel';
 import { TextDiffView } from '../components/agreements/text-diff';
 import { fieldLabels } from '../domain/agreements/form';
 import { agreementVersionLoader } from '../services/agreement-routes.server';
+import { formatDateTime } from '../utils/dates';
 
 export const loader = agreementVersionLoader;
 
@@ -29,7 +30,7 @@ export default function AgreementVersionPage() {
           {v.version === data.concludedVersion ? '（締結した版）' : ''}
         </h1>
         <p className="text-sm">
-          {v.by}・{new Date(v.createdAt).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' })}
+          {v.by}・{formatDateTime(v.createdAt)}
           {data.approvals.length ? `\u3000合意：${data.approvals.map((a) => a.name).join('、')}` : ''}
         </p>
         {v.documentSha256 ? <p className="break-all text-xs text-solid-gray-700">内容のハッシュ（SHA-256）：{v.documentSha256}</p> : null}

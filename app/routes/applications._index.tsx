@@ -3,11 +3,11 @@ import { useLoaderData } from '@remix-run/react';
 import { InquiryBadge, StateBadge } from '../components/applications/state-badge';
 import { KIND_LABELS } from '../domain/applications/parties';
 import { applicationsLoader } from '../services/application-routes.server';
+import { formatDateTime } from '../utils/dates';
 
 export const loader = applicationsLoader;
 export const meta: MetaFunction = () => [{ title: '応募・スカウト｜起業人マッチ' }];
 
-const when = (iso: string) => new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
 export default function ApplicationsPage() {
   const { applications } = useLoaderData<typeof loader>();
@@ -33,7 +33,7 @@ export default function ApplicationsPage() {
                     {a.listingTitle}
                   </a>
                   <p className="text-sm text-solid-gray-700">
-                    {KIND_LABELS[a.kind]}・相手：{a.otherName}・最終更新 {when(a.lastActivityAt)}
+                    {KIND_LABELS[a.kind]}・相手：{a.otherName}・最終更新 {formatDateTime(a.lastActivityAt)}
                   </p>
                 </div>
                 <p className="flex flex-wrap items-center gap-2">

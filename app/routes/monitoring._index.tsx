@@ -8,6 +8,7 @@ import { TileMap } from '../components/monitoring/tile-map';
 import { describeFilters, filtersToQuery, fiscalYearLabel, formatRate, monthKeyOf, monthLabel } from '../domain/monitoring';
 import { requireCan } from '../services/auth.server';
 import { buildDashboard, fiscalYearOptions, parseMonitoringFilters, refreshSummary } from '../services/monitoring.server';
+import { formatDateTime, formatNumber } from '../utils/dates';
 
 export const meta: MetaFunction = () => [{ title: 'モニタリング｜起業人マッチ' }];
 
@@ -50,7 +51,7 @@ export default function MonitoringDashboard() {
         <p>
           {describeFilters(d.filters)}
           <span className="ml-2 text-sm text-solid-gray-700">
-            集計時点：{new Date(d.refreshedAt).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' })}
+            集計時点：{formatDateTime(d.refreshedAt)}
           </span>
         </p>
         <p className="text-sm text-solid-gray-700">
@@ -85,7 +86,7 @@ export default function MonitoringDashboard() {
           {funnel.rows.map((r) => (
             <li key={r.key} className="card min-w-[8rem] flex-1 p-3 text-center">
               <span className="block text-sm text-solid-gray-700">{r.header}</span>
-              <span className="block text-xl font-bold tabular-nums">{typeof r.cells[0] === 'number' ? r.cells[0].toLocaleString('ja-JP') : (r.cells[0] ?? '—')}</span>
+              <span className="block text-xl font-bold tabular-nums">{typeof r.cells[0] === 'number' ? formatNumber(r.cells[0]) : (r.cells[0] ?? '—')}</span>
               {r.key !== 'published' ? (
                 <span className="block text-xs text-solid-gray-700">前段階から {formatRate(typeof r.cells[1] === 'number' ? r.cells[1] / 100 : null)}</span>
               ) : null}

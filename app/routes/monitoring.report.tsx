@@ -6,6 +6,7 @@ import { KpiList } from '../components/monitoring/kpi-list';
 import { addMonths, describeFilters, fiscalYearLabel, fiscalYearMonths, fiscalYearOfMonth, isMonthKey, monthKeyOf, monthLabel } from '../domain/monitoring';
 import { requireCan } from '../services/auth.server';
 import { buildDashboard, parseMonitoringFilters } from '../services/monitoring.server';
+import { formatDateTime } from '../utils/dates';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `月次レポート ${data ? monthLabel(data.month) : ''}｜起業人マッチ` }];
 
@@ -61,8 +62,8 @@ export default function MonthlyReport() {
           {describeFilters(single.filters)}（{fiscalYearLabel(fy)}累計：{monthLabel(ytd.filters.from)}〜{monthLabel(month)}）
         </p>
         <p className="text-sm text-solid-gray-700">
-          集計時点：{new Date(single.refreshedAt).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' })} ／ 作成：
-          {new Date(generatedAt).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' })}
+          集計時点：{formatDateTime(single.refreshedAt)} ／ 作成：
+          {formatDateTime(generatedAt)}
         </p>
         {Object.keys(errors).length ? (
           <div className="error-summary print-hidden" role="alert">

@@ -2,6 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useLoaderData } from '@remix-run/react';
 import { requireUser } from '../services/auth.server';
 import { listNotifications, markAllNotificationsRead } from '../services/notifications.server';
+import { formatDateTime } from '../utils/dates';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -16,7 +17,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export const meta: MetaFunction = () => [{ title: 'お知らせ｜起業人マッチ' }];
 
-const when = (iso: string) => new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
 export default function NotificationsPage() {
   const { notifications } = useLoaderData<typeof loader>();
@@ -39,7 +39,7 @@ export default function NotificationsPage() {
         {notifications.map((n) => (
           <li key={n.id} className={`card ${n.read ? '' : 'border-blue-600'}`} data-testid="notification">
             <p className="text-xs text-solid-gray-700">
-              {when(n.createdAt)}
+              {formatDateTime(n.createdAt)}
               {n.read ? '' : <span className="badge badge-blue ml-2">未読</span>}
             </p>
             <p className="font-bold">{n.url ? <a href={n.url}>{n.title}</a> : n.title}</p>

@@ -6,6 +6,7 @@ import { organisationProfile } from '../services/accounts.server';
 import { assertCan, getOptionalUser } from '../services/auth.server';
 import { OrganisationListings } from '../components/listings/organisation-listings';
 import { organisationListings } from '../services/listings.server';
+import { formatWareki } from '../utils/dates';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.org.name ?? '組織'}｜起業人マッチ` }];
 
@@ -86,7 +87,7 @@ export default function OrganisationProfile() {
           </>
         ) : null}
         <dt className="font-bold">登録日</dt>
-        <dd>{new Date(org.since).toLocaleDateString('ja-JP', { timeZone: 'Asia/Tokyo' })}</dd>
+        <dd>{formatWareki(org.since)}</dd>
       </dl>
       {org.description ? <p className="whitespace-pre-wrap">{org.description}</p> : null}
       {org.kind === 'municipality' || org.kind === 'company' || org.kind === 'individual' ? <OrganisationListings listings={listings} /> : null}

@@ -13,6 +13,7 @@ import { templateIdFor, templatesInEffect, templateVersionLabel, type TemplateVe
 import { diffAgreementTemplates, type TextDiff } from '../domain/agreements/text-diff';
 import { fiscalYearLabel } from '../domain/rules/fiscal-year';
 import { audit } from './audit.server';
+import { formatNumber } from '../utils/dates';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -140,7 +141,7 @@ async function candidateFrom(db: Db, kind: AgreementKind, fiscalYear: number, ba
   const fail = (status: 400 | 409, formError?: string): TemplateEditFailure => ({ ok: false, status, formError, errors, base, baseVersion: baseEntry ? baseVersion : versions[0].version });
   if (!baseEntry) return fail(409, `元にした版${baseVersion}がありません。ページを開き直してください。`);
   if ((values[JSON_FIELD] ?? '').length > JSON_MAX) {
-    push(errors, JSON_FIELD, `JSONは${JSON_MAX.toLocaleString('ja-JP')}文字以内にしてください`);
+    push(errors, JSON_FIELD, `JSONは${formatNumber(JSON_MAX)}文字以内にしてください`);
     return fail(400);
   }
   const submission = templateFromSubmission(base, values);

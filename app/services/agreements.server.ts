@@ -46,7 +46,7 @@ import { selectTemplateVersion, templateVersionLabel, type TemplateVersion } fro
 import { diffAgreementDocuments } from '../domain/agreements/text-diff';
 import type { ApplicationState } from '../domain/applications';
 import { termOf } from '../domain/eligibility';
-import { japanToday } from '../domain/listings/dates';
+import { japanToday } from '../utils/dates';
 import { fiscalYearLabel } from '../domain/rules/fiscal-year';
 import { can, type Resource } from '../domain/policy';
 import type { ChatHub } from '../chat/events';

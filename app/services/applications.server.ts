@@ -26,7 +26,6 @@ import {
   decideAccept,
   decideMove,
   decideSend,
-  formatSlot,
   isTerminal,
   kindForListing,
   KIND_LABELS,
@@ -51,6 +50,7 @@ import { audit } from './audit.server';
 import { appendMessage, latestMessages, readMarks, toChatMessage } from './chat.server';
 import { getListingPage } from './listings.server';
 import { notifyOrganisation } from './notifications.server';
+import { formatTimeRange } from '../utils/dates';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -273,7 +273,7 @@ export async function proposeSlots(db: Db, actor: SessionUser, applicationId: nu
     );
     const r = await appendMessage(trx, app.conversation_id, {
       kind: 'slots',
-      body: `${slotsProposedLine({ actorOrganisationName: actor.organisation.name, count: slots.length })}\n${slots.map((s) => `・${formatSlot(new Date(s.starts_at), new Date(s.ends_at))}`).join('\n')}`,
+      body: `${slotsProposedLine({ actorOrganisationName: actor.organisation.name, count: slots.length })}\n${slots.map((s) => `・${formatTimeRange(new Date(s.starts_at), new Date(s.ends_at))}`).join('\n')}`,
       meta: { slotIds: slots.map((s) => s.id), location: input.location },
       clientKey: `slots:${slots[0].id}`,
       sender: { userId: actor.id, organisationId: actor.organisationId },
@@ -285,7 +285,7 @@ export async function proposeSlots(db: Db, actor: SessionUser, applicationId: nu
       kind: 'interview',
       applicationId,
       title: `「${app.listing_title}」で面談の候補日時が提案されました`,
-      body: slots.map((s) => formatSlot(new Date(s.starts_at), new Date(s.ends_at))).join('\n'),
+      body: slots.map((s) => formatTimeRange(new Date(s.starts_at), new Date(s.ends_at))).join('\n'),
       url: `/applications/${applicationId}#slots`,
       publicUrl: opts.publicUrl,
     });
@@ -304,7 +304,7 @@ export async function acceptInterviewSlot(db: Db, actor: SessionUser, applicatio
     const decision = decideAccept({ status: slot.status, proposedByOrganisationId: slot.proposed_by_organisation_id, actorOrganisationId: actor.organisationId, startsAt: new Date(slot.starts_at), now });
     if (!decision.ok) throw new ApplicationError(409, decision.message);
     await acceptSlot(trx, applicationId, slotId, actor.id);
-    const when = formatSlot(new Date(slot.starts_at), new Date(slot.ends_at));
+    const when = formatTimeRange(new Date(slot.starts_at), new Date(slot.ends_at));
     const r = await appendMessage(trx, app.conversation_id, {
       kind: 'system',
       body: slotAcceptedLine({ actorOrganisationName: actor.organisation.name, when }),
@@ -408,7 +408,7 @@ export async function getConversationPage(db: Db, user: SessionUser, application
       id: s.id,
       startsAt: new Date(s.starts_at).toISOString(),
       endsAt: new Date(s.ends_at).toISOString(),
-      label: formatSlot(new Date(s.starts_at), new Date(s.ends_at)),
+      label: formatTimeRange(new Date(s.starts_at), new Date(s.ends_at)),
       location: s.location,
       status: s.status,
       mine: s.proposed_by_organisation_id === user.organisationId,

@@ -25,12 +25,10 @@ import type { Municipality } from '../domain/eligibility/types';
 import {
   LIMITS,
   TYPES_BY_ORG_KIND,
-  addDays,
   categoryLabel,
   decide,
   effectiveStatus,
   isOwner,
-  japanToday,
   listingVerdicts,
   nextState,
   toSearchDocument,
@@ -46,6 +44,7 @@ import { can } from '../domain/policy';
 import { fiscalYearOf } from '../domain/rules/fiscal-year';
 import type { FieldErrors, OpeningInput, SolutionInput } from '../schemas/listings';
 import { markdownToText, renderMarkdown } from '../utils/markdown';
+import { addDays, japanToday } from '../utils/dates';
 import { audit } from './audit.server';
 
 type Db = Kysely<Database>;

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describeFilters, tableMatrix, tableToCsv, type MonitoringFilters, type MonitoringTable } from '../domain/monitoring';
+import { formatDateTime } from '../utils/dates';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -24,7 +25,7 @@ export async function tableToXlsx(table: MonitoringTable, filters: MonitoringFil
   const ws = wb.addWorksheet(table.title.slice(0, 31));
   const matrix = tableMatrix(table);
   ws.addRow([`${table.title}（${describeFilters(filters)}）`]).font = { bold: true, size: 12 };
-  ws.addRow([`集計時点：${refreshedAt.toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' })}`]);
+  ws.addRow([`集計時点：${formatDateTime(refreshedAt)}`]);
   ws.addRow([]);
   const header = ws.addRow(matrix[0]!);
   header.font = { bold: true };

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { addDays, japanToday } from '../../app/domain/listings/dates';
+import { addDays, japanToday } from '../../app/utils/dates';
 import { toSearchDocument } from '../../app/domain/listings/search-document';
 // The service's row mapping, so seeded listings are indexed exactly as edited ones are.
 import { toListing } from '../../app/services/listings.server';

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORDS } from '../../db/seed/accounts';
 import { AGREED_DEMO } from '../../db/seed/agreements';
-import { japanToday } from '../../app/domain/listings/dates';
+import { japanToday } from '../../app/utils/dates';
 import { checkA11y, launchBrowser, loginAs, newPage, overflowsHorizontally, screenshots } from '../helpers/browser';
 import { agreeAndConclude, completeDispatchDraft, download, draftField } from '../helpers/agreement-draft';
 import { startSeededServer, type TestServer } from '../helpers/server';

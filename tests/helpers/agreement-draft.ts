@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { japanToday } from '../../app/domain/listings/dates';
+import { japanToday } from '../../app/utils/dates';
 
 export const draftField = (page: Page, name: string) => page.locator(`[name="${name}"]`);
 

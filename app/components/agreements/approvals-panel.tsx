@@ -1,8 +1,8 @@
 import { Form } from '@remix-run/react';
 import { ErrorList } from '../forms';
 import type { FieldChange } from '../../domain/agreements/form';
+import { formatDateTime } from '../../utils/dates';
 
-const dateTime = (iso: string) => new Date(iso).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' });
 
 type Approval = { role: string; name: string; agreed: boolean; at: string | null; by: string | null };
 
@@ -40,7 +40,7 @@ export function ApprovalsPanel(props: {
             {a.agreed ? (
               <strong className="text-green-900">
                 合意済（{a.by ? `${a.by}・` : ''}
-                {a.at ? dateTime(a.at) : ''}）
+                {a.at ? formatDateTime(a.at) : ''}）
               </strong>
             ) : (
               <span>未合意</span>

@@ -1,7 +1,8 @@
 import { fieldId } from '../forms';
 import type { AgreementCheck } from '../../domain/agreements';
+import { formatNumber } from '../../utils/dates';
 
-const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
+const yen = (n: number) => `${formatNumber(n)}円`;
 
 /**
  * The rule check of a version: problems listed with links to their fields (each is also shown next

@@ -5,10 +5,10 @@ import { describeCondition, type PlaceholderHint } from '../../domain/agreements
 import type { TextDiff } from '../../domain/agreements/text-diff';
 import { ErrorList, ErrorSummary, fieldId, SelectField } from '../forms';
 import { TextDiffView } from './text-diff';
+import { formatDateTime } from '../../utils/dates';
 
 type Errors = Record<string, string[] | undefined>;
 
-const dateTime = (iso: string) => new Date(iso).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' });
 
 /** A labelled textarea sized for one clause (forms.tsx's TextareaField is sized for long answers). */
 function TextBox(props: { name: string; label: string; hint?: string; errors?: string[]; defaultValue: string; rows?: number; required?: boolean; mono?: boolean }) {
@@ -200,7 +200,7 @@ export function TemplateHistory({ history }: { history: HistoryEntry[] }) {
               {i === 0 ? <span className="badge badge-green ml-2">使用中</span> : null}
               {'\u3000'}
               {h.by ?? ''}
-              {h.at ? `\u3000${dateTime(h.at)}` : ''}
+              {h.at ? `\u3000${formatDateTime(h.at)}` : ''}
             </p>
             <p className="text-sm">変更理由：{h.note}</p>
             {h.diff ? (

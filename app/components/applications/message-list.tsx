@@ -1,8 +1,7 @@
 import type { ChatMessage, ReadMarks } from '../../chat/events';
 import type { PendingMessage } from '../../chat/use-chat';
+import { formatDateTime } from '../../utils/dates';
 
-const time = (iso: string) =>
-  new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 
 const kb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)}MB` : `${Math.max(1, Math.round(n / 1024))}KB`);
 
@@ -19,7 +18,7 @@ export function MessageList(props: { applicationId: number; messages: ChatMessag
           return (
             <li key={m.seq} className="text-center text-sm text-solid-gray-700" data-seq={m.seq} data-kind="system">
               <span className="inline-block rounded bg-solid-gray-50 px-3 py-1">
-                {m.body}（{time(m.createdAt)}）
+                {m.body}（{formatDateTime(m.createdAt)}）
               </span>
             </li>
           );
@@ -30,7 +29,7 @@ export function MessageList(props: { applicationId: number; messages: ChatMessag
             <article className={`max-w-[80%] rounded-lg border px-4 py-3 ${mine ? 'border-blue-200 bg-blue-50' : 'border-solid-gray-200 bg-white'}`}>
               <header className="mb-1 text-xs text-solid-gray-700">
                 <span className="font-bold">{m.senderOrganisationName}</span>
-                {m.senderName ? `・${m.senderName}` : ''} <time dateTime={m.createdAt}>{time(m.createdAt)}</time>
+                {m.senderName ? `・${m.senderName}` : ''} <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
               </header>
               <p className="whitespace-pre-wrap break-words" data-testid="message-body">
                 {m.body}

@@ -1,5 +1,6 @@
 import { fiscalYearOf, termOf } from '../eligibility';
-import { BLANK_WAREKI_DATE, formatWareki } from './dates';
+import { formatWareki } from '../../utils/dates';
+import { BLANK_WAREKI_DATE } from './dates';
 import { articleLabel, type AgreementArticle, type AgreementDocument } from './document';
 import { AGREEMENT_KIND_LABELS, type AgreementDraft } from './draft';
 import { AgreementTemplateError, fillText, getPath, holds, type FillOptions } from './fill';

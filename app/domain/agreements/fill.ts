@@ -1,4 +1,4 @@
-import { formatWareki } from './dates';
+import { formatWareki } from '../../utils/dates';
 
 /** A template refers to a value the draft does not have, or uses an unknown filter or label. */
 export class AgreementTemplateError extends Error {

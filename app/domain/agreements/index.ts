@@ -13,5 +13,5 @@ export {
   type TaxEstimateLine,
 } from './check-agreement';
 export { AgreementTemplateError, formatNumber } from './fill';
-export { BLANK_WAREKI_DATE, formatWareki, toWareki } from './dates';
+export { BLANK_WAREKI_DATE } from './dates';
 export { DEFAULT_TEMPLATES, selectTemplate, type SelectedTemplate } from './templates';

@@ -1,4 +1,5 @@
 /** Interview slots: proposed in batches by one party, one of them accepted by the other. */
+import { fromJapanTime } from '../../utils/dates';
 
 export const SLOT_RULES = {
   maxPerProposal: 5,
@@ -38,23 +39,12 @@ export function decideAccept(input: { status: SlotStatus; proposedByOrganisation
   return { ok: true };
 }
 
-const JST_OFFSET_MS = 9 * 3600_000;
-
-/** 「2026年12月1日(火) 10:00〜11:00」 in Japan time, whatever the server's zone. */
-export function formatSlot(startsAt: Date, endsAt: Date): string {
-  const s = new Date(startsAt.getTime() + JST_OFFSET_MS);
-  const e = new Date(endsAt.getTime() + JST_OFFSET_MS);
-  const wd = '日月火水木金土'[s.getUTCDay()];
-  const hm = (d: Date) => `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
-  return `${s.getUTCFullYear()}年${s.getUTCMonth() + 1}月${s.getUTCDate()}日(${wd}) ${hm(s)}〜${hm(e)}`;
-}
-
 /** `2026-12-01T10:00` as typed in a datetime-local field, read as Japan time. */
 export function parseJapanLocal(value: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value.trim());
   if (!m) return null;
   const [, y, mo, d, h, mi] = m.map(Number);
-  const date = new Date(Date.UTC(y, mo - 1, d, h, mi) - JST_OFFSET_MS);
+  const date = fromJapanTime(y, mo, d, h, mi);
   return Number.isNaN(date.getTime()) ? null : date;
 }
 

@@ -1,13 +1,13 @@
+import { formatNumber } from '../../utils/dates';
 import type { Municipality } from './types';
 
-const numbers = new Intl.NumberFormat('ja-JP');
 const formatted = new Map<number, string>();
 
 /** 1433 → 「1,433」; memoised because every check formats the same few list sizes. */
 export function formatCount(n: number): string {
   let text = formatted.get(n);
   if (text === undefined) {
-    text = numbers.format(n);
+    text = formatNumber(n);
     formatted.set(n, text);
   }
   return text;

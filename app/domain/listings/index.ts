@@ -1,5 +1,4 @@
 export * from './categories';
-export * from './dates';
 export * from './lifecycle';
 export * from './model';
 export * from './permissions';

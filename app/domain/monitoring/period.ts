@@ -1,9 +1,9 @@
+import { japanMonth } from '../../utils/dates';
 import { fiscalYearLabel, fiscalYearOf } from '../rules/fiscal-year';
 
 /** Months are keyed `YYYY-MM` (Japan time): the key sorts and compares as text on every driver. */
 export type MonthKey = string;
 
-const JST_OFFSET_MS = 9 * 3600_000;
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 export function isMonthKey(value: string): boolean {
@@ -12,7 +12,7 @@ export function isMonthKey(value: string): boolean {
 
 /** The month a moment falls in, in Japan time: 2026-03-31T15:30Z is already 2026-04 in Tokyo. */
 export function monthKeyOf(date: Date): MonthKey {
-  return new Date(date.getTime() + JST_OFFSET_MS).toISOString().slice(0, 7);
+  return japanMonth(date);
 }
 
 export function fiscalYearOfMonth(month: MonthKey): number {

@@ -7,6 +7,7 @@ import { addMeasures, both, DURATION_METRICS, emptySplit, UNKNOWN_PREF, type Dur
 import { histogramTotal, percentileOfHistogram, type HistogramBin } from './percentile';
 import { monthLabel, monthsBetween, type MonthKey } from './period';
 import { protect, protectColumn, protectStatistic, SMALL_CELL_THRESHOLD, SUPPRESSED_TEXT, type ProtectedCount } from './small-cells';
+import { formatNumber } from '../../utils/dates';
 
 /** What the database hands the domain for one view: sums of the summary table. */
 export interface DashboardAggregates {
@@ -276,7 +277,7 @@ export function formatCell(value: Cell, column?: TableColumn): string {
   if (value === null) return '—';
   if (typeof value === 'string') return value;
   if (column?.unit === '%') return `${value.toFixed(1)}%`;
-  return value.toLocaleString('ja-JP');
+  return formatNumber(value);
 }
 
 /** Header row and body rows as plain values, for CSV and XLSX (numbers stay numbers). */

@@ -1,4 +1,4 @@
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+import { japanParts } from '../../utils/dates';
 
 /**
  * The fiscal year (April–March) a date falls in: 2026-04-01 … 2027-03-31 → 2026 (令和8年度).
@@ -14,9 +14,7 @@ export function fiscalYearOf(date: Date | string): number {
     month = Number(m[2]);
   } else {
     if (Number.isNaN(date.getTime())) throw new RangeError('invalid date');
-    const jst = new Date(date.getTime() + JST_OFFSET_MS);
-    year = jst.getUTCFullYear();
-    month = jst.getUTCMonth() + 1;
+    ({ year, month } = japanParts(date));
   }
   return month >= 4 ? year : year - 1;
 }

@@ -1,4 +1,4 @@
-const fmt = new Intl.NumberFormat('ja-JP');
+import { formatNumber } from '../../utils/dates';
 
 /** An estimate rounded to two significant digits: 11,928 → 12,000; 8 → 8. */
 export function roundEstimate(n: number): number {
@@ -9,5 +9,5 @@ export function roundEstimate(n: number): number {
 
 /** A result or facet count as shown: 1,234 when exact, 約12,000 when estimated from a sample. */
 export function countLabel(n: number, exact: boolean): string {
-  return exact ? fmt.format(n) : `約${fmt.format(roundEstimate(n))}`;
+  return exact ? formatNumber(n) : `約${formatNumber(roundEstimate(n))}`;
 }

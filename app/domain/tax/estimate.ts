@@ -1,6 +1,7 @@
 import { PROGRAM_TYPE_LABELS, type ProgramType } from '../eligibility/types';
 import { prorateCap, rulesFor } from '../rules';
 import { TAX_ITEMS, type TaxItem } from '../rules/types';
+import { formatMan } from '../../utils/dates';
 
 export interface TaxEstimateInput {
   type: ProgramType;
@@ -39,8 +40,6 @@ export interface TaxEstimate {
   total: number;
 }
 
-const man = (yen: number) => `${(yen / 10_000).toLocaleString('ja-JP', { maximumFractionDigits: 4 })}万円`;
-
 /**
  * Estimates the special allocation tax measure for one person (and, for the preparation cost, the
  * municipality) in one fiscal year. An estimate only: the ministry decides the actual amount.
@@ -71,7 +70,7 @@ export function estimateTaxMeasure({ type, fiscalYear, months, costs }: TaxEstim
       measure: Math.floor(eligibleAmount * rule.rate),
       cappedBy: capped ? `${rules.version}.${item}.cap${basis}` : null,
       message_ja: capped
-        ? `${rule.label_ja}は上限${man(rule.cap)}/${rule.per === 'person' ? '人' : '団体'}${basis ? `（${months}か月分：${man(cap)}）` : ''}までが対象です`
+        ? `${rule.label_ja}は上限${formatMan(rule.cap)}/${rule.per === 'person' ? '人' : '団体'}${basis ? `（${months}か月分：${formatMan(cap)}）` : ''}までが対象です`
         : undefined,
     });
   }

@@ -3,7 +3,7 @@ import { findConcludedAgreements } from '../../../db/queries/agreements';
 import { seedSteps } from '../../../db/seed';
 import { AGREED_DEMO, seedAgreementDemo } from '../../../db/seed/agreements';
 import { formFromDraft } from '../../../app/domain/agreements/form';
-import { japanToday } from '../../../app/domain/listings/dates';
+import { japanToday } from '../../../app/utils/dates';
 import { startTestServer } from '../../helpers/server';
 import { Client } from '../accounts/client';
 import { PERSONA_LOGINS } from '../accounts/matrix';

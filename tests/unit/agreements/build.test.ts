@@ -5,7 +5,6 @@ import {
   buildAgreement,
   DEFAULT_TEMPLATES,
   documentLines,
-  formatWareki,
   selectTemplate,
   type AgreementDocument,
   type AgreementTemplate,
@@ -126,13 +125,4 @@ describe('buildAgreement', () => {
     expect(() => buildAgreement(draftOf('dispatch'), broken('{{ref:nothing}}'))).toThrow(/条がありません/);
     expect(() => buildAgreement(draftOf('senior'), [DEFAULT_TEMPLATES[0]])).toThrow(/ひな形がありません/);
   });
-});
-
-describe('formatWareki', () => {
-  it.each([
-    ['2026-10-01', '令和8年10月1日'],
-    ['2019-05-01', '令和元年5月1日'],
-    ['2019-04-30', '平成31年4月30日'],
-    ['2028-03-31', '令和10年3月31日'],
-  ])('%s → %s', (iso, expected) => expect(formatWareki(iso)).toBe(expected));
 });

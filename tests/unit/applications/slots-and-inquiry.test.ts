@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIcs, decideAccept, decideSend, formatSlot, parseJapanLocal, snapshotFor, validateSlots } from '../../../app/domain/applications';
+import { buildIcs, decideAccept, decideSend, parseJapanLocal, snapshotFor, validateSlots } from '../../../app/domain/applications';
 
 const now = new Date('2026-11-23T00:00:00Z');
 
@@ -7,10 +7,6 @@ describe('interview slots', () => {
   it('reads datetime-local input as Japan time', () => {
     expect(parseJapanLocal('2026-12-01T10:00')!.toISOString()).toBe('2026-12-01T01:00:00.000Z');
     expect(parseJapanLocal('12/01 10:00')).toBeNull();
-  });
-
-  it('formats a slot in Japan time with the weekday', () => {
-    expect(formatSlot(new Date('2026-12-01T01:00:00Z'), new Date('2026-12-01T02:00:00Z'))).toBe('2026年12月1日(火) 10:00〜11:00');
   });
 
   it('refuses past, inverted, too long and too many slots', () => {
