@@ -1,6 +1,7 @@
 import type { LinksFunction, MetaFunction } from '@remix-run/node';
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from '@remix-run/react';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration } from '@remix-run/react';
 import type { ReactNode } from 'react';
+import { GeneralErrorBoundary } from './components/error-boundary';
 import { SiteFooter, SiteHeader } from './components/layout';
 import stylesHref from './styles/app.generated.css';
 import { useNonce } from './utils/nonce';
@@ -45,26 +46,5 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const messages: Record<number, string> = {
-    400: 'リクエストの内容に誤りがあります。',
-    403: 'このページを表示する権限がありません。',
-    404: 'お探しのページは見つかりませんでした。',
-  };
-  return (
-    <section aria-labelledby="error-title" className="space-y-4">
-      <h1 id="error-title" className="text-2xl font-bold">
-        {status === 500 ? 'エラーが発生しました' : `${status} ${messages[status] ?? 'エラー'}`}
-      </h1>
-      <p>
-        {status === 500
-          ? '申し訳ありません。時間をおいて再度お試しください。入力済みの内容は保存されたままです。'
-          : (messages[status] ?? '問題が発生しました。')}
-      </p>
-      <p>
-        <a href="/">トップページへ戻る</a>
-      </p>
-    </section>
-  );
+  return <GeneralErrorBoundary />;
 }

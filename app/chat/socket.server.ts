@@ -8,7 +8,8 @@ import { findApplicationByConversation } from '../../db/queries/applications';
 import type { SessionUser } from '../domain/accounts/types';
 import { JoinEventSchema, LeaveEventSchema, ReadEventSchema, SendEventSchema, TypingEventSchema } from '../schemas/chat';
 import { getUserFromCookieHeader } from '../services/auth.server';
-import { ChatError, markRead, messagesAfter, postMessage, readMarks, requireConversation } from '../services/chat.server';
+import { ServiceError } from '../utils/errors';
+import { markRead, messagesAfter, postMessage, readMarks, requireConversation } from '../services/chat.server';
 import { startNotificationWorker } from '../services/notifications.server';
 import type { AppServices } from '../server/load-context';
 import type { ApplicationState } from '../domain/applications/states';
@@ -123,7 +124,7 @@ function adapterPool(services: AppServices): { pool: pg.Pool; close(): Promise<v
 }
 
 function fail(error: unknown, logger: AppServices['logger']): Extract<Ack, { ok: false }> {
-  if (error instanceof ChatError) {
+  if (error instanceof ServiceError) {
     const code = error.status === 404 ? 'not_found' : error.status === 403 ? 'forbidden' : error.status === 429 ? 'rate_limited' : 'invalid';
     return { ok: false, error: error.message, code };
   }
@@ -234,7 +235,7 @@ export function attachChat(io: Server, services: AppServices, pool: pg.Pool | un
     }, true);
 
     on('typing', TypingEventSchema, async (user, p) => {
-      if (!socket.rooms.has(conversationRoom(p.conversationId))) throw new ChatError(404, '会話が見つかりません。');
+      if (!socket.rooms.has(conversationRoom(p.conversationId))) throw new ServiceError(404, '会話が見つかりません。');
       socket.to(conversationRoom(p.conversationId)).emit('typing', { conversationId: p.conversationId, userId: user.id, name: user.name, organisationId: user.organisationId, typing: p.typing });
       return {};
     });

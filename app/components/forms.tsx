@@ -1,20 +1,50 @@
-import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import type { FieldMetadata, SubmissionResult } from '@conform-to/react';
+import { useNavigation } from '@remix-run/react';
+import { useEffect, useRef, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
 
 /*
- * Form building blocks that follow the Digital Agency design system and JIS X 8341-3:
- * every control has a visible label, hints and errors are tied to it with aria-describedby,
- * an invalid control says so with aria-invalid, and the summary at the top links to each field.
+ * The field kit, following the Digital Agency design system and JIS X 8341-3: every control has a
+ * visible label; hints and errors are tied to it with aria-describedby; an invalid control says so
+ * with aria-invalid; the summary at the top lists every problem in the order of the fields and
+ * links to each one.
+ *
+ * One id scheme, conform's: a control is `<formId>-<name>`, its error list `<id>-error`, its hint
+ * `<id>-description`. A page with one form uses the form id "field" (`field-title`); a page with
+ * several gives each its own (`profile-name`, `password-password`).
+ *
+ * Every control takes either `field` (conform's metadata from useForm, which carries the id, the
+ * server's errors and the value to show again) or, for forms laid out from data, `name` with
+ * `errors` and `defaultValue`.
  */
 
 export type Errors = Record<string, string[] | undefined>;
-export type Values = Record<string, string | string[] | undefined>;
+type Meta = FieldMetadata<unknown, Record<string, unknown>, string[]>;
 
-export const fieldId = (name: string) => `field-${name}`;
-const errorId = (name: string) => `${fieldId(name)}-error`;
-const hintId = (name: string) => `${fieldId(name)}-hint`;
+export const DEFAULT_FORM_ID = 'field';
+export const fieldId = (name: string, formId: string = DEFAULT_FORM_ID) => `${formId}-${name}`;
 
-function describedBy(name: string, hint: unknown, errors: string[] | undefined) {
-  return [hint ? hintId(name) : null, errors?.length ? errorId(name) : null].filter(Boolean).join(' ') || undefined;
+type Source = { field?: Meta; name?: string; formId?: string; errors?: string[]; defaultValue?: string };
+
+function resolve(p: Source) {
+  if (p.field) {
+    const v = p.field.initialValue;
+    return {
+      id: p.field.id,
+      name: p.field.name as string,
+      errorId: p.field.errorId,
+      hintId: p.field.descriptionId,
+      errors: p.field.errors,
+      value: typeof v === 'string' ? v : undefined,
+      values: Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' && v !== '' ? [v] : [],
+      maxLength: p.field.maxLength,
+    };
+  }
+  const id = fieldId(p.name!, p.formId);
+  return { id, name: p.name!, errorId: `${id}-error`, hintId: `${id}-description`, errors: p.errors, value: p.defaultValue, values: p.defaultValue ? [p.defaultValue] : [], maxLength: undefined };
+}
+
+function describedBy(r: { hintId: string; errorId: string; errors?: string[] }, hint: unknown) {
+  return [hint ? r.hintId : null, r.errors?.length ? r.errorId : null].filter(Boolean).join(' ') || undefined;
 }
 
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] }) {
@@ -31,38 +61,7 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] }) {
   );
 }
 
-/** The list of problems at the top of a form; focused after a failed submit so screen readers read it first. */
-export function ErrorSummary({ errors, labels, formError }: { errors?: Errors; labels: Record<string, string>; formError?: string }) {
-  const entries = Object.entries(errors ?? {}).filter(([, v]) => v?.length);
-  const ref = useRef<HTMLDivElement>(null);
-  const shown = entries.length > 0 || Boolean(formError);
-  useEffect(() => {
-    if (shown) ref.current?.focus();
-  }, [shown, errors, formError]);
-  if (!shown) return null;
-  return (
-    <div ref={ref} role="alert" aria-labelledby="error-summary-title" tabIndex={-1} className="error-summary" id="error-summary">
-      <h2 id="error-summary-title" className="text-lg font-bold">
-        {entries.length ? `入力内容に${entries.length}件の問題があります` : '操作を完了できませんでした'}
-      </h2>
-      {formError ? <p className="mt-2">{formError}</p> : null}
-      {entries.length ? (
-        <ul className="mt-2 list-disc space-y-1 pl-6">
-          {entries.map(([name, msgs]) => (
-            <li key={name}>
-              <a href={`#${fieldId(name)}`}>
-                {labels[name] ? `${labels[name]}: ` : ''}
-                {msgs![0]}
-              </a>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
-}
-
-function Label({ name, label, required, as = 'label' }: { name: string; label: ReactNode; required?: boolean; as?: 'label' | 'legend' }) {
+function Label({ htmlFor, label, required, as = 'label' }: { htmlFor?: string; label: ReactNode; required?: boolean; as?: 'label' | 'legend' }) {
   const content = (
     <>
       {label}
@@ -72,91 +71,83 @@ function Label({ name, label, required, as = 'label' }: { name: string; label: R
   return as === 'legend' ? (
     <legend className="field-label">{content}</legend>
   ) : (
-    <label htmlFor={fieldId(name)} className="field-label">
+    <label htmlFor={htmlFor} className="field-label">
       {content}
     </label>
   );
 }
 
-function Hint({ name, hint }: { name: string; hint?: ReactNode }) {
+function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
   return hint ? (
-    <p id={hintId(name)} className="field-hint">
+    <p id={id} className="field-hint">
       {hint}
     </p>
   ) : null;
 }
 
-type FieldProps = {
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  errors?: string[];
-  required?: boolean;
-  className?: string;
-};
+type Common = Source & { label: ReactNode; hint?: ReactNode; required?: boolean; className?: string };
 
-export function Field({ name, label, hint, errors, required, className, ...input }: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'name'>) {
+export function Field({ field, name, formId, errors, defaultValue, label, hint, required, className, type = 'text', ...input }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'defaultValue' | 'form'>) {
+  const r = resolve({ field, name, formId, errors, defaultValue });
   return (
     <div className={className ?? 'field'}>
-      <Label name={name} label={label} required={required} />
-      <Hint name={name} hint={hint} />
+      <Label htmlFor={r.id} label={label} required={required} />
+      <Hint id={r.hintId} hint={hint} />
       <input
-        id={fieldId(name)}
-        name={name}
+        id={r.id}
+        name={r.name}
+        type={type}
         className="field-input"
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(name, hint, errors)}
+        // Passwords are never sent back, so never shown again.
+        defaultValue={type === 'password' ? undefined : r.value}
+        maxLength={r.maxLength}
+        aria-invalid={r.errors?.length ? true : undefined}
+        aria-describedby={describedBy(r, hint)}
         aria-required={required || undefined}
         {...input}
       />
-      <ErrorList id={errorId(name)} errors={errors} />
+      <ErrorList id={r.errorId} errors={r.errors} />
     </div>
   );
 }
 
-export function TextareaField({ name, label, hint, errors, required, className, ...input }: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name'>) {
+export function TextareaField({ field, name, formId, errors, defaultValue, label, hint, required, className, ...input }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'defaultValue' | 'form'>) {
+  const r = resolve({ field, name, formId, errors, defaultValue });
   return (
     <div className={className ?? 'field'}>
-      <Label name={name} label={label} required={required} />
-      <Hint name={name} hint={hint} />
+      <Label htmlFor={r.id} label={label} required={required} />
+      <Hint id={r.hintId} hint={hint} />
       <textarea
-        id={fieldId(name)}
-        name={name}
-        className="field-input min-h-[10rem]"
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(name, hint, errors)}
+        id={r.id}
+        name={r.name}
+        className="field-input min-h-[6rem]"
+        defaultValue={r.value}
+        aria-invalid={r.errors?.length ? true : undefined}
+        aria-describedby={describedBy(r, hint)}
         aria-required={required || undefined}
         rows={8}
         {...input}
       />
-      <ErrorList id={errorId(name)} errors={errors} />
+      <ErrorList id={r.errorId} errors={r.errors} />
     </div>
   );
 }
 
 export function SelectField({
-  name,
+  options,
+  placeholder,
   label,
   hint,
-  errors,
   required,
-  options,
-  defaultValue,
-  placeholder,
   className,
-}: FieldProps & { options: readonly { value: string; label: string }[]; defaultValue?: string; placeholder?: string }) {
+  ...source
+}: Common & { options: readonly { value: string; label: string }[]; placeholder?: string }) {
+  const r = resolve(source);
   return (
     <div className={className ?? 'field'}>
-      <Label name={name} label={label} required={required} />
-      <Hint name={name} hint={hint} />
-      <select
-        id={fieldId(name)}
-        name={name}
-        className="field-input"
-        defaultValue={defaultValue ?? ''}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(name, hint, errors)}
-      >
+      <Label htmlFor={r.id} label={label} required={required} />
+      <Hint id={r.hintId} hint={hint} />
+      <select id={r.id} name={r.name} className="field-input" defaultValue={r.value ?? ''} aria-invalid={r.errors?.length ? true : undefined} aria-describedby={describedBy(r, hint)}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -164,76 +155,168 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <ErrorList id={errorId(name)} errors={errors} />
+      <ErrorList id={r.errorId} errors={r.errors} />
     </div>
   );
 }
 
-/** A group of checkboxes sharing one name; the first box carries the field id so the summary link lands on it. */
-export function CheckboxGroup({
-  name,
+/** Checkboxes (or radio buttons) sharing one name; the first carries the field id so the summary link lands on it. */
+export function ChoiceGroup({
+  type = 'checkbox',
+  options,
   legend,
   hint,
-  errors,
   required,
-  options,
-  values,
   columns = 2,
-}: {
-  name: string;
+  values,
+  onChoose,
+  ...source
+}: Omit<Common, 'label'> & {
+  type?: 'checkbox' | 'radio';
   legend: ReactNode;
-  hint?: ReactNode;
-  errors?: string[];
-  required?: boolean;
-  options: readonly { value: string; label: string }[];
+  options: readonly { value: string; label: ReactNode }[];
+  /** chosen values when the form is laid out from data */
   values?: readonly string[];
   columns?: 1 | 2 | 3 | 4;
+  onChoose?: (value: string) => void;
 }) {
+  const r = resolve(source);
+  const chosen = values ?? r.values;
   const grid = { 1: '', 2: 'sm:grid-cols-2', 3: 'sm:grid-cols-3', 4: 'grid-cols-2 sm:grid-cols-4' }[columns];
   return (
-    <fieldset className="field" aria-describedby={describedBy(name, hint, errors)} aria-invalid={errors?.length ? true : undefined}>
-      <Label name={name} label={legend} required={required} as="legend" />
-      <Hint name={name} hint={hint} />
+    <fieldset className="field" aria-describedby={describedBy(r, hint)} aria-invalid={r.errors?.length ? true : undefined}>
+      <Label label={legend} required={required} as="legend" />
+      <Hint id={r.hintId} hint={hint} />
       <div className={`grid gap-2 ${grid}`}>
         {options.map((o, i) => (
           <label key={o.value} className="checkbox-row">
-            <input type="checkbox" name={name} value={o.value} defaultChecked={values?.includes(o.value)} id={i === 0 ? fieldId(name) : undefined} className="checkbox" />
+            <input
+              type={type}
+              name={r.name}
+              value={o.value}
+              defaultChecked={chosen.includes(o.value)}
+              id={i === 0 ? r.id : undefined}
+              className="checkbox"
+              onChange={onChoose ? () => onChoose(o.value) : undefined}
+            />
             <span>{o.label}</span>
           </label>
         ))}
       </div>
-      <ErrorList id={errorId(name)} errors={errors} />
+      <ErrorList id={r.errorId} errors={r.errors} />
     </fieldset>
   );
 }
 
-export function Checkbox({ name, label, hint, checked, errors }: { name: string; label: ReactNode; hint?: ReactNode; checked?: boolean; errors?: string[] }) {
+/** One checkbox (sent as "on" when ticked). */
+export function Checkbox({ label, hint, checked, ...source }: Omit<Common, 'required' | 'className'> & { checked?: boolean }) {
+  const r = resolve(source);
   return (
     <div className="field">
       <label className="checkbox-row">
-        <input
-          type="checkbox"
-          id={fieldId(name)}
-          name={name}
-          defaultChecked={checked}
-          className="checkbox"
-          aria-describedby={describedBy(name, hint, errors)}
-        />
+        <input type="checkbox" id={r.id} name={r.name} defaultChecked={checked ?? r.value === 'on'} className="checkbox" aria-describedby={describedBy(r, hint)} aria-invalid={r.errors?.length ? true : undefined} />
         <span className="font-bold">{label}</span>
       </label>
-      <Hint name={name} hint={hint} />
-      <ErrorList id={errorId(name)} errors={errors} />
+      <Hint id={r.hintId} hint={hint} />
+      <ErrorList id={r.errorId} errors={r.errors} />
     </div>
   );
 }
 
-/** A value for defaultValue from re-displayed form values. */
-export function str(values: Values | undefined, name: string): string {
-  const v = values?.[name];
-  return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
+/** The problems to list: form-level first, then each field in the order of `labels` (the form's order), then any other. */
+export function summaryEntries(errors: Record<string, string[] | null | undefined>, labels: Record<string, string>) {
+  const base = (key: string) => key.replace(/\[\d+\]$/, '');
+  const byField = new Map<string, string[]>();
+  for (const [key, messages] of Object.entries(errors)) {
+    if (!messages?.length) continue;
+    const name = base(key);
+    const list = byField.get(name) ?? [];
+    for (const m of messages) if (!list.includes(m)) list.push(m);
+    byField.set(name, list);
+  }
+  const order = Object.keys(labels);
+  const rank = (name: string) => (name === '' ? -1 : order.includes(name) ? order.indexOf(name) : order.length);
+  return [...byField.entries()].sort(([a], [b]) => rank(a) - rank(b));
 }
 
-export function arr(values: Values | undefined, name: string): string[] {
-  const v = values?.[name];
-  return Array.isArray(v) ? v : v ? [v] : [];
+/**
+ * The list of problems at the top of a form. It takes focus when a failed submission comes back,
+ * so a screen reader reads it first; each entry links to its field. Give it the action's
+ * SubmissionResult (`result`), or plain `errors` for forms laid out from data.
+ */
+export function ErrorSummary({
+  result,
+  errors,
+  formErrors,
+  labels,
+  formId = DEFAULT_FORM_ID,
+  children,
+}: {
+  result?: SubmissionResult<string[]> | null;
+  errors?: Errors;
+  formErrors?: string[];
+  labels: Record<string, string>;
+  formId?: string;
+  children?: ReactNode;
+}) {
+  const all: Record<string, string[] | null | undefined> = { ...(result?.error ?? {}), ...(errors ?? {}) };
+  if (formErrors?.length) all[''] = [...(all[''] ?? []), ...formErrors];
+  const entries = summaryEntries(all, labels);
+  const ref = useRef<HTMLDivElement>(null);
+  const shown = entries.length > 0;
+  const trigger = result ?? errors ?? formErrors;
+  useEffect(() => {
+    if (shown) ref.current?.focus();
+  }, [shown, trigger]);
+  if (!shown) return null;
+  const fieldCount = entries.filter(([name]) => name !== '').reduce((n, [, m]) => n + m.length, 0);
+  return (
+    <div ref={ref} role="alert" aria-labelledby={`${formId}-error-summary-title`} tabIndex={-1} className="error-summary" data-testid="error-summary">
+      <h2 id={`${formId}-error-summary-title`} className="text-lg font-bold">
+        {fieldCount ? `入力内容に${fieldCount}件の問題があります` : '操作を完了できませんでした'}
+      </h2>
+      <ul className="mt-2 list-disc space-y-1 pl-6">
+        {entries.flatMap(([name, messages]) =>
+          messages.map((m) => (
+            <li key={`${name}-${m}`}>
+              {name === '' ? (
+                m
+              ) : (
+                <a href={`#${fieldId(name, formId)}`}>
+                  {labels[name] ? `${labels[name]}: ` : ''}
+                  {m}
+                </a>
+              )}
+            </li>
+          )),
+        )}
+      </ul>
+      {children}
+    </div>
+  );
+}
+
+/**
+ * A submit button that shows the busy state while its form is being sent: with JavaScript every
+ * SubmitButton on the page is disabled during a submission and the pressed one reads 「送信中…」, so a
+ * second click cannot send the form twice. Without JavaScript it is a plain button.
+ */
+export function SubmitButton({
+  children,
+  name,
+  value,
+  formAction,
+  disabled,
+  className = 'btn-primary',
+  ...rest
+}: Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type' | 'value'> & { value?: string; formAction?: string }) {
+  const navigation = useNavigation();
+  const busy = navigation.state !== 'idle' && navigation.formData !== undefined;
+  // The pressed button is the one whose name=value was sent (or, unnamed, the one posting to that action).
+  const mine = busy && (name ? navigation.formData?.get(name) === value : !formAction || navigation.formAction === formAction);
+  return (
+    <button {...rest} type="submit" name={name} value={value} formAction={formAction} className={className} disabled={busy || disabled}>
+      {mine ? '送信中…' : children}
+    </button>
+  );
 }

@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { StatusBadge } from '../components/listings/listing-card';
 import { KIND_LABELS, KIND_PATHS, POSTERS, type ListingKind } from '../domain/listings';
 import { requireCan } from '../services/auth.server';
@@ -24,9 +24,9 @@ export default function MyListings() {
           <p>{organisationName} の掲載（下書きを含む）です。</p>
         </div>
         {kind ? (
-          <a href={`${KIND_PATHS[kind]}/new`} className="btn-primary">
+          <Link to={`${KIND_PATHS[kind]}/new`} className="btn-primary">
             {kind === 'opening' ? '起業人を募集する' : 'ソリューションを掲載する'}
-          </a>
+          </Link>
         ) : null}
       </div>
       {!kind ? (
@@ -60,7 +60,7 @@ export default function MyListings() {
               {listings.map((l) => (
                 <tr key={l.id} className="border-b border-solid-gray-200">
                   <td className="p-2">
-                    <a href={`${KIND_PATHS[l.kind]}/${l.id}`}>{l.title}</a>
+                    <Link to={`${KIND_PATHS[l.kind]}/${l.id}`}>{l.title}</Link>
                   </td>
                   <td className="p-2">
                     <StatusBadge status={l.status} closeReason={l.closeReason} />
@@ -71,9 +71,9 @@ export default function MyListings() {
                   </td>
                   <td className="p-2">
                     {l.status !== 'closed' ? (
-                      <a href={`${KIND_PATHS[l.kind]}/${l.id}/edit`}>
+                      <Link to={`${KIND_PATHS[l.kind]}/${l.id}/edit`}>
                         編集<span className="sr-only">（{l.title}）</span>
-                      </a>
+                      </Link>
                     ) : null}
                   </td>
                 </tr>

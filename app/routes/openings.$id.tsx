@@ -1,12 +1,22 @@
-import type { MetaFunction } from '@remix-run/node';
-import { ListingDetailPage } from '../components/listings/pages/detail-page';
-import { detailAction, detailLoader } from '../services/listing-routes.server';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { GeneralErrorBoundary } from '../components/error-boundary';
+import { ListingDetail } from '../components/listings/listing-detail';
+import { listingDetail, listingLifecycleAction } from './__listings.server';
 
-export const loader = detailLoader('opening');
-export const action = detailAction('opening');
+export async function loader(args: LoaderFunctionArgs) {
+  return listingDetail('opening', args);
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return listingLifecycleAction('opening', args);
+}
+
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `${data.listing.title}｜起業人募集｜起業人マッチ` }, { name: 'description', content: data.description }] : [{ title: '起業人マッチ' }];
 
-export default function Page() {
-  return <ListingDetailPage />;
+export default function OpeningPage() {
+  return <ListingDetail data={useLoaderData<typeof loader>()} result={useActionData<typeof action>()?.result} />;
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,11 +1,18 @@
-import type { MetaFunction } from '@remix-run/node';
-import { ListingNewPage } from '../components/listings/pages/new-page';
-import { newAction, newLoader } from '../services/listing-routes.server';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { ListingNew } from '../components/listings/listing-form';
+import { createListingAction, newListingPage } from './__listings.server';
 
-export const loader = newLoader('opening');
-export const action = newAction('opening');
+export async function loader(args: LoaderFunctionArgs) {
+  return newListingPage('opening', args);
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return createListingAction('opening', args);
+}
+
 export const meta: MetaFunction = () => [{ title: '起業人を募集する｜起業人マッチ' }];
 
-export default function Page() {
-  return <ListingNewPage />;
+export default function NewOpening() {
+  return <ListingNew data={useLoaderData<typeof loader>()} result={useActionData<typeof action>()?.result} />;
 }

@@ -1,4 +1,7 @@
-import { attachmentLoader } from '../services/listing-routes.server';
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { listingAttachment } from './__listings.server';
 
 /** Downloads of a listing's attachments (a resource route: no page, just the file). */
-export const loader = attachmentLoader('solution');
+export async function loader(args: LoaderFunctionArgs) {
+  return listingAttachment('solution', args);
+}

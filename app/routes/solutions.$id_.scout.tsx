@@ -1,11 +1,18 @@
-import type { MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
 import { ApplyForm } from '../components/applications/apply-form';
-import { applyAction, applyLoader } from '../services/application-routes.server';
+import { applyAction, applyPage } from './__apply.server';
 
-export const loader = applyLoader('solution');
-export const action = applyAction('solution');
+export async function loader(args: LoaderFunctionArgs) {
+  return applyPage('solution', args);
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return applyAction('solution', args);
+}
+
 export const meta: MetaFunction = () => [{ title: 'スカウトを送る｜起業人マッチ' }];
 
 export default function ScoutPage() {
-  return <ApplyForm />;
+  return <ApplyForm data={useLoaderData<typeof loader>()} result={useActionData<typeof action>()?.result} />;
 }

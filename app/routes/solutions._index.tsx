@@ -1,10 +1,14 @@
-import type { MetaFunction } from '@remix-run/node';
-import { ListingIndexPage } from '../components/listings/pages/index-page';
-import { indexLoader } from '../services/listing-routes.server';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { ListingIndex } from '../components/listings/listing-index';
+import { listingIndex } from './__listings.server';
 
-export const loader = indexLoader('solution');
+export async function loader(args: LoaderFunctionArgs) {
+  return listingIndex('solution', args);
+}
+
 export const meta: MetaFunction = () => [{ title: 'ソリューションの一覧｜起業人マッチ' }];
 
-export default function Page() {
-  return <ListingIndexPage />;
+export default function SolutionsIndex() {
+  return <ListingIndex data={useLoaderData<typeof loader>()} />;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { APPLICATION_STATES } from '../domain/applications/states';
 import { NOTIFICATION_KINDS } from '../domain/applications/notifications';
 import { PROGRAM_TYPES } from '../domain/eligibility/types';
+import { formSchema, type FormValuesOf } from './form';
 
 /** Shared by the socket handlers, the conversation page's form posts and the client hook. */
 
@@ -53,7 +54,8 @@ export const SlotsFormSchema = z.object({
 
 export const AcceptSlotFormSchema = z.object({ intent: z.literal('accept'), slotId: id });
 
-export const ApplyFormSchema = z.object({
+/** The apply (opening) / scout (solution) form. */
+export const ApplyForm = formSchema({
   programType: z.enum(PROGRAM_TYPES, { errorMap: () => ({ message: '類型を選んでください' }) }),
   message: z
     .string({ required_error: 'メッセージを入力してください' })
@@ -69,7 +71,7 @@ export const ApplyFormSchema = z.object({
     .optional()
     .transform((v) => v === 'on' || v === 'true'),
 });
-export type ApplyFormInput = z.infer<typeof ApplyFormSchema>;
+export type ApplyFormInput = FormValuesOf<typeof ApplyForm.shape>;
 
 export const PreferencesFormSchema = z.object(
   Object.fromEntries(NOTIFICATION_KINDS.flatMap((k) => [[`${k}.inApp`, z.string().optional()], [`${k}.email`, z.string().optional()]])) as Record<string, z.ZodOptional<z.ZodString>>,

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { CATEGORY_IDS } from '../domain/listings/categories';
-import { CLOSE_REASONS, LISTING_TYPE_IDS } from '../domain/listings/model';
+import { LISTING_TYPE_IDS } from '../domain/listings/model';
 import { PREF_CODES } from '../domain/listings/prefectures';
 import { LIMITS } from '../domain/listings/rules';
+import { formSchema, type FormValuesOf } from './form';
 
 /*
- * One schema per form, used by the page (field names, limits) and by the server (parsing FormData).
- * Messages are Japanese and name the fix, because they are shown next to the field.
+ * One schema per form, used by the page (constraints, through getZodConstraint) and by the route's
+ * action (parseSubmission). Messages are Japanese and name the fix, because they are shown next to
+ * the field.
  */
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -96,14 +98,14 @@ const common = {
   ...contact,
 };
 
-function termOrder<T extends { termMinMonths: number; termMaxMonths: number }>(v: T, ctx: z.RefinementCtx) {
-  if (v.termMinMonths > v.termMaxMonths) {
-    ctx.addIssue({ code: 'custom', path: ['termMaxMonths'], message: '期間（最長）は期間（最短）以上にしてください。' });
-  }
-}
+type TermValues = { termMinMonths: number; termMaxMonths: number };
 
-export const OpeningSchema = z
-  .object({
+const termOrder = (v: Partial<TermValues>, report: (field: 'termMaxMonths', message: string) => void) => {
+  if (v.termMinMonths !== undefined && v.termMaxMonths !== undefined && v.termMinMonths > v.termMaxMonths) report('termMaxMonths', '期間（最長）は期間（最短）以上にしてください。');
+};
+
+export const OpeningForm = formSchema(
+  {
     ...common,
     body: requiredText('地域の課題と背景', LIMITS.longTextMax),
     duties: requiredText('お願いしたい業務', LIMITS.longTextMax),
@@ -113,16 +115,15 @@ export const OpeningSchema = z
     budgetMin: optionalInt('負担金（下限）', 0, LIMITS.budgetMaxManYen, '万円'),
     budgetMax: optionalInt('負担金（上限）', 0, LIMITS.budgetMaxManYen, '万円'),
     deadline: isoDate('応募締切日'),
-  })
-  .superRefine((v, ctx) => {
-    termOrder(v, ctx);
-    if (v.budgetMin !== undefined && v.budgetMax !== undefined && v.budgetMin > v.budgetMax) {
-      ctx.addIssue({ code: 'custom', path: ['budgetMax'], message: '負担金（上限）は下限以上にしてください。' });
-    }
-  });
+  },
+  termOrder,
+  (v, report) => {
+    if (v.budgetMin !== undefined && v.budgetMax !== undefined && v.budgetMin > v.budgetMax) report('budgetMax', '負担金（上限）は下限以上にしてください。');
+  },
+);
 
-export const SolutionSchema = z
-  .object({
+export const SolutionForm = formSchema(
+  {
     ...common,
     skills: requiredText('スキル・専門性', LIMITS.longTextMax),
     body: requiredText('解決できる課題', LIMITS.longTextMax),
@@ -132,22 +133,27 @@ export const SolutionSchema = z
     regionAnywhere: checkbox,
     regionPrefCodes: z.preprocess(toArray, z.array(z.enum(PREF_CODES, { errorMap: () => ({ message: '都道府県を一覧から選んでください。' }) }))),
     headcount: int('人数', 1, LIMITS.headcountMax, '人'),
-  })
-  .superRefine((v, ctx) => {
-    termOrder(v, ctx);
-    if (!v.regionAnywhere && v.regionPrefCodes.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['regionPrefCodes'], message: '活動できる地域を選ぶか、「全国どこでも」を選んでください。' });
-    }
-  });
+  },
+  termOrder,
+  (v, report) => {
+    if (v.regionAnywhere === false && v.regionPrefCodes?.length === 0) report('regionPrefCodes', '活動できる地域を選ぶか、「全国どこでも」を選んでください。');
+  },
+);
 
-export type OpeningInput = z.infer<typeof OpeningSchema>;
-export type SolutionInput = z.infer<typeof SolutionSchema>;
+export type OpeningInput = FormValuesOf<typeof OpeningForm.shape>;
+export type SolutionInput = FormValuesOf<typeof SolutionForm.shape>;
+export const listingFormOf = (kind: 'opening' | 'solution') => (kind === 'opening' ? OpeningForm : SolutionForm);
 
-export const CloseSchema = z.object({
-  reason: z.enum(CLOSE_REASONS.filter((r) => r !== 'expired') as ['filled', 'withdrawn'], {
-    errorMap: () => ({ message: '終了の理由（決定済み・取り下げ）を選んでください。' }),
-  }),
-});
+/** The lifecycle buttons of the detail page: publish, close (with its reason) or reopen. */
+export const LifecycleForm = formSchema(
+  {
+    intent: z.enum(['publish', 'close', 'reopen'], { errorMap: () => ({ message: '操作を選んでください。' }) }),
+    reason: z.preprocess(blankToUndefined, z.enum(['filled', 'withdrawn'], { errorMap: () => ({ message: '終了の理由（決定済み・取り下げ）を選んでください。' }) }).optional()),
+  },
+  (v, report) => {
+    if (v.intent === 'close' && !v.reason) report('reason', '終了の理由（決定済み・取り下げ）を選んでください。');
+  },
+);
 
 /** Query string of the index pages; anything unknown is dropped rather than refused. */
 export const ListingFilterSchema = z.object({
@@ -160,40 +166,5 @@ export const ListingFilterSchema = z.object({
 });
 export type ListingFilters = z.infer<typeof ListingFilterSchema>;
 
+/** Field errors keyed by field name ('' for the form), as services return them. */
 export type FieldErrors = Record<string, string[]>;
-export type FormValues = Record<string, string | string[]>;
-
-/** Field names whose inputs repeat (checkbox groups). */
-export const ARRAY_FIELDS = ['categories', 'types', 'regionPrefCodes'];
-
-/** FormData as plain values, keeping every submitted string so a failed form can be shown again as typed. */
-export function formValues(formData: FormData): FormValues {
-  const out: FormValues = {};
-  for (const key of new Set(formData.keys())) {
-    const all = formData.getAll(key).filter((v): v is string => typeof v === 'string');
-    out[key] = ARRAY_FIELDS.includes(key) ? all : (all[0] ?? '');
-  }
-  return out;
-}
-
-export function fieldErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? '_form');
-    const list = (out[key] ??= []);
-    if (!list.includes(issue.message)) list.push(issue.message);
-  }
-  return out;
-}
-
-/** Parses a submitted form against a schema: values for re-display on failure, errors keyed by field. */
-export function parseForm<S extends z.ZodTypeAny>(schema: S, formData: FormData):
-  | { ok: true; data: z.infer<S>; values: FormValues }
-  | { ok: false; errors: FieldErrors; values: FormValues } {
-  const values = formValues(formData);
-  // PostgreSQL text cannot store NUL; refuse it as a field error instead of failing on insert.
-  const withNul = Object.keys(values).filter((k) => [values[k]].flat().some((v) => v!.includes('\u0000')));
-  if (withNul.length) return { ok: false, errors: Object.fromEntries(withNul.map((k) => [k, ['使用できない文字（NUL）が含まれています。']])), values };
-  const parsed = schema.safeParse(values);
-  return parsed.success ? { ok: true, data: parsed.data, values } : { ok: false, errors: fieldErrors(parsed.error), values };
-}

@@ -3,7 +3,6 @@ import { EXPORT_FORMATS, type ExportFormat } from '../documents/render.server';
 import { fieldLabels, fieldsFor, MAX_FIELD_LENGTH, type FieldChange } from '../domain/agreements/form';
 import {
   agreementAccess,
-  AgreementError,
   approveAgreementVersion,
   changesSince,
   concludeAgreement,
@@ -14,7 +13,9 @@ import {
   saveAgreementVersion,
   withdrawAgreementApproval,
 } from './agreements.server';
-import { assertCan, forbidden, requireUser } from './auth.server';
+import { assertCan, requireUser } from './auth.server';
+import { asErrorResponse, refusalOf, textResponse } from '../utils/errors';
+import { idParam } from '../utils/params';
 import { contentDisposition } from './downloads.server';
 
 /*
@@ -34,36 +35,23 @@ export type AgreementActionData = {
   stale?: { baseVersion: number; currentVersion: number; changes: FieldChange[] };
 };
 
-const text = (message: string, status: number) => new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-
-function intParam(value: string | undefined | null, what: string): number {
-  if (!/^\d{1,9}$/.test(value ?? '')) throw text(`${what}が見つかりません。`, 404);
-  return Number(value);
-}
+const intParam = idParam;
 
 /** The signed-in party and the application id; 404 for an unknown application, 403 for anyone else. */
 async function requireParty(request: Request, context: AppLoadContext, params: { id?: string }) {
   const user = await requireUser(request, context);
   const id = intParam(params.id, '応募');
-  const access = await guarded(() => agreementAccess(context.db, id));
+  const access = await agreementAccess(context.db, id).catch(asErrorResponse);
   assertCan(request, user, 'agreement.view', access.resource);
   return { user, id, kind: access.app.program_type };
 }
 
-async function guarded<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (error instanceof AgreementError) throw error.status === 403 ? forbidden(error.message) : text(error.message, error.status);
-    throw error;
-  }
-}
 
 const writeOptions = (context: AppLoadContext) => ({ ip: context.clientIp, publicUrl: context.config.publicUrl, hub: context.chat });
 
 export async function agreementLoader({ request, context, params }: LoaderFunctionArgs) {
   const { user, id } = await requireParty(request, context, params);
-  const page = await guarded(() => getAgreementPage(context.db, user, id));
+  const page = await getAgreementPage(context.db, user, id).catch(asErrorResponse);
   const url = new URL(request.url);
   return json({ ...page, done: url.searchParams.get('done') }, { headers: { 'Cache-Control': 'private, no-store' } });
 }
@@ -130,18 +118,16 @@ export async function agreementAction({ request, context, params }: ActionFuncti
     }
     return json<AgreementActionData>({ intent, formError: '操作を選んでください。' }, { status: 400 });
   } catch (error) {
-    if (!(error instanceof AgreementError)) throw error;
-    if (error.status === 403) throw forbidden(error.message);
-    if (error.status === 404) throw text(error.message, 404);
-    const errors = intent === 'conclude' && error.status === 400 ? { concludedOn: [error.message] } : undefined;
-    return json<AgreementActionData>({ intent, formError: error.message, errors, values: intent === 'conclude' ? { concludedOn: values.concludedOn ?? '' } : undefined }, { status: error.status });
+    const refusal = refusalOf(error);
+    const errors = intent === 'conclude' && refusal.status === 400 ? { concludedOn: [refusal.message] } : undefined;
+    return json<AgreementActionData>({ intent, formError: refusal.message, errors, values: intent === 'conclude' ? { concludedOn: values.concludedOn ?? '' } : undefined }, { status: refusal.status });
   }
 }
 
 export async function agreementVersionLoader({ request, context, params }: LoaderFunctionArgs) {
   const { user, id } = await requireParty(request, context, params);
   const version = intParam(params.v, '版');
-  const page = await guarded(() => getAgreementVersionPage(context.db, user, id, version));
+  const page = await getAgreementVersionPage(context.db, user, id, version).catch(asErrorResponse);
   return json(page, { headers: { 'Cache-Control': 'private, no-store' } });
 }
 
@@ -150,8 +136,8 @@ export async function agreementDownloadLoader({ request, context, params }: Load
   const { user, id } = await requireParty(request, context, params);
   const version = intParam(params.v, '版');
   const format = new URL(request.url).searchParams.get('format') ?? 'docx';
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw text('形式は docx / pdf / html のいずれかです。', 400);
-  const rendered = await guarded(() => exportAgreementVersion(context.db, user, id, version, format as ExportFormat, { ip: context.clientIp }));
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw textResponse('形式は docx / pdf / html のいずれかです。', 400);
+  const rendered = await exportAgreementVersion(context.db, user, id, version, format as ExportFormat, { ip: context.clientIp }).catch(asErrorResponse);
   return new Response(new Uint8Array(rendered.body), {
     headers: {
       'Content-Type': rendered.contentType,

@@ -9,9 +9,9 @@ import {
   listTemplates,
   previewTemplate,
   saveTemplateVersion,
-  TemplateNotFoundError,
 } from './agreement-templates.server';
 import { requireCan } from './auth.server';
+import { asErrorResponse, textResponse } from '../utils/errors';
 import { formValues, keepInput } from './forms.server';
 
 /*
@@ -20,7 +20,6 @@ import { formValues, keepInput } from './forms.server';
  */
 
 const NO_STORE = { 'Cache-Control': 'private, no-store' };
-const text = (message: string, status: number) => new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
 export async function templatesListLoader({ request, context }: LoaderFunctionArgs) {
   await requireCan(request, context, 'admin.templates');
@@ -30,23 +29,15 @@ export async function templatesListLoader({ request, context }: LoaderFunctionAr
 function pairOf(params: { kind?: string; fy?: string }): { kind: AgreementKind; fiscalYear: number } {
   const kind = params.kind as AgreementKind;
   const fy = /^\d{4}$/.test(params.fy ?? '') ? Number(params.fy) : NaN;
-  if (!AGREEMENT_KINDS.includes(kind) || !(fy >= FISCAL_YEAR_RANGE.min && fy <= FISCAL_YEAR_RANGE.max)) throw text('ひな形が見つかりません。', 404);
+  if (!AGREEMENT_KINDS.includes(kind) || !(fy >= FISCAL_YEAR_RANGE.min && fy <= FISCAL_YEAR_RANGE.max)) throw textResponse('ひな形が見つかりません。', 404);
   return { kind, fiscalYear: fy };
 }
 
-async function guarded<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (error instanceof TemplateNotFoundError) throw text(error.message, 404);
-    throw error;
-  }
-}
 
 export async function templateEditorLoader({ request, context, params }: LoaderFunctionArgs) {
   await requireCan(request, context, 'admin.templates');
   const { kind, fiscalYear } = pairOf(params);
-  const page = await guarded(() => getTemplateEditor(context.db, kind, fiscalYear));
+  const page = await getTemplateEditor(context.db, kind, fiscalYear).catch(asErrorResponse);
   const done = new URL(request.url).searchParams.get('done');
   return json({ ...page, json: templateJson(page.current.template), values: formFromTemplate(page.current.template), done }, { headers: NO_STORE });
 }
@@ -73,7 +64,7 @@ export async function templateEditorAction({ request, context, params }: ActionF
   const kept = keepInput(values);
 
   if (intent === 'copy') {
-    const result = await guarded(() => copyTemplateToYear(context.db, user, kind, fiscalYear, { target: values.targetFiscalYear ?? '', note: values.copyNote ?? '' }, opts));
+    const result = await copyTemplateToYear(context.db, user, kind, fiscalYear, { target: values.targetFiscalYear ?? '', note: values.copyNote ?? '' }, opts).catch(asErrorResponse);
     if (result.ok) return redirect(`/admin/templates/${kind}/${result.fiscalYear}?done=copied`);
     return json<TemplateActionData>({ intent, formError: result.formError, errors: result.errors, values: kept }, { status: result.status });
   }
@@ -82,11 +73,11 @@ export async function templateEditorAction({ request, context, params }: ActionF
     const baseVersion = Number(values.baseVersion);
     if (intent === 'preview') {
       const sample = /^\d$/.test(values.sample ?? '') ? Number(values.sample) : 0;
-      const result = await guarded(() => previewTemplate(context.db, kind, fiscalYear, { baseVersion, values, sample }));
+      const result = await previewTemplate(context.db, kind, fiscalYear, { baseVersion, values, sample }).catch(asErrorResponse);
       if (result.ok) return json<TemplateActionData>({ intent, values: kept, base: result.base, baseVersion, preview: { html: result.html, sample: result.sample } });
       return json<TemplateActionData>({ intent, formError: result.formError, errors: result.errors, values: kept, base: result.base, baseVersion: result.baseVersion }, { status: result.status });
     }
-    const result = await guarded(() => saveTemplateVersion(context.db, user, kind, fiscalYear, { baseVersion, values }, opts));
+    const result = await saveTemplateVersion(context.db, user, kind, fiscalYear, { baseVersion, values }, opts).catch(asErrorResponse);
     if (result.ok) return redirect(`/admin/templates/${kind}/${fiscalYear}?done=saved`);
     return json<TemplateActionData>(
       { intent, formError: result.formError, errors: result.errors, values: kept, base: result.base, baseVersion: result.baseVersion, stale: result.stale },

@@ -14,6 +14,7 @@ import { diffAgreementTemplates, type TextDiff } from '../domain/agreements/text
 import { fiscalYearLabel } from '../domain/rules/fiscal-year';
 import { audit } from './audit.server';
 import { formatNumber } from '../utils/dates';
+import { ServiceError } from '../utils/errors';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -21,13 +22,6 @@ type Trx = Transaction<Database>;
 export const NOTE_MAX = 500;
 export const JSON_MAX = 300_000;
 export const FISCAL_YEAR_RANGE = { min: 2019, max: 2100 } as const;
-
-export class TemplateNotFoundError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'TemplateNotFoundError';
-  }
-}
 
 const fyText = (fy: number) => `${fiscalYearLabel(fy)}（${fy}年度）`;
 const byOf = (r: Pick<TemplateVersionRecord, 'user_name' | 'user_email'>) => (r.user_name ? `${r.user_name}${r.user_email ? `（${r.user_email}）` : ''}` : '（削除されたアカウント）');
@@ -80,7 +74,7 @@ async function versionsOf(db: Db | Trx, kind: AgreementKind, fiscalYear: number)
 
 export async function getTemplateEditor(db: Db, kind: AgreementKind, fiscalYear: number) {
   const versions = await versionsOf(db, kind, fiscalYear);
-  if (versions.length === 0) throw new TemplateNotFoundError(`${AGREEMENT_KIND_LABELS[kind]}の${fyText(fiscalYear)}のひな形はありません。既存の年度のページの「次年度版を作成」で作れます。`);
+  if (versions.length === 0) throw new ServiceError(404, `${AGREEMENT_KIND_LABELS[kind]}の${fyText(fiscalYear)}のひな形はありません。既存の年度のページの「次年度版を作成」で作れます。`);
   const current = versions[0];
   const later = await findLatestTemplateVersionNumber(db, kind, fiscalYear + 1);
   const nextExists = later > 0 || DEFAULT_TEMPLATES.some((t) => t.kind === kind && t.fiscalYear === fiscalYear + 1);
@@ -134,7 +128,7 @@ const push = (errors: Record<string, string[]>, field: string, message: string) 
 /** The template a post of the editor describes, checked; failures carry the messages next to their fields. */
 async function candidateFrom(db: Db, kind: AgreementKind, fiscalYear: number, baseVersion: number, values: TemplateFormValues): Promise<Candidate> {
   const versions = await versionsOf(db, kind, fiscalYear);
-  if (versions.length === 0) throw new TemplateNotFoundError(`${AGREEMENT_KIND_LABELS[kind]}の${fyText(fiscalYear)}のひな形はありません。`);
+  if (versions.length === 0) throw new ServiceError(404, `${AGREEMENT_KIND_LABELS[kind]}の${fyText(fiscalYear)}のひな形はありません。`);
   const baseEntry = versions.find((v) => v.version === baseVersion);
   const base = (baseEntry ?? versions[0]).template;
   const errors: Record<string, string[]> = {};
@@ -261,7 +255,7 @@ export async function copyTemplateToYear(
   const copyNoteError = noteProblem(note);
   if (copyNoteError) push(errors, 'copyNote', copyNoteError);
   const versions = await versionsOf(db, kind, fromFiscalYear);
-  if (versions.length === 0) throw new TemplateNotFoundError(`${AGREEMENT_KIND_LABELS[kind]}の${fyText(fromFiscalYear)}のひな形はありません。`);
+  if (versions.length === 0) throw new ServiceError(404, `${AGREEMENT_KIND_LABELS[kind]}の${fyText(fromFiscalYear)}のひな形はありません。`);
   if (Object.keys(errors).length) return { ok: false, status: 400, errors, formError: '次年度版を作成できませんでした。入力内容を確認してください。' };
 
   const exists = (latest: number) => latest > 0 || DEFAULT_TEMPLATES.some((t) => t.kind === kind && t.fiscalYear === target);

@@ -53,6 +53,7 @@ import type { ChatHub } from '../chat/events';
 import { loadTemplatesInEffect } from './agreement-templates.server';
 import { changeApplicationState } from './applications.server';
 import { audit } from './audit.server';
+import { ServiceError } from '../utils/errors';
 import { listMunicipalities } from './eligibility.server';
 import { notifyOrganisation } from './notifications.server';
 
@@ -60,16 +61,6 @@ type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
 
 export type AgreementWriteOptions = { ip: string; publicUrl: string; hub?: ChatHub; now?: Date };
-
-export class AgreementError extends Error {
-  constructor(
-    readonly status: 400 | 403 | 404 | 409,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'AgreementError';
-  }
-}
 
 const DOCUMENT_TYPE: Record<AgreementKind, '協定書' | '契約書'> = { dispatch: '協定書', side_job: '契約書', senior: '契約書' };
 const PARTNER_KIND: Record<AgreementKind, 'company' | 'individual'> = { dispatch: 'company', side_job: 'individual', senior: 'individual' };
@@ -81,7 +72,7 @@ export type AgreementAccess = { app: ApplicationRecord; draft: AgreementDraftRec
 /** The application, its draft (if opened) and the policy resource; 404 when the application does not exist. */
 export async function agreementAccess(db: Db | Trx, applicationId: number): Promise<AgreementAccess> {
   const app = Number.isSafeInteger(applicationId) ? await findApplicationById(db, applicationId) : undefined;
-  if (!app) throw new AgreementError(404, '応募が見つかりません。');
+  if (!app) throw new ServiceError(404, '応募が見つかりません。');
   const draft = await findDraftByApplication(db, applicationId);
   return { app, draft, resource: resourceOf(app, draft) };
 }
@@ -99,8 +90,8 @@ async function requireAccess(
 ) {
   const access = await agreementAccess(db, applicationId);
   if (!can(user, action, access.resource)) {
-    if (action === 'agreement.edit' && can(user, 'agreement.view', access.resource)) throw new AgreementError(409, lockedMessage);
-    throw new AgreementError(403, 'この協定書・契約書を扱う権限がありません。');
+    if (action === 'agreement.edit' && can(user, 'agreement.view', access.resource)) throw new ServiceError(409, lockedMessage);
+    throw new ServiceError(403, 'この協定書・契約書を扱う権限がありません。');
   }
   return access;
 }
@@ -227,14 +218,14 @@ export async function openAgreementDraft(db: Db, actor: SessionUser, application
   const access = await requireAccess(db, actor, applicationId, 'agreement.create');
   if (access.draft) return { created: false };
   const blocker = openBlocker(access.app);
-  if (blocker) throw new AgreementError(409, blocker);
+  if (blocker) throw new ServiceError(409, blocker);
   const [municipalities, templates] = await Promise.all([listMunicipalities(db), loadTemplatesInEffect(db)]);
   return db.transaction().execute(async (trx) => {
     const row = await lockApplication(trx, applicationId);
-    if (!row) throw new AgreementError(404, '応募が見つかりません。');
+    if (!row) throw new ServiceError(404, '応募が見つかりません。');
     if (await findDraftByApplication(trx, applicationId)) return { created: false };
     const state = row.state as ApplicationState;
-    if (state !== 'agreed' && state !== 'preparing') throw new AgreementError(409, openBlocker({ ...access.app, state })!);
+    if (state !== 'agreed' && state !== 'preparing') throw new ServiceError(409, openBlocker({ ...access.app, state })!);
     const kind = access.app.program_type as AgreementKind;
     const draft = prefillDraft(await prefillFacts(trx, access.app, japanToday(opts.now)));
     const draftId = await insertDraft(trx, { application_id: applicationId, kind, created_by_user_id: actor.id });
@@ -243,7 +234,7 @@ export async function openAgreementDraft(db: Db, actor: SessionUser, application
     await audit(trx, { actor, action: 'agreement.open', targetType: 'application', targetId: applicationId, ip: opts.ip, details: { kind, version: 1 } });
     if (state === 'agreed') {
       const moved = await changeApplicationState(trx, actor, applicationId, 'preparing', opts);
-      if (!moved.ok) throw new AgreementError(moved.status === 400 ? 409 : moved.status, moved.message);
+      if (!moved.ok) throw new ServiceError(moved.status === 400 ? 409 : moved.status, moved.message);
     }
     return { created: true };
   });
@@ -301,12 +292,12 @@ export async function saveAgreementVersion(
   opts: AgreementWriteOptions,
 ): Promise<SaveResult> {
   const access = await requireAccess(db, actor, applicationId, 'agreement.edit');
-  if (!access.draft) throw new AgreementError(409, '協定書・契約書の作成がまだ始まっていません。');
+  if (!access.draft) throw new ServiceError(409, '協定書・契約書の作成がまだ始まっていません。');
   const [municipalities, templates] = await Promise.all([listMunicipalities(db), loadTemplatesInEffect(db)]);
   const result = await db.transaction().execute(async (trx): Promise<SaveResult & { notify?: boolean }> => {
     const draft = await lockDraftByApplication(trx, applicationId);
-    if (!draft) throw new AgreementError(404, '協定書・契約書が見つかりません。');
-    if (draft.concluded_version != null) throw new AgreementError(409, '締結済みの協定書・契約書は変更できません。');
+    if (!draft) throw new ServiceError(404, '協定書・契約書が見つかりません。');
+    if (draft.concluded_version != null) throw new ServiceError(409, '締結済みの協定書・契約書は変更できません。');
     if (draft.current_version !== input.baseVersion) {
       return {
         ok: false,
@@ -356,12 +347,12 @@ export async function approveAgreementVersion(db: Db, actor: SessionUser, applic
   const access = await requireAccess(db, actor, applicationId, 'agreement.edit');
   return db.transaction().execute(async (trx) => {
     const draft = await lockDraftByApplication(trx, applicationId);
-    if (!draft) throw new AgreementError(409, '協定書・契約書の作成がまだ始まっていません。');
-    if (draft.concluded_version != null) throw new AgreementError(409, '締結済みの協定書・契約書です。');
-    if (version !== draft.current_version) throw new AgreementError(409, `版${version}は最新ではありません（最新は版${draft.current_version}）。最新の版を確認してから合意してください。`);
+    if (!draft) throw new ServiceError(409, '協定書・契約書の作成がまだ始まっていません。');
+    if (draft.concluded_version != null) throw new ServiceError(409, '締結済みの協定書・契約書です。');
+    if (version !== draft.current_version) throw new ServiceError(409, `版${version}は最新ではありません（最新は版${draft.current_version}）。最新の版を確認してから合意してください。`);
     const row = await findVersion(trx, draft.id, version);
-    if (!row?.valid) throw new AgreementError(409, '未入力または誤りのある項目が残っている版には合意できません。');
-    if (!row.check_ok) throw new AgreementError(409, '制度のルールに合わない項目が残っている版には合意できません。ルールチェックの指摘を直して保存してください。');
+    if (!row?.valid) throw new ServiceError(409, '未入力または誤りのある項目が残っている版には合意できません。');
+    if (!row.check_ok) throw new ServiceError(409, '制度のルールに合わない項目が残っている版には合意できません。ルールチェックの指摘を直して保存してください。');
     await insertApproval(trx, { draft_id: draft.id, version, organisation_id: actor.organisationId, user_id: actor.id });
     await audit(trx, { actor, action: 'agreement.approve', targetType: 'application', targetId: applicationId, ip: opts.ip, details: { version } });
     const approvals = await findApprovals(trx, draft.id);
@@ -385,7 +376,7 @@ export async function withdrawAgreementApproval(db: Db, actor: SessionUser, appl
   const access = await requireAccess(db, actor, applicationId, 'agreement.edit', WITHDRAW_LOCKED);
   await db.transaction().execute(async (trx) => {
     const draft = await lockDraftByApplication(trx, applicationId);
-    if (!draft) throw new AgreementError(409, '協定書・契約書の作成がまだ始まっていません。');
+    if (!draft) throw new ServiceError(409, '協定書・契約書の作成がまだ始まっていません。');
     const approvals = await findApprovals(trx, draft.id);
     const problem = approvalWithdrawalProblem({
       concluded: draft.concluded_version != null,
@@ -393,7 +384,7 @@ export async function withdrawAgreementApproval(db: Db, actor: SessionUser, appl
       version,
       agreedByMe: approvals.some((a) => a.version === draft.current_version && a.organisation_id === actor.organisationId),
     });
-    if (problem) throw new AgreementError(409, problem);
+    if (problem) throw new ServiceError(409, problem);
     await deleteApproval(trx, { draft_id: draft.id, version, organisation_id: actor.organisationId });
     await audit(trx, { actor, action: 'agreement.approval_withdrawn', targetType: 'application', targetId: applicationId, ip: opts.ip, details: { version } });
     await notifyOther(trx, access.app, actor, opts, {
@@ -432,21 +423,21 @@ export async function concludeAgreement(
 ): Promise<void> {
   const access = await requireAccess(db, actor, applicationId, 'agreement.edit');
   const problems = concludedOnProblems(input.concludedOn, japanToday(opts.now));
-  if (problems.length) throw new AgreementError(400, problems[0]);
+  if (problems.length) throw new ServiceError(400, problems[0]);
   const concludedOn = input.concludedOn.trim();
   await db.transaction().execute(async (trx) => {
     const draft = await lockDraftByApplication(trx, applicationId);
-    if (!draft) throw new AgreementError(409, '協定書・契約書の作成がまだ始まっていません。');
-    if (draft.concluded_version != null) throw new AgreementError(409, 'すでに締結が記録されています。');
-    if (input.version !== draft.current_version) throw new AgreementError(409, `版${input.version}は最新ではありません（最新は版${draft.current_version}）。`);
+    if (!draft) throw new ServiceError(409, '協定書・契約書の作成がまだ始まっていません。');
+    if (draft.concluded_version != null) throw new ServiceError(409, 'すでに締結が記録されています。');
+    if (input.version !== draft.current_version) throw new ServiceError(409, `版${input.version}は最新ではありません（最新は版${draft.current_version}）。`);
     const approvals = await findApprovals(trx, draft.id);
     const parties = [access.app.applicant_organisation_id, access.app.owner_organisation_id];
     if (!parties.every((id) => approvals.some((a) => a.version === draft.current_version && a.organisation_id === id))) {
-      throw new AgreementError(409, '双方が最新の版に合意してから締結を記録できます。');
+      throw new ServiceError(409, '双方が最新の版に合意してから締結を記録できます。');
     }
     const row = await findVersion(trx, draft.id, draft.current_version);
     const parsed = parseAgreementDraft(row?.draft);
-    if (!parsed.ok) throw new AgreementError(409, '最新の版に未入力の項目があります。');
+    if (!parsed.ok) throw new ServiceError(409, '最新の版に未入力の項目があります。');
     const { term, municipality } = parsed.draft;
     await markConcluded(trx, draft.id, {
       version: draft.current_version,
@@ -460,7 +451,7 @@ export async function concludeAgreement(
     });
     await audit(trx, { actor, action: 'agreement.conclude', targetType: 'application', targetId: applicationId, ip: opts.ip, details: { version: draft.current_version, concludedOn } });
     const moved = await changeApplicationState(trx, actor, applicationId, 'concluded', { ...opts, viaAgreement: true });
-    if (!moved.ok) throw new AgreementError(moved.status === 400 ? 409 : moved.status, moved.message);
+    if (!moved.ok) throw new ServiceError(moved.status === 400 ? 409 : moved.status, moved.message);
   });
 }
 
@@ -558,9 +549,9 @@ export async function changesSince(db: Db, user: SessionUser, applicationId: num
 /** One version with its diff against the previous one. */
 export async function getAgreementVersionPage(db: Db, user: SessionUser, applicationId: number, version: number) {
   const { app, draft } = await requireAccess(db, user, applicationId, 'agreement.view');
-  if (!draft) throw new AgreementError(404, '協定書・契約書がまだありません。');
+  if (!draft) throw new ServiceError(404, '協定書・契約書がまだありません。');
   const row = await findVersion(db, draft.id, version);
-  if (!row) throw new AgreementError(404, `版${version}はありません。`);
+  if (!row) throw new ServiceError(404, `版${version}はありません。`);
   const previous = version > 1 ? await findVersion(db, draft.id, version - 1) : undefined;
   const [evaluation, before, versions, approvals] = await Promise.all([
     evaluateDraft(db, row.draft, pinnedTemplates(row)),
@@ -597,11 +588,11 @@ export async function getAgreementVersionPage(db: Db, user: SessionUser, applica
 /** A version as .docx, PDF or print HTML, for the two parties; only a complete draft can be rendered. */
 export async function exportAgreementVersion(db: Db, user: SessionUser, applicationId: number, version: number, format: ExportFormat, opts: { ip: string }): Promise<RenderedAgreement> {
   const { draft } = await requireAccess(db, user, applicationId, 'agreement.view');
-  if (!draft) throw new AgreementError(404, '協定書・契約書がまだありません。');
+  if (!draft) throw new ServiceError(404, '協定書・契約書がまだありません。');
   const row = await findVersion(db, draft.id, version);
-  if (!row) throw new AgreementError(404, `版${version}はありません。`);
+  if (!row) throw new ServiceError(404, `版${version}はありません。`);
   const evaluation = await evaluateDraft(db, row.draft, pinnedTemplates(row));
-  if (!evaluation.document) throw new AgreementError(409, `版${version}には未入力または誤りのある項目があるため、出力できません。`);
+  if (!evaluation.document) throw new ServiceError(409, `版${version}には未入力または誤りのある項目があるため、出力できません。`);
   const rendered = await renderAgreement(evaluation.document, format);
   await audit(db, { actor: user, action: 'agreement.export', targetType: 'application', targetId: applicationId, ip: opts.ip, details: { version, format, sha256: rendered.stamp.contentSha256 } });
   return rendered;

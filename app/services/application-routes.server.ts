@@ -10,14 +10,11 @@ import {
   type LoaderFunctionArgs,
 } from '@remix-run/node';
 import { parseJapanLocal, type SlotInput } from '../domain/applications';
-import { ATTACHMENT_RULES, type ListingKind } from '../domain/listings';
-import { AcceptSlotFormSchema, ApplyFormSchema, fieldErrors, MessageFormSchema, SlotsFormSchema, StateFormSchema, type FieldErrors } from '../schemas/chat';
+import { ATTACHMENT_RULES } from '../domain/listings';
+import { AcceptSlotFormSchema, fieldErrors, MessageFormSchema, SlotsFormSchema, StateFormSchema, type FieldErrors } from '../schemas/chat';
 import {
   acceptInterviewSlot,
-  ApplicationError,
-  applyToListing,
   changeApplicationState,
-  getApplyPage,
   getConversationPage,
   listApplications,
   proposeSlots,
@@ -25,8 +22,9 @@ import {
 } from './applications.server';
 import { can } from '../domain/policy';
 import { forbidden, requireUser } from './auth.server';
-import { ChatError, chatAttachmentResponse, markRead, postMessage, type UploadedFile } from './chat.server';
-import { ListingAccessError } from './listings.server';
+import { chatAttachmentResponse, markRead, postMessage, type UploadedFile } from './chat.server';
+import { asErrorResponse, refusalOf } from '../utils/errors';
+import { idParam as intParam } from '../utils/params';
 
 /*
  * Loaders and actions of the application and conversation pages. Every page works as plain form
@@ -35,22 +33,7 @@ import { ListingAccessError } from './listings.server';
 
 export type ActionFailure = { intent: string; formError?: string; errors?: FieldErrors; values?: Record<string, string> };
 
-const text = (message: string, status: number) => new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-
-export function idParam(value: string | undefined, what = '応募'): number {
-  if (!/^\d{1,9}$/.test(value ?? '')) throw text(`${what}が見つかりません。`, 404);
-  return Number(value);
-}
-
-/** Service refusals become the HTTP status the error boundary shows. */
-async function guarded<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (error instanceof ApplicationError || error instanceof ChatError || error instanceof ListingAccessError) throw text(error.message, error.status);
-    throw error;
-  }
-}
+const idParam = (value: string | undefined, what = '応募') => intParam(value, what);
 
 const writeOptions = (context: AppLoadContext) => ({ ip: context.clientIp, publicUrl: context.config.publicUrl, hub: context.chat });
 
@@ -69,7 +52,7 @@ export async function applicationsLoader({ request, context }: LoaderFunctionArg
 export async function conversationLoader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const id = idParam(params.id);
-  const page = await guarded(() => getConversationPage(context.db, user, id));
+  const page = await getConversationPage(context.db, user, id).catch(asErrorResponse);
   // Opening the page is reading it: the other side sees 既読.
   const last = page.messages.at(-1)?.seq ?? 0;
   if (last > 0) await markRead(context.db, user, page.conversationId, last, { hub: context.chat });
@@ -150,26 +133,23 @@ export async function conversationAction({ request, context, params }: ActionFun
     }
     return fail('操作を選んでください。');
   } catch (error) {
-    if (error instanceof ApplicationError || error instanceof ChatError) {
-      if (error.status === 404) throw text(error.message, 404);
-      return fail(error.message, error.status);
-    }
-    throw error;
+    const refusal = refusalOf(error);
+    return fail(refusal.message, refusal.status);
   }
 }
 
 export async function attachmentLoader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const id = idParam(params.id);
-  const page = await guarded(() => getConversationPage(context.db, user, id));
-  return guarded(() => chatAttachmentResponse(context.db, user, page.conversationId, params.fileId ?? '', { dataDir: context.config.dataDir }));
+  const page = await getConversationPage(context.db, user, id).catch(asErrorResponse);
+  return chatAttachmentResponse(context.db, user, page.conversationId, params.fileId ?? '', { dataDir: context.config.dataDir }).catch(asErrorResponse);
 }
 
 export async function icsLoader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const id = idParam(params.id);
   const slotId = idParam(params.slotId, '面談日時');
-  const ics = await guarded(() => slotCalendar(context.db, user, id, slotId, context.config.publicUrl));
+  const ics = await slotCalendar(context.db, user, id, slotId, context.config.publicUrl).catch(asErrorResponse);
   return new Response(ics, {
     headers: {
       'Content-Type': 'text/calendar; charset=utf-8',
@@ -179,37 +159,3 @@ export async function icsLoader({ request, context, params }: LoaderFunctionArgs
   });
 }
 
-// ——— /openings/:id/apply and /solutions/:id/scout ———
-
-export const applyLoader =
-  (kind: ListingKind) =>
-  async ({ request, context, params }: LoaderFunctionArgs) => {
-    const user = await requireUser(request, context);
-    const id = idParam(params.id, '掲載');
-    const page = await guarded(() => getApplyPage(context.db, user, kind, id));
-    if (!page.canApply) throw text(kind === 'opening' ? 'この募集には応募できません。' : 'このソリューションにはスカウトを送れません。', 403);
-    return json(page);
-  };
-
-export const applyAction =
-  (kind: ListingKind) =>
-  async ({ request, context, params }: ActionFunctionArgs) => {
-    const user = await requireUser(request, context);
-    const id = idParam(params.id, '掲載');
-    const values = Object.fromEntries([...(await request.formData()).entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-    const parsed = ApplyFormSchema.safeParse(values);
-    if (!parsed.success) return json<ActionFailure>({ intent: 'apply', errors: fieldErrors(parsed.error), values }, { status: 400 });
-    if (Object.values(values).some((v) => v.includes('\u0000'))) return json<ActionFailure>({ intent: 'apply', formError: '使用できない文字（NUL）が含まれています。', values }, { status: 400 });
-    try {
-      const result = await applyToListing(context.db, user, kind, id, parsed.data, writeOptions(context));
-      return redirect(`/applications/${result.id}?done=${result.inquiry ? 'inquiry' : 'sent'}`);
-    } catch (error) {
-      if (error instanceof ApplicationError) {
-        if (error.details.existingId) return redirect(`/applications/${error.details.existingId}?done=exists`);
-        if (error.status === 400) return json<ActionFailure>({ intent: 'apply', formError: error.message, values }, { status: 400 });
-        throw text(error.message, error.status);
-      }
-      if (error instanceof ListingAccessError) throw text(error.message, error.status);
-      throw error;
-    }
-  };

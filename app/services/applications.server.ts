@@ -46,6 +46,7 @@ import {
 import type { ListingKind } from '../domain/listings';
 import { can } from '../domain/policy';
 import type { ApplyFormInput } from '../schemas/chat';
+import { ServiceError } from '../utils/errors';
 import { audit } from './audit.server';
 import { appendMessage, latestMessages, readMarks, toChatMessage } from './chat.server';
 import { getListingPage } from './listings.server';
@@ -54,17 +55,6 @@ import { formatTimeRange } from '../utils/dates';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
-
-export class ApplicationError extends Error {
-  constructor(
-    readonly status: 400 | 403 | 404 | 409,
-    message: string,
-    readonly details: { existingId?: number } = {},
-  ) {
-    super(message);
-    this.name = 'ApplicationError';
-  }
-}
 
 export type WriteOptions = { ip: string; publicUrl: string; hub?: ChatHub };
 
@@ -84,7 +74,7 @@ const partiesOf = (a: Pick<ApplicationRecord, 'applicant_organisation_id' | 'own
 /** The application and the viewer's side, if the viewer is one of its parties; 404 for everyone else. */
 async function requireParty(db: Db | Trx, user: SessionUser | null, id: number): Promise<{ app: ApplicationRecord; side: Side }> {
   const app = Number.isSafeInteger(id) ? await findApplicationById(db, id) : undefined;
-  if (!app || !user || !can(user, 'application.view', resourceOf(app))) throw new ApplicationError(404, NOT_FOUND);
+  if (!app || !user || !can(user, 'application.view', resourceOf(app))) throw new ServiceError(404, NOT_FOUND);
   return { app, side: sideOf(user.organisationId, partiesOf(app))! };
 }
 
@@ -116,11 +106,11 @@ export async function getApplyPage(db: Db, viewer: SessionUser, kind: ListingKin
  */
 export async function applyToListing(db: Db, actor: SessionUser, kind: ListingKind, listingId: number, input: ApplyFormInput, opts: WriteOptions): Promise<{ id: number; conversationId: number; inquiry: boolean }> {
   const page = await getApplyPage(db, actor, kind, listingId);
-  if (!page.canApply) throw new ApplicationError(403, kind === 'opening' ? 'この募集には応募できません。' : 'このソリューションにはスカウトを送れません。');
-  if (page.existingId) throw new ApplicationError(409, 'この掲載にはすでに送信済みです。', { existingId: page.existingId });
+  if (!page.canApply) throw new ServiceError(403, kind === 'opening' ? 'この募集には応募できません。' : 'このソリューションにはスカウトを送れません。');
+  if (page.existingId) throw new ServiceError(409, 'この掲載にはすでに送信済みです。', 'already_sent', { existingId: page.existingId });
   const snapshot: EligibilitySnapshot = snapshotFor(page.verdicts, input.programType);
   const decision = decideSend(snapshot, input.asInquiry);
-  if (!decision.ok) throw new ApplicationError(400, decision.message);
+  if (!decision.ok) throw new ServiceError(400, decision.message);
   const ownerId = page.owner.id;
   const appKind = kindForListing(kind);
   const result = await db.transaction().execute(async (trx) => {
@@ -193,7 +183,7 @@ export async function changeApplicationState(
   try {
     party = await requireParty(db, actor, applicationId);
   } catch (error) {
-    if (error instanceof ApplicationError) return { ok: false, status: 404, message: error.message };
+    if (error instanceof ServiceError) return { ok: false, status: 404, message: error.message };
     throw error;
   }
   const reason = opts.reason?.trim() || null;
@@ -240,9 +230,9 @@ export async function proposeSlots(db: Db, actor: SessionUser, applicationId: nu
   const { app, side } = await requireParty(db, actor, applicationId);
   const now = opts.now ?? new Date();
   const state = app.state as ApplicationState;
-  if (state !== 'in_dialogue' && state !== 'interview') throw new ApplicationError(409, '面談の候補日時は「対話中」または「面談調整中」のときに提案できます。');
+  if (state !== 'in_dialogue' && state !== 'interview') throw new ServiceError(409, '面談の候補日時は「対話中」または「面談調整中」のときに提案できます。');
   const problems = validateSlots(input.slots, now);
-  if (problems.length) throw new ApplicationError(400, problems.join(' '));
+  if (problems.length) throw new ServiceError(400, problems.join(' '));
   const messages: ChatMessage[] = [];
   await db.transaction().execute(async (trx) => {
     const locked = await lockApplication(trx, applicationId);
@@ -297,12 +287,12 @@ export async function proposeSlots(db: Db, actor: SessionUser, applicationId: nu
 export async function acceptInterviewSlot(db: Db, actor: SessionUser, applicationId: number, slotId: number, opts: WriteOptions & { now?: Date }) {
   const { app, side } = await requireParty(db, actor, applicationId);
   const now = opts.now ?? new Date();
-  if (isTerminal(app.state as ApplicationState)) throw new ApplicationError(409, 'この応募は終了しています。');
+  if (isTerminal(app.state as ApplicationState)) throw new ServiceError(409, 'この応募は終了しています。');
   const message = await db.transaction().execute(async (trx) => {
     const slot = await lockSlot(trx, applicationId, slotId);
-    if (!slot) throw new ApplicationError(404, '候補日時が見つかりません。');
+    if (!slot) throw new ServiceError(404, '候補日時が見つかりません。');
     const decision = decideAccept({ status: slot.status, proposedByOrganisationId: slot.proposed_by_organisation_id, actorOrganisationId: actor.organisationId, startsAt: new Date(slot.starts_at), now });
-    if (!decision.ok) throw new ApplicationError(409, decision.message);
+    if (!decision.ok) throw new ServiceError(409, decision.message);
     await acceptSlot(trx, applicationId, slotId, actor.id);
     const when = formatTimeRange(new Date(slot.starts_at), new Date(slot.ends_at));
     const r = await appendMessage(trx, app.conversation_id, {
@@ -336,7 +326,7 @@ function broadcast(hub: ChatHub | undefined, app: ApplicationRecord, messages: C
 export async function slotCalendar(db: Db, viewer: SessionUser | null, applicationId: number, slotId: number, publicUrl: string, now = new Date()) {
   const { app } = await requireParty(db, viewer, applicationId);
   const slot = await findSlot(db, applicationId, slotId);
-  if (!slot || slot.status !== 'accepted') throw new ApplicationError(404, '承諾済みの面談日時が見つかりません。');
+  if (!slot || slot.status !== 'accepted') throw new ServiceError(404, '承諾済みの面談日時が見つかりません。');
   const host = new URL(publicUrl).hostname;
   return buildIcs({
     uid: `interview-${slot.id}@${host}`,

@@ -27,20 +27,10 @@ import { safeFileName } from '../domain/listings/rules';
 import { can, type Action } from '../domain/policy';
 import { inspectAttachment } from './listing-attachments.server';
 import { fileDownloadResponse } from './downloads.server';
+import { ServiceError } from '../utils/errors';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
-
-/** A refusal the socket handler turns into an ack error and a route into an HTTP status. */
-export class ChatError extends Error {
-  constructor(
-    readonly status: 400 | 403 | 404 | 409 | 429,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ChatError';
-  }
-}
 
 export const HISTORY_PAGE = 200;
 export const MAX_ATTACHMENTS_PER_MESSAGE = 3;
@@ -59,7 +49,7 @@ const resourceOf = (c: Pick<ConversationRow, 'applicant_organisation_id' | 'owne
  */
 export async function requireConversation(db: Db | Trx, user: SessionUser | null, conversationId: number, action: Action = 'conversation.view'): Promise<ConversationRow> {
   const row = Number.isSafeInteger(conversationId) ? await findConversation(db, conversationId) : undefined;
-  if (!row || !can(user, action, resourceOf(row))) throw new ChatError(404, '会話が見つかりません。');
+  if (!row || !can(user, action, resourceOf(row))) throw new ServiceError(404, '会話が見つかりません。');
   return row;
 }
 
@@ -111,7 +101,7 @@ export async function appendMessage(
   names: { senderName: string | null; senderOrganisationName: string | null } | null = null,
 ): Promise<{ record: MessageRecord; created: boolean; conversation: LockedConversation }> {
   const conversation = await lockConversation(trx, conversationId);
-  if (!conversation) throw new ChatError(404, '会話が見つかりません。');
+  if (!conversation) throw new ServiceError(404, '会話が見つかりません。');
   const seq = conversation.last_seq + 1;
   const inserted = await insertMessageOnce(trx, {
     conversation_id: conversationId,
@@ -162,15 +152,15 @@ export async function postMessage(
 ): Promise<{ message: ChatMessage; created: boolean }> {
   const conversation = await requireConversation(db, user, input.conversationId, 'conversation.post');
   const state = conversation.application_state;
-  if (state === 'concluded' || state === 'withdrawn' || state === 'declined') throw new ChatError(409, 'この応募は終了しているため、メッセージを送れません。');
+  if (state === 'concluded' || state === 'withdrawn' || state === 'declined') throw new ServiceError(409, 'この応募は終了しているため、メッセージを送れません。');
   const files = (input.files ?? []).filter((f) => f.bytes.byteLength > 0 || f.name !== '');
-  if (files.length > MAX_ATTACHMENTS_PER_MESSAGE) throw new ChatError(400, `添付ファイルは1回に${MAX_ATTACHMENTS_PER_MESSAGE}件までです。`);
-  if (input.body.trim() === '' && files.length === 0) throw new ChatError(400, 'メッセージを入力するか、ファイルを添付してください。');
-  if (files.length && !opts.dataDir) throw new ChatError(400, '添付ファイルはこの経路では送れません。');
+  if (files.length > MAX_ATTACHMENTS_PER_MESSAGE) throw new ServiceError(400, `添付ファイルは1回に${MAX_ATTACHMENTS_PER_MESSAGE}件までです。`);
+  if (input.body.trim() === '' && files.length === 0) throw new ServiceError(400, 'メッセージを入力するか、ファイルを添付してください。');
+  if (files.length && !opts.dataDir) throw new ServiceError(400, '添付ファイルはこの経路では送れません。');
   const checked: (UploadedFile & { mime: Parameters<typeof safeFileName>[1]; id: string })[] = [];
   for (const f of files) {
     const c = await inspectAttachment(f.bytes);
-    if (!c.ok) throw new ChatError(400, `${f.name}：${c.message}`);
+    if (!c.ok) throw new ServiceError(400, `${f.name}：${c.message}`);
     checked.push({ ...f, mime: c.mime, id: randomUUID() });
   }
   const written: string[] = [];
@@ -224,7 +214,7 @@ export async function postMessage(
     }
     if (!stored) {
       const existing = await findMessageByClientKey(db, input.conversationId, input.clientKey);
-      if (!existing) throw new ChatError(409, '送信できませんでした。もう一度お試しください。');
+      if (!existing) throw new ServiceError(409, '送信できませんでした。もう一度お試しください。');
       stored = { record: existing, created: false };
     }
     const [message] = checked.length || !stored.created ? await withAttachments(db, [stored.record]) : [toChatMessage(stored.record)];
@@ -277,7 +267,7 @@ export function unreadCount(db: Db, user: SessionUser): Promise<number> {
 export async function chatAttachmentResponse(db: Db, user: SessionUser | null, conversationId: number, fileId: string, opts: { dataDir: string }) {
   await requireConversation(db, user, conversationId, 'conversation.view');
   const row = /^[0-9a-f-]{36}$/.test(fileId) ? await findMessageAttachment(db, conversationId, fileId) : undefined;
-  if (!row) throw new ChatError(404, '添付ファイルが見つかりません。');
+  if (!row) throw new ServiceError(404, '添付ファイルが見つかりません。');
   return fileDownloadResponse(path.join(chatUploadDir(opts.dataDir, conversationId), row.id), {
     fileName: row.file_name,
     mime: row.mime,

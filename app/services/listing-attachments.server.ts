@@ -8,7 +8,7 @@ import { countAttachments, deleteAttachmentRow, findAttachment, findListingById,
 import type { SessionUser } from '../domain/accounts/types';
 import { ATTACHMENT_RULES, isAllowedAttachmentMime, safeFileName, type ListingKind } from '../domain/listings';
 import { can } from '../domain/policy';
-import { ListingAccessError } from './listings.server';
+import { ServiceError } from '../utils/errors';
 import { fileDownloadResponse } from './downloads.server';
 
 /*
@@ -52,8 +52,8 @@ export async function addAttachment(
     return await db.transaction().execute(async (trx) => {
       const row = await findListingForUpdate(trx, target.id);
       const resource = row && { type: 'listing' as const, listingKind: row.kind, ownerOrganisationId: row.organisation_id, published: row.status !== 'draft' };
-      if (!row || row.kind !== target.kind || !can(actor, 'listing.view', resource!)) throw new ListingAccessError(404, '掲載が見つかりません。');
-      if (!can(actor, 'listing.edit', resource!)) throw new ListingAccessError(403, '添付ファイルを追加できるのは掲載した団体の方だけです。');
+      if (!row || row.kind !== target.kind || !can(actor, 'listing.view', resource!)) throw new ServiceError(404, '掲載が見つかりません。');
+      if (!can(actor, 'listing.edit', resource!)) throw new ServiceError(403, '添付ファイルを追加できるのは掲載した団体の方だけです。');
       if ((await countAttachments(trx, target.id)) >= ATTACHMENT_RULES.maxPerListing) {
         throw new RefusedUpload(`添付ファイルは${ATTACHMENT_RULES.maxPerListing}件までです。不要なファイルを削除してから追加してください。`);
       }
@@ -81,7 +81,7 @@ export async function removeAttachment(db: Kysely<Database>, actor: SessionUser,
   const removed = await db.transaction().execute(async (trx) => {
     const row = await findListingForUpdate(trx, target.id);
     if (!row || row.kind !== target.kind || !can(actor, 'listing.edit', { type: 'listing', listingKind: row.kind, ownerOrganisationId: row.organisation_id, published: row.status !== 'draft' })) {
-      throw new ListingAccessError(404, '掲載が見つかりません。');
+      throw new ServiceError(404, '掲載が見つかりません。');
     }
     return deleteAttachmentRow(trx, target.id, attachmentId);
   });
@@ -93,10 +93,10 @@ export async function removeAttachment(db: Kysely<Database>, actor: SessionUser,
 export async function attachmentResponse(db: Kysely<Database>, viewer: SessionUser | null, target: { kind: ListingKind; id: number }, attachmentId: string, opts: { dataDir: string }) {
   const listing = Number.isSafeInteger(target.id) ? await findListingById(db, target.id) : undefined;
   if (!listing || listing.kind !== target.kind || !can(viewer, 'listing.view', { type: 'listing', listingKind: listing.kind, ownerOrganisationId: listing.organisation_id, published: listing.status !== 'draft' })) {
-    throw new ListingAccessError(404, '掲載が見つかりません。');
+    throw new ServiceError(404, '掲載が見つかりません。');
   }
   const row = /^[0-9a-f-]{36}$/.test(attachmentId) ? await findAttachment(db, target.id, attachmentId) : undefined;
-  if (!row) throw new ListingAccessError(404, '添付ファイルが見つかりません。');
+  if (!row) throw new ServiceError(404, '添付ファイルが見つかりません。');
   return fileDownloadResponse(filePath(opts.dataDir, target.id, row.id), {
     fileName: row.file_name,
     mime: row.mime,

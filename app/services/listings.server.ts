@@ -45,23 +45,13 @@ import { fiscalYearOf } from '../domain/rules/fiscal-year';
 import type { FieldErrors, OpeningInput, SolutionInput } from '../schemas/listings';
 import { markdownToText, renderMarkdown } from '../utils/markdown';
 import { addDays, japanToday } from '../utils/dates';
+import { ServiceError } from '../utils/errors';
 import { audit } from './audit.server';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
 export type ListingInput = OpeningInput | SolutionInput;
 export type WriteResult = { ok: true; id: number } | { ok: false; errors: FieldErrors };
-
-/** A refusal the route turns into an HTTP status: 404 hides a draft from strangers, 403 an edit. */
-export class ListingAccessError extends Error {
-  constructor(
-    readonly status: 403 | 404 | 409,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ListingAccessError';
-  }
-}
 
 const resourceOf = (row: Pick<ListingRow, 'kind' | 'organisation_id' | 'status'>) => ({
   type: 'listing' as const,
@@ -211,7 +201,7 @@ export async function createListing(
   input: ListingInput,
   opts: WriteContext & { publish?: boolean } = {},
 ): Promise<WriteResult> {
-  if (!can(actor, 'listing.create', { type: 'listing', listingKind: kind })) throw new ListingAccessError(403, 'この種類の掲載を作成する権限がありません。');
+  if (!can(actor, 'listing.create', { type: 'listing', listingKind: kind })) throw new ServiceError(403, 'この種類の掲載を作成する権限がありません。');
   const today = opts.today ?? japanToday();
   const errors = ruleErrors(actor, kind, input, today);
   if (opts.publish && kind === 'opening' && (input as OpeningInput).deadline < today) errors.deadline = ['応募締切日が過ぎています。今日以降の日付にしてください。'];
@@ -240,8 +230,8 @@ export async function createListing(
 /** Loads and locks a listing the actor may change; refuses with the right status otherwise. */
 async function lockOwned(trx: Trx, actor: SessionUser, id: number, action: 'listing.edit' | 'listing.publish') {
   const row = await findListingForUpdate(trx, id);
-  if (!row || !can(actor, 'listing.view', resourceOf(row))) throw new ListingAccessError(404, '掲載が見つかりません。');
-  if (!can(actor, action, resourceOf(row))) throw new ListingAccessError(403, 'この掲載を変更できるのは掲載した団体の方だけです。');
+  if (!row || !can(actor, 'listing.view', resourceOf(row))) throw new ServiceError(404, '掲載が見つかりません。');
+  if (!can(actor, action, resourceOf(row))) throw new ServiceError(403, 'この掲載を変更できるのは掲載した団体の方だけです。');
   return row;
 }
 
@@ -250,7 +240,7 @@ export async function updateListing(db: Db, actor: SessionUser, id: number, inpu
   return db.transaction().execute(async (trx) => {
     const row = await lockOwned(trx, actor, id, 'listing.edit');
     const decision = decide(toListing(row), 'edit', today);
-    if (!decision.ok) throw new ListingAccessError(409, decision.message);
+    if (!decision.ok) throw new ServiceError(409, decision.message);
     const errors = ruleErrors(actor, row.kind, input, today);
     if (row.status === 'published' && row.kind === 'opening' && (input as OpeningInput).deadline < today) {
       errors.deadline = ['公開中の募集の締切日は今日以降にしてください。募集を終える場合は「募集を終了」を使ってください。'];
@@ -436,12 +426,12 @@ async function verdictsFor(db: Db, viewer: SessionUser | null, listing: Listing,
 }
 
 /**
- * Everything the detail page shows, or a ListingAccessError: a draft is not found for anyone but
+ * Everything the detail page shows, or a ServiceError: a draft is not found for anyone but
  * its organisation, and a listing is found only under its own kind's URL.
  */
 export async function getListingPage(db: Db, viewer: SessionUser | null, kind: ListingKind, id: number, today = japanToday()) {
   const row = Number.isSafeInteger(id) ? await findListingById(db, id) : undefined;
-  if (!row || row.kind !== kind || !can(viewer, 'listing.view', resourceOf(row))) throw new ListingAccessError(404, '掲載が見つかりません。');
+  if (!row || row.kind !== kind || !can(viewer, 'listing.view', resourceOf(row))) throw new ServiceError(404, '掲載が見つかりません。');
   const listing = toListing(row);
   const owner = (await findOrganisationForListing(db, row.organisation_id))!;
   const [muni] = await findMunicipalitiesByCodes(db, row.lg_code ? [row.lg_code] : []);
@@ -481,8 +471,8 @@ export async function getListingPage(db: Db, viewer: SessionUser | null, kind: L
 /** The stored values of a listing as form values, for its edit page. */
 export async function getListingForEdit(db: Db, actor: SessionUser, kind: ListingKind, id: number) {
   const row = Number.isSafeInteger(id) ? await findListingById(db, id) : undefined;
-  if (!row || row.kind !== kind || !can(actor, 'listing.view', resourceOf(row))) throw new ListingAccessError(404, '掲載が見つかりません。');
-  if (!can(actor, 'listing.edit', resourceOf(row))) throw new ListingAccessError(403, 'この掲載を編集できるのは掲載した団体の方だけです。');
+  if (!row || row.kind !== kind || !can(actor, 'listing.view', resourceOf(row))) throw new ServiceError(404, '掲載が見つかりません。');
+  if (!can(actor, 'listing.edit', resourceOf(row))) throw new ServiceError(403, 'この掲載を編集できるのは掲載した団体の方だけです。');
   const l = toListing(row);
   const values: Record<string, string | string[]> = {
     title: l.title,

@@ -66,7 +66,7 @@ export function TemplateEditorForm(p: TemplateEditorProps) {
   return (
     <Form method="post" noValidate className="space-y-6" aria-label="ひな形の編集">
       <input type="hidden" name="baseVersion" value={p.baseVersion} />
-      <ErrorSummary errors={p.errors} labels={labels} formError={p.formError} />
+      <ErrorSummary errors={p.errors} labels={labels} formErrors={p.formError ? [p.formError] : undefined} />
       <section className="card space-y-3" aria-labelledby="head-title">
         <h2 id="head-title" className="section-title">
           表題と前文

@@ -1,26 +1,32 @@
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { useForm, type SubmissionResult } from '@conform-to/react';
+import { getZodConstraint } from '@conform-to/zod';
+import { Form, Link } from '@remix-run/react';
 import { PROGRAM_TYPE_LABELS, type ProgramType } from '../../domain/eligibility/types';
-import type { ActionFailure, applyLoader } from '../../services/application-routes.server';
-import { ErrorSummary, TextareaField } from '../forms';
-
-type Loader = ReturnType<typeof applyLoader>;
+import type { ApplyPageData } from '../../routes/__apply.server';
+import { ApplyForm as ApplySchema, type ApplyFormInput } from '../../schemas/chat';
+import { Checkbox, ChoiceGroup, ErrorSummary, SubmitButton, TextareaField } from '../forms';
 
 /**
  * The apply (opening) or scout (solution) form. The eligibility verdict for each programme form
  * is shown first; choosing an ineligible one needs the "send as an inquiry" box ticked.
  */
-export function ApplyForm() {
-  const data = useLoaderData<Loader>();
-  const failure = useActionData<ActionFailure>();
-  const values = failure?.values ?? {};
+export function ApplyForm({ data, result }: { data: ApplyPageData; result?: SubmissionResult<string[]> }) {
   const scout = data.kind === 'scout';
   const anyEligible = data.verdicts.some((v) => v.eligible);
-  const chosen = values.programType ?? (data.verdicts.find((v) => v.eligible)?.type ?? data.programTypes[0]);
+  const [form, fields] = useForm<ApplyFormInput>({
+    id: 'field',
+    lastResult: result,
+    constraint: getZodConstraint(ApplySchema.fields),
+    defaultValue: {
+      programType: data.verdicts.find((v) => v.eligible)?.type ?? data.programTypes[0],
+      asInquiry: !anyEligible && data.verdicts.length === 0,
+    },
+  });
   const labels = { programType: '類型', message: 'メッセージ', proposal: scout ? 'お願いしたいこと' : '提案する人材・プラン', asInquiry: '問い合わせとして送る' };
   return (
     <div className="max-w-3xl space-y-6">
       <nav aria-label="パンくずリスト" className="text-sm">
-        <a href={`${data.listing.kind === 'opening' ? '/openings' : '/solutions'}/${data.listing.id}`}>{data.listing.title}</a> <span aria-hidden="true">›</span> {scout ? 'スカウト' : '応募'}
+        <Link to={`${data.listing.kind === 'opening' ? '/openings' : '/solutions'}/${data.listing.id}`}>{data.listing.title}</Link> <span aria-hidden="true">›</span> {scout ? 'スカウト' : '応募'}
       </nav>
       <h1 className="page-title">{scout ? `${data.owner.name} にスカウトを送る` : `「${data.listing.title}」に応募する`}</h1>
 
@@ -53,36 +59,23 @@ export function ApplyForm() {
         )}
       </section>
 
-      <Form method="post" className="space-y-6" noValidate>
-        <ErrorSummary errors={failure?.errors} labels={labels} formError={failure?.formError} />
-        <fieldset className="field">
-          <legend className="field-label">
-            類型<span className="required-mark">必須</span>
-          </legend>
-          <div className="space-y-2">
-            {data.programTypes.map((t) => {
-              const v = data.verdicts.find((x) => x.type === t);
-              return (
-                <label key={t} className="checkbox-row">
-                  <input type="radio" name="programType" value={t} defaultChecked={t === chosen} className="checkbox" />
-                  {PROGRAM_TYPE_LABELS[t as ProgramType]}
-                  {v ? (v.eligible ? '（対象）' : '（対象外：問い合わせのみ）') : '（判定不可：問い合わせのみ）'}
-                </label>
-              );
-            })}
-          </div>
-        </fieldset>
-        <TextareaField name="message" label="メッセージ" required errors={failure?.errors?.message} defaultValue={values.message ?? ''} maxLength={4000} hint="自己紹介と、この掲載に関心を持った理由をお書きください。" />
-        <TextareaField name="proposal" label={labels.proposal} errors={failure?.errors?.proposal} defaultValue={values.proposal ?? ''} maxLength={2000} hint={scout ? '期待する役割・期間・活動日数など。' : '派遣を想定している社員の経歴や、活動計画の概要など。'} />
-        <div className="field">
-          <label className="checkbox-row">
-            <input type="checkbox" name="asInquiry" className="checkbox" defaultChecked={values.asInquiry === 'on' || (!anyEligible && data.verdicts.length === 0)} />
-            問い合わせとして送る（制度の対象外の組み合わせでも送れます。合意には進めません）
-          </label>
-        </div>
-        <button type="submit" className="btn-primary">
-          {scout ? 'スカウトを送る' : '応募する'}
-        </button>
+      <Form method="post" id={form.id} className="space-y-6" noValidate>
+        <ErrorSummary result={result} labels={labels} />
+        <ChoiceGroup
+          type="radio"
+          field={fields.programType}
+          legend={labels.programType}
+          required
+          columns={1}
+          options={data.programTypes.map((t) => {
+            const v = data.verdicts.find((x) => x.type === t);
+            return { value: t, label: `${PROGRAM_TYPE_LABELS[t as ProgramType]}${v ? (v.eligible ? '（対象）' : '（対象外：問い合わせのみ）') : '（判定不可：問い合わせのみ）'}` };
+          })}
+        />
+        <TextareaField field={fields.message} label={labels.message} required maxLength={4000} hint="自己紹介と、この掲載に関心を持った理由をお書きください。" />
+        <TextareaField field={fields.proposal} label={labels.proposal} maxLength={2000} hint={scout ? '期待する役割・期間・活動日数など。' : '派遣を想定している社員の経歴や、活動計画の概要など。'} />
+        <Checkbox field={fields.asInquiry} label="問い合わせとして送る（制度の対象外の組み合わせでも送れます。合意には進めません）" />
+        <SubmitButton>{scout ? 'スカウトを送る' : '応募する'}</SubmitButton>
       </Form>
     </div>
   );

@@ -1,3 +1,4 @@
+import { Link } from '@remix-run/react';
 import { CLOSE_REASON_LABELS, KIND_PATHS, STATUS_LABELS, categoryLabel, prefectureName, typeLabel, type CloseReason, type EffectiveStatus, type ListingKind } from '../../domain/listings';
 import { daysUntil, formatWareki, formatWarekiMonth } from '../../utils/dates';
 
@@ -51,7 +52,7 @@ export function ListingCard({ card, headingLevel = 3 }: { card: CardData; headin
         {card.status !== 'published' ? <StatusBadge status={card.status} /> : null}
       </div>
       <H id={`listing-${card.kind}-${card.id}`} className="text-lg font-bold leading-snug">
-        <a href={`${KIND_PATHS[card.kind]}/${card.id}`}>{card.title}</a>
+        <Link to={`${KIND_PATHS[card.kind]}/${card.id}`}>{card.title}</Link>
       </H>
       <p className="text-sm text-solid-gray-700">{card.kind === 'opening' ? (card.place ?? card.organisationName) : card.organisationName}</p>
       <p className="line-clamp-3 text-base">{card.summary}</p>

@@ -21,7 +21,7 @@ export function SynonymForm({
   const { _form: formErrors, ...fieldErrors } = errors ?? {};
   return (
     <Form method="post" action={action} className="space-y-4" noValidate>
-      <ErrorSummary errors={fieldErrors} labels={SYNONYM_LABELS} formError={formErrors?.join(' ')} />
+      <ErrorSummary errors={fieldErrors} labels={SYNONYM_LABELS} formErrors={formErrors} />
       {updatedAt ? <input type="hidden" name="updatedAt" value={updatedAt} /> : null}
       <TextareaField
         name="terms"

@@ -12,12 +12,12 @@ import {
   getListingPage,
   homeListings,
   listPublished,
-  ListingAccessError,
   myListings,
   updateListing,
 } from '../../../app/services/listings.server';
 import { createTestDb } from '../../helpers/test-db';
 import { makeUser, openingInput, solutionInput } from './fixtures';
+import { ServiceError } from '../../../app/utils/errors';
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 let amacho: SessionUser;
@@ -39,7 +39,7 @@ beforeAll(async () => {
 afterAll(() => handle?.close());
 
 const db = () => handle.db;
-const status = (e: unknown) => (e instanceof ListingAccessError ? e.status : e);
+const status = (e: unknown) => (e instanceof ServiceError ? e.status : e);
 
 describe('listings: lifecycle, ownership and history', () => {
   it('keeps a draft to its organisation, then publishes it for everyone', async () => {

@@ -1,20 +1,22 @@
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { KIND_LABELS, KIND_PATHS } from '../../../domain/listings';
-import type { editLoader, FormFailure } from '../../../services/listing-routes.server';
-import { ErrorList } from '../../forms';
-import { StatusBadge } from '../listing-card';
-import { ListingForm } from '../listing-form';
+import type { SubmissionResult } from '@conform-to/react';
+import { Form, Link } from '@remix-run/react';
+import { KIND_LABELS, KIND_PATHS } from '../../domain/listings';
+import type { EditForm, EditListingData } from '../../routes/__listings.server';
+import { ErrorList, ErrorSummary, SubmitButton } from '../forms';
+import { StatusBadge } from './listing-card';
+import { ListingForm } from './listing-form';
 
 const DONE: Record<string, string> = { attached: 'ファイルを添付しました。', detached: '添付ファイルを削除しました。' };
 
-export function ListingEditPage() {
-  const data = useLoaderData<ReturnType<typeof editLoader>>();
-  const failed = useActionData<FormFailure>();
+/** The edit page of a listing: the form, then its attachments (a separate multipart form). */
+export function ListingEdit({ data, failed }: { data: EditListingData; failed?: { form: EditForm; result: SubmissionResult<string[]> } }) {
+  const listingResult = failed?.form === 'listing' ? failed.result : undefined;
+  const fileErrors = failed?.form === 'attachment' ? failed.result.error : undefined;
   const base = `${KIND_PATHS[data.kind]}/${data.id}`;
   return (
     <div>
       <nav aria-label="パンくずリスト" className="mb-4 text-sm">
-        <a href={KIND_PATHS[data.kind]}>{KIND_LABELS[data.kind]}</a> ＞ <a href={base}>{data.title}</a> ＞ 編集
+        <Link to={KIND_PATHS[data.kind]}>{KIND_LABELS[data.kind]}</Link> ＞ <Link to={base}>{data.title}</Link> ＞ 編集
       </nav>
       <h1 className="page-title">
         掲載を編集 <StatusBadge status={data.status} closeReason={data.closeReason} />
@@ -27,7 +29,7 @@ export function ListingEditPage() {
       {data.status === 'closed' ? (
         <p className="warning-box mb-6">終了した掲載は編集できません。掲載ページから再掲載してください。</p>
       ) : (
-        <ListingForm kind={data.kind} mode="edit" values={failed?.values ?? data.values} errors={failed?.errors} formError={failed?.formError} allowedTypes={data.allowedTypes} />
+        <ListingForm kind={data.kind} mode="edit" defaultValue={data.values} result={listingResult} allowedTypes={data.allowedTypes} />
       )}
 
       <section aria-labelledby="attachments-title" className="mt-12 max-w-3xl">
@@ -45,9 +47,9 @@ export function ListingEditPage() {
                 <span className="text-sm text-solid-gray-700">{Math.ceil(a.sizeBytes / 1024)}KB</span>
                 <Form method="post">
                   <input type="hidden" name="attachmentId" value={a.id} />
-                  <button type="submit" name="intent" value="delete-attachment" className="btn-danger btn-small">
+                  <SubmitButton name="intent" value="delete-attachment" className="btn-danger btn-small">
                     削除<span className="sr-only">（{a.fileName}）</span>
-                  </button>
+                  </SubmitButton>
                 </Form>
               </li>
             ))}
@@ -55,23 +57,24 @@ export function ListingEditPage() {
         ) : (
           <p className="mb-6">添付ファイルはありません。</p>
         )}
-        <Form method="post" encType="multipart/form-data" className="card">
-          <label htmlFor="field-file" className="field-label">
+        <Form method="post" encType="multipart/form-data" className="card" id="attachment" noValidate>
+          <ErrorSummary result={failed?.form === 'attachment' ? failed.result : undefined} labels={{ file: 'ファイル', attachmentId: '添付ファイル' }} formId="attachment" />
+          <label htmlFor="attachment-file" className="field-label">
             ファイルを追加
           </label>
           <input
-            id="field-file"
+            id="attachment-file"
             name="file"
             type="file"
             accept="application/pdf,image/png,image/jpeg,image/webp"
             className="mb-4 block w-full text-base"
-            aria-invalid={failed?.attachmentError ? true : undefined}
-            aria-describedby={failed?.attachmentError ? 'field-file-error' : undefined}
+            aria-invalid={fileErrors?.file?.length ? true : undefined}
+            aria-describedby={fileErrors?.file?.length ? 'attachment-file-error' : undefined}
           />
-          <ErrorList id="field-file-error" errors={failed?.attachmentError ? [failed.attachmentError] : undefined} />
-          <button type="submit" name="intent" value="upload" className="btn-secondary mt-4">
+          <ErrorList id="attachment-file-error" errors={fileErrors?.file ?? undefined} />
+          <SubmitButton name="intent" value="upload" className="btn-secondary mt-4">
             アップロード
-          </button>
+          </SubmitButton>
         </Form>
       </section>
     </div>

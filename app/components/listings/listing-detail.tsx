@@ -1,10 +1,11 @@
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { KIND_LABELS, KIND_PATHS, categoryLabel, typeLabel } from '../../../domain/listings';
-import type { detailLoader, FormFailure } from '../../../services/listing-routes.server';
-import { formatDateTime, formatWareki, formatWarekiMonth, formatYen } from '../../../utils/dates';
-import { ErrorSummary } from '../../forms';
-import { regionText, StatusBadge, termText } from '../listing-card';
-import { VerdictPanel } from '../verdict-panel';
+import type { SubmissionResult } from '@conform-to/react';
+import { Form, Link } from '@remix-run/react';
+import { KIND_LABELS, KIND_PATHS, categoryLabel, typeLabel } from '../../domain/listings';
+import type { ListingDetailData } from '../../routes/__listings.server';
+import { formatDateTime, formatWareki, formatWarekiMonth, formatYen } from '../../utils/dates';
+import { ErrorSummary, SubmitButton } from '../forms';
+import { regionText, StatusBadge, termText } from './listing-card';
+import { VerdictPanel } from './verdict-panel';
 
 const DONE: Record<string, string> = {
   published: '掲載を公開しました。',
@@ -28,22 +29,21 @@ function Section({ id, title, html }: { id: string; title: string; html: string 
   );
 }
 
-export function ListingDetailPage() {
-  const data = useLoaderData<ReturnType<typeof detailLoader>>();
-  const failed = useActionData<FormFailure>();
+/** A listing's page: the texts, the facts, the reader's eligibility verdict and, for its organisation, the lifecycle buttons. */
+export function ListingDetail({ data, result }: { data: ListingDetailData; result?: SubmissionResult<string[]> }) {
   const { listing: l, kind, html, status } = data;
   const base = `${KIND_PATHS[kind]}/${l.id}`;
   return (
     <article aria-labelledby="listing-title">
       <nav aria-label="パンくずリスト" className="mb-4 text-sm">
-        <a href={KIND_PATHS[kind]}>{KIND_LABELS[kind]}</a> ＞ {l.title}
+        <Link to={KIND_PATHS[kind]}>{KIND_LABELS[kind]}</Link> ＞ {l.title}
       </nav>
       {data.done && DONE[data.done] ? (
         <p className="notice" role="status">
           {DONE[data.done]}
         </p>
       ) : null}
-      <ErrorSummary labels={{}} formError={failed?.formError} />
+      <ErrorSummary result={result} labels={{ intent: '操作', reason: '終了の理由' }} formId="lifecycle" />
       <div className="mb-2 flex flex-wrap gap-2">
         <StatusBadge status={status} closeReason={l.closeReason} />
         {l.categories.map((c) => (
@@ -56,7 +56,7 @@ export function ListingDetailPage() {
         {l.title}
       </h1>
       <p className="mb-2 text-lg">
-        <a href={`/orgs/${data.owner.id}`}>{data.owner.name}</a>
+        <Link to={`/orgs/${data.owner.id}`}>{data.owner.name}</Link>
         {data.place && kind === 'opening' && data.place !== data.owner.name ? <span className="ml-2 text-solid-gray-700">（{data.place}）</span> : null}
       </p>
       <p className="mb-8 text-lg">{l.summary}</p>
@@ -127,9 +127,9 @@ export function ListingDetailPage() {
             <Fact label="更新日">{formatWareki(l.updatedAt)}</Fact>
           </dl>
           {data.canApply ? (
-            <a href={`${base}/${kind === 'opening' ? 'apply' : 'scout'}`} className="btn-primary mt-6 w-full">
+            <Link to={`${base}/${kind === 'opening' ? 'apply' : 'scout'}`} className="btn-primary mt-6 w-full">
               {kind === 'opening' ? 'この募集に応募する' : 'このソリューションに相談する'}
-            </a>
+            </Link>
           ) : null}
         </aside>
       </div>
@@ -172,38 +172,38 @@ function OwnerActions({ kind, id, status, closeReason }: { kind: string; id: num
       </h2>
       <div className="flex flex-wrap items-end gap-4">
         {status !== 'closed' ? (
-          <a href={`${base}/edit`} className="btn-secondary btn-small">
+          <Link to={`${base}/edit`} className="btn-secondary btn-small">
             編集する
-          </a>
+          </Link>
         ) : null}
         {status === 'draft' ? (
           <Form method="post">
-            <button type="submit" name="intent" value="publish" className="btn-primary btn-small">
+            <SubmitButton name="intent" value="publish" className="btn-primary btn-small">
               公開する
-            </button>
+            </SubmitButton>
           </Form>
         ) : null}
         {status === 'closed' && closeReason !== 'filled' ? (
           <Form method="post">
-            <button type="submit" name="intent" value="reopen" className="btn-primary btn-small">
+            <SubmitButton name="intent" value="reopen" className="btn-primary btn-small">
               再掲載する
-            </button>
+            </SubmitButton>
           </Form>
         ) : null}
         {status === 'published' || status === 'expired' || status === 'draft' ? (
           <Form method="post" className="flex flex-wrap items-end gap-2">
             <div>
-              <label htmlFor="close-reason" className="field-label text-sm">
+              <label htmlFor="lifecycle-reason" className="field-label text-sm">
                 終了の理由
               </label>
-              <select id="close-reason" name="reason" className="field-input py-2" defaultValue={status === 'draft' ? 'withdrawn' : 'filled'}>
+              <select id="lifecycle-reason" name="reason" className="field-input py-2" defaultValue={status === 'draft' ? 'withdrawn' : 'filled'}>
                 {status !== 'draft' ? <option value="filled">決定済み（人材が決まった）</option> : null}
                 <option value="withdrawn">取り下げ</option>
               </select>
             </div>
-            <button type="submit" name="intent" value="close" className="btn-danger btn-small">
+            <SubmitButton name="intent" value="close" className="btn-danger btn-small">
               {kind === 'opening' ? '募集を終了' : '掲載を終了'}
-            </button>
+            </SubmitButton>
           </Form>
         ) : null}
       </div>

@@ -1,0 +1,126 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORDS } from '../../db/seed/accounts';
+import { launchBrowser, loginAs, newPage } from '../helpers/browser';
+import { startSeededServer, type TestServer } from '../helpers/server';
+
+/*
+ * Every listing page must hydrate: no console error, no uncaught page error, no hydration warning,
+ * and a click on an in-app link navigates on the client (the document is not loaded again).
+ */
+
+let server: TestServer;
+let browser: Browser;
+let ids: { ownOpening: number; otherOpening: number; ownSolution: number; otherSolution: number };
+
+async function listingOf(slug: string, kind: 'opening' | 'solution', own: boolean) {
+  const org = await server.db.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+  const row = await server.db
+    .selectFrom('listings')
+    .select('id')
+    .where('kind', '=', kind)
+    .where('status', '=', 'published')
+    .where('organisation_id', own ? '=' : '<>', org.id)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+beforeAll(async () => {
+  server = await startSeededServer({}, ['accounts', 'listings']);
+  browser = await launchBrowser();
+  ids = {
+    ownOpening: await listingOf('amacho', 'opening', true),
+    otherOpening: await listingOf('amacho', 'opening', false),
+    ownSolution: await listingOf('mirai-chiiki', 'solution', true),
+    otherSolution: await listingOf('mirai-chiiki', 'solution', false),
+  };
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * Console errors, warnings about hydration and uncaught page errors, as they happen. The browser
+ * also logs every 4xx answer as an error: a refused form post (400) is expected, and /favicon.ico is
+ * not this page's.
+ */
+function watch(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    const where = m.location().url;
+    if (/^Failed to load resource: .* 400/.test(m.text()) || where.endsWith('/favicon.ico')) return;
+    if (m.type() === 'error' || (m.type() === 'warning' && /hydrat/i.test(m.text()))) problems.push(`console.${m.type()}: ${m.text()} (${where})`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  return problems;
+}
+
+/** Opens a page, waits until Remix has hydrated it, and fails with what went wrong if it did not. */
+async function visit(page: Page, path: string, problems: string[]) {
+  const res = await page.goto(path);
+  expect(res?.status(), path).toBe(200);
+  const hydrated = await page
+    .waitForFunction(() => (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized === true, null, { timeout: 10_000 })
+    .then(() => true, () => false);
+  await page.waitForLoadState('networkidle');
+  expect(problems, path).toEqual([]);
+  expect(hydrated, `${path} did not hydrate`).toBe(true);
+}
+
+/** Clicks a link and checks the navigation stayed in the same document (client-side). */
+async function navigatesOnClient(page: Page, click: () => Promise<void>, expectedPath: RegExp) {
+  await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+  await click();
+  await page.waitForURL(expectedPath);
+  await page.waitForLoadState('networkidle');
+  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true), `navigation to ${expectedPath} reloaded the document`).toBe(true);
+}
+
+describe('listing pages hydrate and navigate on the client', () => {
+  it('for visitors: the lists and the detail pages', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    const problems = watch(page);
+    for (const path of ['/openings', `/openings/${ids.otherOpening}`, '/solutions', `/solutions/${ids.otherSolution}`]) await visit(page, path, problems);
+
+    await visit(page, '/openings', problems);
+    await navigatesOnClient(page, () => page.locator('article.listing-card h3 a').first().click(), /\/openings\/\d+$/);
+    await navigatesOnClient(page, () => page.getByRole('navigation', { name: 'パンくずリスト' }).getByRole('link', { name: '起業人募集' }).click(), /\/openings$/);
+    await visit(page, '/solutions', problems);
+    await navigatesOnClient(page, () => page.locator('article.listing-card h3 a').first().click(), /\/solutions\/\d+$/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('for a municipality: new, edit, my listings and scout; a refused form focuses the error summary', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await loginAs(page, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const problems = watch(page);
+    for (const path of ['/openings/new', `/openings/${ids.ownOpening}`, `/openings/${ids.ownOpening}/edit`, '/my/listings', `/solutions/${ids.otherSolution}/scout`]) await visit(page, path, problems);
+
+    await visit(page, '/openings/new', problems);
+    await page.getByLabel('タイトル').fill('途中まで書いた募集');
+    await page.getByRole('button', { name: '下書き保存' }).click();
+    const summary = page.getByTestId('error-summary');
+    await expect.poll(() => summary.textContent()).toContain('入力内容に');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('error-summary');
+    expect(await page.getByLabel('タイトル').inputValue()).toBe('途中まで書いた募集');
+
+    await visit(page, '/my/listings', problems);
+    await navigatesOnClient(page, () => page.getByRole('link', { name: '起業人を募集する' }).click(), /\/openings\/new$/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('for a company: new and edit solutions, and the apply form', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await loginAs(page, 'company@example.jp', DEMO_PASSWORDS.company);
+    const problems = watch(page);
+    for (const path of ['/solutions/new', `/solutions/${ids.ownSolution}`, `/solutions/${ids.ownSolution}/edit`, `/openings/${ids.otherOpening}/apply`, '/my/listings']) await visit(page, path, problems);
+    await visit(page, `/openings/${ids.otherOpening}`, problems);
+    await navigatesOnClient(page, () => page.getByRole('link', { name: 'この募集に応募する' }).click(), /\/apply$/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
