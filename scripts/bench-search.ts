@@ -21,7 +21,7 @@ const MIX: Array<{ q: string; filters?: SearchFilters }> = [
   { q: '観光' }, { q: 'DX' }, { q: 'デジタル化' }, { q: '移住' }, { q: '空き家' }, { q: 'インバウンド' },
   { q: '地域公共交通' }, { q: '子育て 支援 アプリ' }, { q: '農産物の販路を広げたい' }, { q: 'しまね' },
   { q: 'ふるさと納税 返礼品' }, { q: 'ドローン 点検' }, { q: '脱炭素' }, { q: '事業承継' },
-  { q: '観光', filters: { prefecture: '北海道' } }, { q: 'DX', filters: { kind: 'need', types: ['side_job'] } },
+  { q: '観光', filters: { prefecture: '北海道' } }, { q: 'DX', filters: { kind: 'opening', types: ['side_job'] } },
   { q: 'SNS 発信', filters: { kind: 'solution' } }, { q: '林業', filters: { category: '農林水産（農業・畜産業・林業・水産業振興等）' } },
   { q: '移住', filters: { remoteOk: true } }, { q: '', filters: { prefecture: '島根県' } },
 ];

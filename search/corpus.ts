@@ -2,16 +2,22 @@ import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import { indexDocument } from './indexing';
-import type { SearchDocument, SearchFilters } from './types';
+import { PROGRAM_TYPES } from '../app/domain/vocabulary';
+import type { ListingKind, SearchDocument, SearchFilters } from './types';
+
+// The evaluation files call openings `need` (their own format, echoed back as written); the
+// documents and filters are mapped to the app's kinds where they reach the search.
+const FileKindSchema = z.enum(['need', 'solution']);
+const appKind = (k: z.infer<typeof FileKindSchema>): ListingKind => (k === 'need' ? 'opening' : k);
 
 /** One line of a corpus file in the evaluation format (see README, "Search"). */
 export const CorpusLineSchema = z.object({
   id: z.string().min(1),
-  kind: z.enum(['need', 'solution']),
+  kind: FileKindSchema,
   title: z.string(),
   body: z.string(),
   category: z.string(),
-  types: z.array(z.enum(['dispatch', 'side_job', 'senior'])),
+  types: z.array(z.enum(PROGRAM_TYPES)),
   prefecture: z.string().nullable().optional(),
   municipality: z.string().nullable().optional(),
   skills: z.array(z.string()).default([]),
@@ -24,9 +30,9 @@ export const QueryLineSchema = z.object({
   q: z.string(),
   filters: z
     .object({
-      kind: z.enum(['need', 'solution']).optional(),
+      kind: FileKindSchema.optional(),
       category: z.string().optional(),
-      types: z.array(z.enum(['dispatch', 'side_job', 'senior'])).optional(),
+      types: z.array(z.enum(PROGRAM_TYPES)).optional(),
       prefecture: z.string().optional(),
     })
     .default({}),
@@ -59,7 +65,7 @@ export async function indexCorpus(db: Kysely<Database>, lines: CorpusLine[], pub
   const lgCode = new Map(munis.map((m) => [`${m.pref_name}/${m.name}`, m.lg_code]));
   const docs: SearchDocument[] = lines.map((l) => ({
     id: l.id,
-    kind: l.kind,
+    kind: appKind(l.kind),
     title: l.title,
     body: l.body,
     skills: l.skills,
@@ -83,4 +89,4 @@ export async function indexCorpus(db: Kysely<Database>, lines: CorpusLine[], pub
   return docs.length;
 }
 
-export const queryFilters = (f: QueryLine['filters']): SearchFilters => ({ ...f });
+export const queryFilters = (f: QueryLine['filters']): SearchFilters => ({ ...f, kind: f.kind && appKind(f.kind) });

@@ -1,26 +1,16 @@
 import { Meilisearch, type Index, type SearchParams, type SearchResponse, type Settings } from 'meilisearch';
 import type { SearchDocumentRow } from '../db/types/search';
 import { escapeHtml } from './highlight';
-import { DEFAULT_PER_PAGE, hitUrl, MAX_PER_PAGE, type FacetCount, type ListingKind, type ListingType, type SearchEngine, type SearchFilters, type SearchHit, type SearchQuery, type SearchResult } from './types';
+import { DEFAULT_PER_PAGE, hitUrl, MAX_PER_PAGE, type FacetCount, type ListingKind, type SearchDocument, type SearchEngine, type SearchFilters, type SearchHit, type SearchQuery, type SearchResult } from './types';
 
 export const MEILI_INDEX = 'listings';
 
-/** The document as Meilisearch stores it (camelCase, timestamps as numbers so they sort). */
-export type MeiliDocument = {
+/**
+ * The search document as Meilisearch stores it: only published documents, keyed by `key`, the
+ * municipality flags always present and timestamps as seconds so they sort.
+ */
+export type MeiliDocument = Omit<SearchDocument, 'status' | 'publishedAt' | 'updatedAt' | 'eligible1433' | 'eligible1375'> & {
   key: string;
-  id: string;
-  kind: ListingKind;
-  title: string;
-  body: string;
-  skills: string[];
-  category: string;
-  types: string[];
-  prefecture: string | null;
-  prefCode: string | null;
-  municipality: string | null;
-  lgCode: string | null;
-  remoteOk: boolean;
-  termMonths: number | null;
   eligible1433: boolean | null;
   eligible1375: boolean | null;
   publishedAt: number | null;
@@ -100,7 +90,7 @@ export function meiliFilter(f: SearchFilters): string[] {
   if (f.termMonths?.min !== undefined) out.push(`termMonths >= ${Math.floor(f.termMonths.min)}`);
   if (f.termMonths?.max !== undefined) out.push(`termMonths <= ${Math.floor(f.termMonths.max)}`);
   if (f.eligibleFor) {
-    out.push(`kind = "need"`);
+    out.push(`kind = ${quote('opening' satisfies ListingKind)}`);
     if (f.eligibleFor.companyClass === 'A') out.push('eligible1433 = true');
     else out.push('eligible1375 = true', `prefCode != ${quote(f.eligibleFor.prefCode)}`);
   }
@@ -146,7 +136,7 @@ export function fromMeiliResponse(res: SearchResponse<MeiliDocument>, query: Sea
     titleHtml: marked(h._formatted?.title ?? h.title),
     snippetHtml: marked(h._formatted?.body ?? h.body.slice(0, 120)),
     category: h.category,
-    types: h.types as ListingType[],
+    types: h.types,
     skills: h.skills,
     prefecture: h.prefecture,
     municipality: h.municipality,

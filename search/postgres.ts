@@ -4,7 +4,7 @@ import { countMatches, countPublishedDocuments, sampleFacets, searchPage, search
 import { highlight, snippet } from './highlight';
 import { monthsSinceQuery } from './text';
 import { conceptQueries, parseQuery, type Concept, type QueryDictionary } from './query';
-import { DEFAULT_PER_PAGE, hitUrl, MAX_PER_PAGE, type FacetCount, type ListingType, type SearchEngine, type SearchFilters, type SearchHit, type SearchQuery, type SearchResult } from './types';
+import { DEFAULT_PER_PAGE, hitUrl, MAX_PER_PAGE, type FacetCount, type SearchEngine, type SearchFilters, type SearchHit, type SearchQuery, type SearchResult } from './types';
 
 // When fewer documents than this contain every word, documents with some of them are shown too.
 const RELAX_BELOW = 10;
@@ -179,7 +179,7 @@ export function toHit(r: SearchHitRow, terms: string[]): SearchHit {
     titleHtml: highlight(r.title, terms),
     snippetHtml: snippet(r.body, terms),
     category: r.category,
-    types: r.types as ListingType[],
+    types: r.types,
     skills: r.skills,
     prefecture: r.prefecture,
     municipality: r.municipality,

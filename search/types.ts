@@ -1,34 +1,6 @@
-export type ListingKind = 'need' | 'solution';
-export type ListingType = 'dispatch' | 'side_job' | 'senior';
-export type ListingStatus = 'draft' | 'published' | 'closed';
+import { LISTING_KIND_PATHS, type ListingKind, type ProgramType, type SearchDocument } from '../app/domain/vocabulary';
 
-export const LISTING_TYPES: readonly ListingType[] = ['dispatch', 'side_job', 'senior'];
-
-/** What the listings service hands the index; see /search in README for the field rules. */
-export interface SearchDocument {
-  /** the listing id as text; unique per kind */
-  id: string;
-  kind: ListingKind;
-  title: string;
-  body: string;
-  skills: string[];
-  category: string;
-  types: ListingType[];
-  prefecture: string | null;
-  prefCode: string | null;
-  /** needs: the receiving municipality */
-  municipality: string | null;
-  lgCode: string | null;
-  remoteOk: boolean;
-  termMonths: number | null;
-  /** only 'published' documents are ever returned */
-  status: ListingStatus;
-  publishedAt: Date | null;
-  updatedAt: Date;
-  /** looked up from the municipality master by lgCode when omitted */
-  eligible1433?: boolean | null;
-  eligible1375?: boolean | null;
-}
+export type { ListingKind, ProgramType, SearchDocument };
 
 export type EligibleFor = { companyClass: 'A' | 'B'; prefCode: string };
 
@@ -36,12 +8,12 @@ export interface SearchFilters {
   kind?: ListingKind;
   category?: string;
   /** a document matches when it shares at least one type */
-  types?: ListingType[];
+  types?: ProgramType[];
   prefecture?: string;
   municipality?: string;
   remoteOk?: boolean;
   termMonths?: { min?: number; max?: number };
-  /** needs whose municipality may receive someone from a company of this class and prefecture */
+  /** openings whose municipality may receive someone from a company of this class and prefecture */
   eligibleFor?: EligibleFor;
 }
 
@@ -56,25 +28,17 @@ export interface SearchQuery {
   perPage?: number;
 }
 
-export interface SearchHit {
-  id: string;
-  kind: ListingKind;
+/** A result: the document's display fields, its page and the highlighted title and excerpt. */
+export type SearchHit = Pick<SearchDocument, 'id' | 'kind' | 'title' | 'category' | 'types' | 'skills' | 'prefecture' | 'municipality' | 'remoteOk' | 'termMonths'> & {
   /** /openings/:id or /solutions/:id */
   url: string;
-  title: string;
   /** HTML-escaped title with <mark> around matches */
   titleHtml: string;
   /** HTML-escaped excerpt of the body with <mark> around matches */
   snippetHtml: string;
-  category: string;
-  types: ListingType[];
-  skills: string[];
-  prefecture: string | null;
-  municipality: string | null;
-  remoteOk: boolean;
-  termMonths: number | null;
+  /** ISO time */
   publishedAt: string | null;
-}
+};
 
 export type FacetCount = { value: string; count: number };
 
@@ -107,4 +71,4 @@ export interface SearchEngine {
 export const DEFAULT_PER_PAGE = 20;
 export const MAX_PER_PAGE = 100;
 
-export const hitUrl = (kind: ListingKind, id: string) => `${kind === 'need' ? '/openings' : '/solutions'}/${encodeURIComponent(id)}`;
+export const hitUrl = (kind: ListingKind, id: string) => `${LISTING_KIND_PATHS[kind]}/${encodeURIComponent(id)}`;

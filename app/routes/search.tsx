@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { countLabel } from '../domain/search/counts';
+import { isProgramType, LISTING_KIND_LABELS, LISTING_KINDS, PROGRAM_TYPE_LABELS } from '../domain/vocabulary';
 import { searchFromRequest, type FacetCount, type SearchParamsState } from '../services/search.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -12,8 +13,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json(await searchFromRequest(request, context));
 }
 
-const TYPE_LABELS: Record<string, string> = { dispatch: '企業派遣型', side_job: '副業型', senior: 'シニア型' };
-const KIND_LABELS: Record<string, string> = { need: '起業人募集', solution: 'ソリューション' };
+const typeLabel = (t: string) => (isProgramType(t) ? PROGRAM_TYPE_LABELS[t] : t);
 
 /** A /search URL for the current state with some parameters changed (undefined removes one). */
 function hrefWith(state: SearchParamsState, changes: Partial<Record<keyof SearchParamsState, string | string[] | undefined>>) {
@@ -56,8 +56,11 @@ export default function SearchPage() {
             </label>
             <select id="search-kind" name="kind" defaultValue={state.kind ?? ''} className="field-input">
               <option value="">すべて</option>
-              <option value="need">起業人募集</option>
-              <option value="solution">ソリューション</option>
+              {LISTING_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {LISTING_KIND_LABELS[k]}
+                </option>
+              ))}
             </select>
           </div>
           <div>
@@ -98,7 +101,7 @@ export default function SearchPage() {
       <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
         <aside aria-label="絞り込み" className="space-y-5">
           <Facet title="活動分野" name="category" exact={result.countsExact} items={result.facets.category} selected={state.category ? [state.category] : []} state={state} />
-          <Facet title="類型" name="type" exact={result.countsExact} items={result.facets.type} selected={state.type} state={state} label={(v) => TYPE_LABELS[v] ?? v} multi />
+          <Facet title="類型" name="type" exact={result.countsExact} items={result.facets.type} selected={state.type} state={state} label={typeLabel} multi />
           <Facet title="都道府県" name="pref" exact={result.countsExact} items={result.facets.prefecture} selected={state.pref ? [state.pref] : []} state={state} />
         </aside>
 
@@ -116,7 +119,7 @@ export default function SearchPage() {
               {result.hits.map((hit) => (
                 <li key={`${hit.kind}-${hit.id}`} className="card space-y-2">
                   <p className="text-sm text-solid-gray-700">
-                    <span className="mr-2 rounded bg-blue-50 px-2 py-0.5 font-bold text-blue-900">{KIND_LABELS[hit.kind]}</span>
+                    <span className="mr-2 rounded bg-blue-50 px-2 py-0.5 font-bold text-blue-900">{LISTING_KIND_LABELS[hit.kind]}</span>
                     {[hit.prefecture, hit.municipality].filter(Boolean).join(' ')}
                     {hit.remoteOk && '・リモート可'}
                     {hit.termMonths ? `・${hit.termMonths}か月` : ''}
@@ -127,7 +130,7 @@ export default function SearchPage() {
                   <p className="[&_mark]:bg-yellow-200 [&_mark]:font-bold" dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />
                   <p className="text-sm text-solid-gray-700">
                     {hit.category}
-                    {hit.types.length > 0 && `／${hit.types.map((t) => TYPE_LABELS[t] ?? t).join('・')}`}
+                    {hit.types.length > 0 && `／${hit.types.map((t) => PROGRAM_TYPE_LABELS[t]).join('・')}`}
                   </p>
                 </li>
               ))}

@@ -1,9 +1,10 @@
 import type { AppLoadContext } from '@remix-run/server-runtime';
 import { z } from 'zod';
-import { LISTING_TYPES, type SearchFilters, type SearchQuery, type SearchResult } from '../../search/types';
+import { LISTING_KINDS, PROGRAM_TYPES } from '../domain/vocabulary';
+import { type SearchFilters, type SearchQuery, type SearchResult } from '../../search/types';
 import { getOptionalUser } from './auth.server';
 
-export type { SearchResult, SearchHit, FacetCount, ListingType } from '../../search/types';
+export type { SearchResult, SearchHit, FacetCount } from '../../search/types';
 
 const PER_PAGE = 20;
 const text = (max: number) => z.string().trim().max(max).optional().transform((v) => (v ? v : undefined));
@@ -12,9 +13,10 @@ const int = z.coerce.number().int().min(1).max(120).optional().catch(undefined);
 /** The page state lives in the URL (shareable, back button works); unknown or bad values are ignored. */
 const ParamsSchema = z.object({
   q: z.string().max(200).optional().default('').catch(''),
-  kind: z.enum(['need', 'solution']).optional().catch(undefined),
+  // `need` was the openings' name in search URLs before; links shared with it keep working.
+  kind: z.preprocess((v) => (v === 'need' ? 'opening' : v), z.enum(LISTING_KINDS).optional()).catch(undefined),
   category: text(100).catch(undefined),
-  type: z.array(z.enum(LISTING_TYPES as [string, ...string[]])).catch([]),
+  type: z.array(z.enum(PROGRAM_TYPES)).catch([]),
   pref: text(10).catch(undefined),
   remote: z.literal('1').optional().catch(undefined),
   termMin: int,
@@ -50,9 +52,9 @@ async function eligibilityViewer(request: Request, context: AppLoadContext): Pro
 
 function toQuery(s: SearchParamsState, viewer: Viewer, perPage = PER_PAGE): SearchQuery {
   const filters: SearchFilters = {
-    kind: s.kind as SearchFilters['kind'],
+    kind: s.kind,
     category: s.category,
-    types: s.type.length ? (s.type as SearchFilters['types']) : undefined,
+    types: s.type.length ? s.type : undefined,
     prefecture: s.pref,
     remoteOk: s.remote ? true : undefined,
     termMonths: s.termMin || s.termMax ? { min: s.termMin, max: s.termMax } : undefined,

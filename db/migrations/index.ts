@@ -6,6 +6,7 @@ import * as m0103 from './2026_11_23_0103_audit_log';
 import * as m0201 from './2026_11_23_0201_search_documents';
 import * as m0202 from './2026_11_23_0202_search_synonyms_seed';
 import * as m0203 from './2026_11_23_0203_search_sample';
+import * as m0204 from './2026_11_23_0204_search_kind_opening';
 import * as m0301 from './2026_11_23_0301_listings';
 import * as m0401 from './2026_11_23_0401_applications';
 import * as m0402 from './2026_11_23_0402_conversations';
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0201_search_documents': m0201,
   '2026_11_23_0202_search_synonyms_seed': m0202,
   '2026_11_23_0203_search_sample': m0203,
+  '2026_11_23_0204_search_kind_opening': m0204,
   '2026_11_23_0301_listings': m0301,
   '2026_11_23_0401_applications': m0401,
   '2026_11_23_0402_conversations': m0402,

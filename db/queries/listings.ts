@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../database';
 import type { ListingRevisionTable, NewListingRow, ListingUpdate } from '../types/listings';
+import type { ListingKind } from '../../app/domain/vocabulary';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -56,7 +57,7 @@ export function findRevisions(db: Db, listingId: number) {
 }
 
 export type PublicFilter = {
-  kind: 'opening' | 'solution';
+  kind: ListingKind;
   today: string;
   category?: string;
   type?: string;
@@ -163,7 +164,7 @@ export function findRecommendedListings(
     .execute();
 }
 
-export function findOrganisationListings(db: Db, organisationId: string, opts: { includeDrafts: boolean; kind?: 'opening' | 'solution' }) {
+export function findOrganisationListings(db: Db, organisationId: string, opts: { includeDrafts: boolean; kind?: ListingKind }) {
   let q = selectListings(db).where('l.organisation_id', '=', organisationId);
   if (!opts.includeDrafts) q = q.where('l.status', '<>', 'draft');
   if (opts.kind) q = q.where('l.kind', '=', opts.kind);

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../database';
 import { MONITORING_MEASURE_COLUMNS, type MonitoringMeasureColumn } from '../types/monitoring';
+import type { ListingKind } from '../../app/domain/vocabulary';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -215,7 +216,7 @@ export interface CubeSlice {
 }
 
 export type CubeGroup = 'none' | 'month' | 'type' | 'category' | 'pref';
-export type CubeSum = { key: string; kind: 'opening' | 'solution' } & Record<MonitoringMeasureColumn, number>;
+export type CubeSum = { key: string; kind: ListingKind } & Record<MonitoringMeasureColumn, number>;
 
 const sumColumns = MONITORING_MEASURE_COLUMNS.map((m) => sql<number>`coalesce(sum(${sql.ref(m)}), 0)`.as(m));
 

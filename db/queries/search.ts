@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../database';
-import type { SearchDocumentTable } from '../types/search';
+import type { ListingKind } from '../../app/domain/vocabulary';
+import type { SearchDocumentRow, SearchDocumentTable } from '../types/search';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -25,7 +26,7 @@ export async function deleteSearchDocument(db: Executor, kind: string, id: strin
 }
 
 /** One pending row per document: a newer change replaces the older one and resets its retries. */
-export async function enqueueSearchOutbox(db: Executor, kind: 'need' | 'solution', id: string, op: 'upsert' | 'delete') {
+export async function enqueueSearchOutbox(db: Executor, kind: ListingKind, id: string, op: 'upsert' | 'delete') {
   await db
     .insertInto('search_outbox')
     .values({ kind, id, op })
@@ -217,7 +218,7 @@ function filterConditions(f: SqlFilters): RawBuilder<unknown>[] {
       f.eligibleFor.companyClass === 'A'
         ? sql`m.eligible_1433`
         : sql`m.eligible_1375 and m.pref_code <> ${f.eligibleFor.prefCode}`;
-    c.push(sql`d.kind = 'need' and exists (select 1 from municipalities m where m.lg_code = d.lg_code and ${rule})`);
+    c.push(sql`d.kind = ${'opening' satisfies ListingKind} and exists (select 1 from municipalities m where m.lg_code = d.lg_code and ${rule})`);
   }
   return c;
 }
@@ -242,18 +243,7 @@ export type RankPlan = {
 const WEIGHTS = sql.lit('{0.1, 0.3, 0.6, 1.0}');
 const HIT_COLUMNS = sql`d.kind, d.id, d.title, d.body, d.skills, d.category, d.types, d.prefecture, d.municipality, d.remote_ok, d.term_months, d.published_at`;
 
-export type SearchHitRow = {
-  kind: 'need' | 'solution';
-  id: string;
-  title: string;
-  body: string;
-  skills: string[];
-  category: string;
-  types: string[];
-  prefecture: string | null;
-  municipality: string | null;
-  remote_ok: boolean;
-  term_months: number | null;
+export type SearchHitRow = Pick<SearchDocumentRow, 'kind' | 'id' | 'title' | 'body' | 'skills' | 'category' | 'types' | 'prefecture' | 'municipality' | 'remote_ok' | 'term_months'> & {
   /** a string when it comes back through json_agg */
   published_at: Date | string | null;
 };

@@ -1,3 +1,5 @@
+import type { ProgramType } from '../../app/domain/vocabulary';
+
 /*
  * Demo 起業人募集, written the way municipal staff write them: the local problem first, then what
  * the person would do. Places are real municipalities of the demo accounts; the projects are invented.
@@ -11,7 +13,7 @@ export type OpeningSeed = {
   duties: string[];
   skills: string[];
   categories: string[];
-  types: ('dispatch' | 'side_job' | 'senior')[];
+  types: ProgramType[];
   term: [number, number];
   days: number;
   remote: boolean;

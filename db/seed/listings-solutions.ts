@@ -1,3 +1,5 @@
+import type { ProgramType } from '../../app/domain/vocabulary';
+
 /*
  * Demo ソリューション, as companies and individuals describe what they can take on for a municipality.
  * The companies and people are the demo accounts; their projects and track records are invented.
@@ -10,7 +12,7 @@ export type SolutionSeed = {
   skills: string[];
   track: string[];
   categories: string[];
-  types: ('dispatch' | 'side_job' | 'senior')[];
+  types: ProgramType[];
   term: [number, number];
   regions: string[] | 'anywhere';
   headcount: number;

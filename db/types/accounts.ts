@@ -1,10 +1,11 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { OrganisationKind } from '../../app/domain/vocabulary';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface OrganisationTable {
   id: Generated<string>;
-  kind: 'municipality' | 'company' | 'individual' | 'ministry' | 'operator';
+  kind: OrganisationKind;
   status: Generated<'pending' | 'approved' | 'rejected' | 'suspended'>;
   name: string;
   name_kana: string | null;

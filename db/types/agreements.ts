@@ -1,11 +1,12 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ProgramType } from '../../app/domain/vocabulary';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** `date` columns come back as Date from pg and as text from PGlite; queries read them with to_char. */
 type DateColumn = ColumnType<Date | string | null, string | null | undefined, string | null>;
 type Json<T> = ColumnType<T, string, never>;
 
-export type AgreementKindCode = 'dispatch' | 'side_job' | 'senior';
+export type AgreementKindCode = ProgramType;
 
 export interface AgreementDraftTable {
   id: Generated<number>;

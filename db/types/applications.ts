@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ListingKind, ProgramType } from '../../app/domain/vocabulary';
 
 type Json<T> = ColumnType<T, string | undefined, string>;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -8,12 +9,12 @@ export type ApplicationStateCode = 'applied' | 'in_dialogue' | 'interview' | 'ag
 export interface ApplicationTable {
   id: Generated<number>;
   listing_id: number;
-  listing_kind: 'opening' | 'solution';
+  listing_kind: ListingKind;
   kind: 'application' | 'scout';
   applicant_organisation_id: string;
   owner_organisation_id: string;
   applicant_user_id: string | null;
-  program_type: 'dispatch' | 'side_job' | 'senior';
+  program_type: ProgramType;
   is_inquiry: Generated<boolean>;
   /** what the sender was shown: { eligible, type, headline, reasons[], ruleVersion } */
   eligibility: Json<Record<string, unknown>>;

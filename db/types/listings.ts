@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CloseReason, ListingKind, ListingStatus } from '../../app/domain/vocabulary';
 
 /** `date` columns come back as Date from pg and as text from PGlite; we write ISO strings. */
 type NullableDateColumn = ColumnType<Date | string | null, string | null, string | null>;
@@ -7,10 +8,10 @@ type Yen = ColumnType<number | null, number | null, number | null>;
 
 export interface ListingTable {
   id: Generated<number>;
-  kind: 'opening' | 'solution';
+  kind: ListingKind;
   organisation_id: string;
-  status: Generated<'draft' | 'published' | 'closed'>;
-  close_reason: 'filled' | 'withdrawn' | 'expired' | null;
+  status: Generated<ListingStatus>;
+  close_reason: CloseReason | null;
   title: string;
   summary: string;
   body: string;

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import type { ListingKind } from '../../app/domain/vocabulary';
 
 /** The summary's count columns, in table order (the domain's MEASURES use the same ids). */
 export const MONITORING_MEASURE_COLUMNS = [
@@ -13,7 +14,7 @@ export type MonitoringMeasureColumn = (typeof MONITORING_MEASURE_COLUMNS)[number
 export type MonitoringCubeTable = {
   /** 'YYYY-MM', Japan time */
   month: string;
-  kind: 'opening' | 'solution';
+  kind: ListingKind;
   /** '01'…'47', '00' unknown, '*' any */
   pref_code: string;
   /** a category id or '*' */

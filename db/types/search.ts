@@ -1,22 +1,24 @@
 import type { ColumnType, Generated, GeneratedAlways, Selectable } from 'kysely';
+import type { ListingKind, ListingStatus, ProgramType } from '../../app/domain/vocabulary';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+/** The embedded index's copy of a SearchDocument (app/domain/vocabulary.ts), plus its vectors. */
 export interface SearchDocumentTable {
-  kind: 'need' | 'solution';
+  kind: ListingKind;
   id: string;
   title: string;
   body: string;
   skills: string[];
   category: string;
-  types: string[];
+  types: ProgramType[];
   prefecture: string | null;
   pref_code: string | null;
   municipality: string | null;
   lg_code: string | null;
   remote_ok: boolean;
   term_months: number | null;
-  status: 'draft' | 'published' | 'closed';
+  status: ListingStatus;
   published_at: Timestamp | null;
   updated_at: Timestamp;
   eligible_1433: boolean | null;
@@ -31,7 +33,7 @@ export interface SearchDocumentTable {
 }
 
 export interface SearchOutboxTable {
-  kind: 'need' | 'solution';
+  kind: ListingKind;
   id: string;
   op: 'upsert' | 'delete';
   /** bumped on every new change, so the worker only clears the change it actually delivered */

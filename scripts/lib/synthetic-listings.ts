@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely';
+import { PROGRAM_TYPES } from '../../app/domain/vocabulary';
 import type { SearchDocumentTable } from '../../db/types/search';
 import { documentVectors } from '../../search/indexing';
 
@@ -45,17 +46,17 @@ export function* syntheticSearchRows(n: number, munis: MunicipalityRow[], seed =
   for (let i = 0; i < n; i++) {
     const t = pick(TOPICS);
     const m = pick(munis);
-    const kind = random() < 0.5 ? ('need' as const) : ('solution' as const);
-    const title = `${pick(t.titles)}${kind === 'need' ? `（${m.pref_name}${m.name}）` : ''}`;
+    const kind = random() < 0.5 ? ('opening' as const) : ('solution' as const);
+    const title = `${pick(t.titles)}${kind === 'opening' ? `（${m.pref_name}${m.name}）` : ''}`;
     const words = Array.from({ length: 4 }, () => pick(t.words));
     const body = [pick(FILLER), `${words[0]}と${words[1]}に関する課題があり、${words[2]}を生かした取り組みを進めます。`, pick(FILLER), `${words[3]}の経験がある方を歓迎します。`, pick(FILLER)].join('');
     const skills = [...new Set([pick(t.skills), pick(t.skills)])];
-    const types = [...new Set([pick(['dispatch', 'side_job', 'senior']), pick(['dispatch', 'side_job'])])];
-    const doc = { title, body, skills, category: t.category, prefecture: m.pref_name, municipality: kind === 'need' ? m.name : null };
+    const types = [...new Set([pick(PROGRAM_TYPES), pick(['dispatch', 'side_job'] as const)])];
+    const doc = { title, body, skills, category: t.category, prefecture: m.pref_name, municipality: kind === 'opening' ? m.name : null };
     const at = new Date(epoch - Math.floor(random() * 365 * 86400_000));
     const v = documentVectors({ ...doc, publishedAt: at });
     yield {
-      kind, id: String(i + 1), ...doc, types, pref_code: m.pref_code, lg_code: kind === 'need' ? m.lg_code : null,
+      kind, id: String(i + 1), ...doc, types, pref_code: m.pref_code, lg_code: kind === 'opening' ? m.lg_code : null,
       remote_ok: random() < 0.4, term_months: 6 + Math.floor(random() * 31), status: random() < 0.95 ? ('published' as const) : ('closed' as const),
       published_at: at, updated_at: at, eligible_1433: m.eligible_1433, eligible_1375: m.eligible_1375, search_vector: v.all, head_vector: v.head,
     };

@@ -39,7 +39,7 @@ export function ListingIndex({ data }: { data: ListingIndexData }) {
       <p className="mb-4" role="status" aria-live="polite">
         <strong>{total}</strong> 件{total > 0 ? `（${page} / ${pages} ページ）` : ''}
         <span className="ml-4 text-sm">
-          キーワードで探すときは <Link to={`/search?kind=${kind === 'opening' ? 'need' : 'solution'}`}>検索</Link> をご利用ください。
+          キーワードで探すときは <Link to={`/search?kind=${kind}`}>検索</Link> をご利用ください。
         </span>
       </p>
       <ListingGrid cards={cards} empty="条件に合う掲載はありません。条件を減らしてお試しください。" />

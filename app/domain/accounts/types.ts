@@ -1,6 +1,8 @@
+import { ORGANISATION_KINDS, type OrganisationKind } from '../vocabulary';
+
 /** The five kinds of account; an account's role is the kind of the organisation it belongs to. */
-export const ROLES = ['municipality', 'company', 'individual', 'ministry', 'operator'] as const;
-export type Role = (typeof ROLES)[number];
+export { ORGANISATION_KINDS as ROLES };
+export type Role = OrganisationKind;
 
 export const ORGANISATION_STATUSES = ['pending', 'approved', 'rejected', 'suspended'] as const;
 export type OrganisationStatus = (typeof ORGANISATION_STATUSES)[number];

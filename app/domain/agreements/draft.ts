@@ -1,14 +1,10 @@
 import { z } from 'zod';
 
-/** 企業派遣型 → 協定書 (municipality–company); 副業型 / シニア型 → 契約書 (municipality–individual). */
-export const AGREEMENT_KINDS = ['dispatch', 'side_job', 'senior'] as const;
-export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
-
-export const AGREEMENT_KIND_LABELS: Record<AgreementKind, string> = {
-  dispatch: '企業派遣型',
-  side_job: '副業型',
-  senior: 'シニア型',
-};
+/**
+ * An agreement's kind is the programme type (app/domain/vocabulary.ts): 企業派遣型 → 協定書
+ * (municipality–company); 副業型 / シニア型 → 契約書 (municipality–individual).
+ */
+export { PROGRAM_TYPES as AGREEMENT_KINDS, PROGRAM_TYPE_LABELS as AGREEMENT_KIND_LABELS, type ProgramType as AgreementKind } from '../vocabulary';
 
 /** Version of the draft JSON format itself (not of a draft); bumped only by an incompatible change. */
 export const DRAFT_FORMAT = 1;

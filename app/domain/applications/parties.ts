@@ -1,4 +1,5 @@
 import type { ApplicationKind, Side } from './states';
+import type { ListingKind } from '../vocabulary';
 
 export type Parties = { applicantOrganisationId: string; ownerOrganisationId: string };
 
@@ -12,6 +13,6 @@ export function sideOf(organisationId: string, parties: Parties): Side | null {
 export const otherSide = (side: Side): Side => (side === 'applicant' ? 'owner' : 'applicant');
 
 /** An opening is applied to (応募); a solution is approached by a municipality (スカウト). */
-export const kindForListing = (listingKind: 'opening' | 'solution'): ApplicationKind => (listingKind === 'opening' ? 'application' : 'scout');
+export const kindForListing = (listingKind: ListingKind): ApplicationKind => (listingKind === 'opening' ? 'application' : 'scout');
 
 export const KIND_LABELS: Record<ApplicationKind, string> = { application: '応募', scout: 'スカウト' };

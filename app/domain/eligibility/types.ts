@@ -1,14 +1,8 @@
 import { z } from 'zod';
+import { PROGRAM_TYPE_LABELS, PROGRAM_TYPES, type ProgramType } from '../vocabulary';
 
-export const PROGRAM_TYPES = ['dispatch', 'side_job', 'senior'] as const;
-export type ProgramType = (typeof PROGRAM_TYPES)[number];
+export { PROGRAM_TYPE_LABELS, PROGRAM_TYPES, type ProgramType };
 export const ProgramTypeSchema = z.enum(PROGRAM_TYPES);
-
-export const PROGRAM_TYPE_LABELS: Record<ProgramType, string> = {
-  dispatch: '企業派遣型',
-  side_job: '副業型',
-  senior: 'シニア型',
-};
 
 export const EMPLOYMENTS = ['employed', 'retired', 'freelance'] as const;
 export type Employment = (typeof EMPLOYMENTS)[number];

@@ -1,28 +1,32 @@
 import type { CategoryId } from './categories';
+import {
+  CLOSE_REASONS,
+  isProgramType,
+  LISTING_KIND_LABELS,
+  LISTING_KIND_PATHS,
+  LISTING_KINDS,
+  LISTING_STATUSES,
+  PROGRAM_TYPE_LABELS,
+  PROGRAM_TYPES,
+  type CloseReason,
+  type ListingKind,
+  type ListingStatus,
+  type OrganisationKind,
+  type ProgramType,
+} from '../vocabulary';
 
-export const LISTING_KINDS = ['opening', 'solution'] as const;
-export type ListingKind = (typeof LISTING_KINDS)[number];
+export { CLOSE_REASONS, LISTING_KINDS, LISTING_STATUSES, type CloseReason, type ListingKind, type ListingStatus };
+export { LISTING_KIND_LABELS as KIND_LABELS, LISTING_KIND_PATHS as KIND_PATHS };
 
-export const KIND_LABELS: Record<ListingKind, string> = { opening: '起業人募集', solution: 'ソリューション' };
-export const KIND_PATHS: Record<ListingKind, string> = { opening: '/openings', solution: '/solutions' };
-
-/** The three forms of the programme; ids match the eligibility engine's `type`. */
-export const LISTING_TYPES = [
-  { id: 'dispatch', label: '企業派遣型' },
-  { id: 'side_job', label: '副業型' },
-  { id: 'senior', label: 'シニア型' },
-] as const;
-export type ListingType = (typeof LISTING_TYPES)[number]['id'];
-export const LISTING_TYPE_IDS = LISTING_TYPES.map((t) => t.id) as [ListingType, ...ListingType[]];
+/** The three forms of the programme (app/domain/vocabulary.ts) with their labels, for option lists. */
+export const LISTING_TYPES = PROGRAM_TYPES.map((id) => ({ id, label: PROGRAM_TYPE_LABELS[id] }));
+export type ListingType = ProgramType;
+export const LISTING_TYPE_IDS = PROGRAM_TYPES;
 
 export function typeLabel(id: string): string {
-  return LISTING_TYPES.find((t) => t.id === id)?.label ?? id;
+  return isProgramType(id) ? PROGRAM_TYPE_LABELS[id] : id;
 }
 
-export const LISTING_STATUSES = ['draft', 'published', 'closed'] as const;
-export type ListingStatus = (typeof LISTING_STATUSES)[number];
-export const CLOSE_REASONS = ['filled', 'withdrawn', 'expired'] as const;
-export type CloseReason = (typeof CLOSE_REASONS)[number];
 /** What a page shows: a published listing past its deadline reads as expired before the sweep closes it. */
 export type EffectiveStatus = ListingStatus | 'expired';
 
@@ -38,7 +42,7 @@ export const CLOSE_REASON_LABELS: Record<CloseReason, string> = {
   expired: '締切',
 };
 
-export type OrgKind = 'municipality' | 'company' | 'individual' | 'ministry' | 'operator';
+export type OrgKind = OrganisationKind;
 export type Id = string | number;
 
 /** A listing as the domain sees it (both kinds; fields of the other kind are null/empty). */

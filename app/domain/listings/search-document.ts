@@ -1,28 +1,7 @@
 import { categoryLabel } from './categories';
 import type { Listing } from './model';
 import { prefectureName } from './prefectures';
-
-/** The document a listing hands to search (structurally the `SearchDocument` of search/types.ts). */
-export interface ListingSearchDocument {
-  id: string;
-  kind: 'need' | 'solution';
-  title: string;
-  body: string;
-  skills: string[];
-  category: string;
-  types: Listing['types'];
-  prefecture: string | null;
-  prefCode: string | null;
-  municipality: string | null;
-  lgCode: string | null;
-  remoteOk: boolean;
-  termMonths: number | null;
-  status: Listing['status'];
-  publishedAt: Date | null;
-  updatedAt: Date;
-  eligible1433?: boolean | null;
-  eligible1375?: boolean | null;
-}
+import type { SearchDocument } from '../vocabulary';
 
 /**
  * Search sees the whole text (summary first, then the kind's long texts), the skills as items,
@@ -32,11 +11,11 @@ export interface ListingSearchDocument {
 export function toSearchDocument(
   listing: Listing,
   municipality: { name: string; prefName: string; eligible1433: boolean; eligible1375: boolean } | null,
-): ListingSearchDocument {
+): SearchDocument {
   const regions = listing.kind === 'solution' ? (listing.regionAnywhere ? '全国対応' : listing.regionPrefCodes.map(prefectureName).join(' ')) : '';
   return {
     id: String(listing.id),
-    kind: listing.kind === 'opening' ? 'need' : 'solution',
+    kind: listing.kind,
     title: listing.title,
     body: [listing.summary, listing.body, listing.duties, listing.trackRecord, listing.conditions, listing.categories.slice(1).map(categoryLabel).join(' '), regions]
       .filter(Boolean)

@@ -53,8 +53,7 @@ export const DURATION_METRICS = [
 ] as const;
 export type DurationMetric = (typeof DURATION_METRICS)[number]['id'];
 
-export const LISTING_KIND_IDS = ['opening', 'solution'] as const;
-export type CubeKind = (typeof LISTING_KIND_IDS)[number];
+export { LISTING_KINDS as LISTING_KIND_IDS, type ListingKind as CubeKind } from '../vocabulary';
 
 /** The summary's "any" value of a dimension: a record counts once in it, whatever it lists. */
 export const ANY = '*';

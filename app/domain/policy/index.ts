@@ -1,4 +1,5 @@
 import type { OrganisationStatus, Role, SessionUser } from '../accounts/types';
+import type { ListingKind } from '../vocabulary';
 
 /**
  * The one authorisation module. Every loader, action, API route and socket handler asks
@@ -42,7 +43,7 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export type ListingKind = 'opening' | 'solution';
+export type { ListingKind };
 
 /** What an action is about. Callers build these from their rows; only the fields named here matter. */
 export type Resource =

@@ -66,11 +66,11 @@ describe('search outbox while the search engine is down', () => {
     await expect.poll(async () => (await outbox()).some((r) => r.attempts > 0), { timeout: 20_000, interval: 250 }).toBe(true);
     const pending = await outbox();
     expect(pending.length).toBeGreaterThanOrEqual(published.length);
-    expect(pending.filter((r) => r.id === String(own.id) && r.kind === 'need')).toHaveLength(1);
+    expect(pending.filter((r) => r.id === String(own.id) && r.kind === 'opening')).toHaveLength(1);
 
     fake = await startFakeMeili();
     await expect.poll(async () => (await outbox()).length, { timeout: 90_000, interval: 500 }).toBe(0);
-    const expected = published.map((l) => meiliKey(l.kind === 'opening' ? 'need' : 'solution', String(l.id))).sort();
+    const expected = published.map((l) => meiliKey(l.kind, String(l.id))).sort();
     expect([...received.keys()].sort()).toEqual(expected);
   });
 });

@@ -53,7 +53,7 @@ export function searchContract(name: string, setup: () => Promise<ContractSetup>
       expect(await ids({ q: '', filters: { prefecture: '島根県' } })).toEqual(['1', '5']);
       expect(await ids({ q: '', filters: { remoteOk: true } })).toEqual(['1', '6']);
       expect(await ids({ q: '', filters: { termMonths: { min: 24 } } })).toEqual(['1', '8']);
-      expect(await ids({ q: 'DX', filters: { kind: 'need' } })).toEqual(['1']);
+      expect(await ids({ q: 'DX', filters: { kind: 'opening' } })).toEqual(['1']);
     });
 
     it('counts facets and the total over all matches, and pages through them', async () => {

@@ -12,7 +12,7 @@ type M = { lg_code: string; pref_code: string; name: string; pref_name: string }
 let only1433: M, both: M, bothOtherPref: M, neither: M;
 
 const need = (id: string, m: M): SearchDocument => ({
-  id, kind: 'need', title: `募集 ${m.name}`, body: '観光振興', skills: [], category: 'その他', types: ['dispatch'],
+  id, kind: 'opening', title: `募集 ${m.name}`, body: '観光振興', skills: [], category: 'その他', types: ['dispatch'],
   prefecture: m.pref_name, prefCode: m.pref_code, municipality: m.name, lgCode: m.lg_code, remoteOk: false, termMonths: 12,
   status: 'published', publishedAt: new Date(), updatedAt: new Date(),
 });

@@ -60,9 +60,9 @@ describe('indexing in the listing transaction', () => {
     await handle.db.transaction().execute((trx) => indexDocument(trx, DOCS[0]));
     await handle.db.transaction().execute((trx) => indexDocument(trx, { ...DOCS[0], title: '改題' }));
     const { docs, outbox } = await rows();
-    expect(docs).toEqual([{ kind: 'need', id: '1', title: '改題' }]);
+    expect(docs).toEqual([{ kind: 'opening', id: '1', title: '改題' }]);
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({ kind: 'need', id: '1', op: 'upsert', generation: 2, attempts: 0 });
+    expect(outbox[0]).toMatchObject({ kind: 'opening', id: '1', op: 'upsert', generation: 2, attempts: 0 });
   });
 
   it('copies the municipality eligibility flags from the master when omitted', async () => {
@@ -86,7 +86,7 @@ describe('outbox worker', () => {
     expect(await worker.drainOnce()).toEqual({ delivered: 0, failed: 0 });
     await handle.db.updateTable('search_outbox').set({ next_attempt_at: new Date(Date.now() - 1000) }).execute();
     expect(await worker.drainAll()).toBe(3);
-    expect([...sink.upserted.keys()].sort()).toEqual(['need/1', 'need/2', 'solution/3']);
+    expect([...sink.upserted.keys()].sort()).toEqual(['opening/1', 'opening/2', 'solution/3']);
     expect((await rows()).outbox).toEqual([]);
   });
 
@@ -101,7 +101,7 @@ describe('outbox worker', () => {
     await worker.drainOnce();
     expect((await rows()).outbox).toHaveLength(1);
     await worker.drainAll();
-    expect(sink.upserted.get('need/1')?.title).toBe('配信中の変更');
+    expect(sink.upserted.get('opening/1')?.title).toBe('配信中の変更');
     expect((await rows()).outbox).toEqual([]);
   });
 
@@ -111,10 +111,10 @@ describe('outbox worker', () => {
     const sink = new RecordingSink();
     const worker = new OutboxWorker(handle.db, sink);
     await worker.drainAll();
-    await removeDocument(handle.db, 'need', '1');
+    await removeDocument(handle.db, 'opening', '1');
     await indexDocument(handle.db, { ...DOCS[1], status: 'closed' });
     await worker.drainAll();
-    expect(sink.removed.sort()).toEqual(['need/1', 'need/2']);
+    expect(sink.removed.sort()).toEqual(['opening/1', 'opening/2']);
     expect(sink.upserted.size).toBe(0);
   });
 });

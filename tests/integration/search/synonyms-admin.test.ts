@@ -17,7 +17,7 @@ let op: Client;
 
 const LISTING = {
   id: 'synonym-test-1',
-  kind: 'need' as const,
+  kind: 'opening' as const,
   title: '古民家を一棟貸しの宿として再生する（長野県小布施町）',
   body: '空いている古民家を改修し、旅行者が一棟まるごと借りられる宿として運営する仕組みをつくります。',
   skills: ['宿泊業'],

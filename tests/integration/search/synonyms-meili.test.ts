@@ -36,7 +36,7 @@ const closeServer = (srv: HttpServer | undefined) => new Promise((r) => (srv ? s
 
 const LISTING = {
   id: 'synonym-meili-1',
-  kind: 'need' as const,
+  kind: 'opening' as const,
   title: '棚田の保全とオーナー制度づくり（石川県輪島市）',
   body: '白米千枚田の保全のため、都市部の方が区画を支える仕組みを整えます。',
   skills: ['農業'],

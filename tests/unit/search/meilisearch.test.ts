@@ -21,13 +21,13 @@ describe('Meilisearch settings', () => {
 describe('Meilisearch requests', () => {
   it('maps every filter, quoting values', () => {
     expect(
-      meiliFilter({ kind: 'need', category: 'DX（自治体DX・地域社会DX）', types: ['dispatch', 'senior'], prefecture: '島根県', remoteOk: true, termMonths: { min: 6, max: 24 } }),
-    ).toEqual(['kind = "need"', 'category = "DX（自治体DX・地域社会DX）"', 'types IN ["dispatch", "senior"]', 'prefecture = "島根県"', 'remoteOk = true', 'termMonths >= 6', 'termMonths <= 24']);
+      meiliFilter({ kind: 'opening', category: 'DX（自治体DX・地域社会DX）', types: ['dispatch', 'senior'], prefecture: '島根県', remoteOk: true, termMonths: { min: 6, max: 24 } }),
+    ).toEqual(['kind = "opening"', 'category = "DX（自治体DX・地域社会DX）"', 'types IN ["dispatch", "senior"]', 'prefecture = "島根県"', 'remoteOk = true', 'termMonths >= 6', 'termMonths <= 24']);
     expect(meiliFilter({ municipality: 'a"b\\' })).toEqual(['municipality = "a\\"b\\\\"']);
   });
   it('maps the eligibility filter like the SQL one', () => {
-    expect(meiliFilter({ eligibleFor: { companyClass: 'A', prefCode: '13' } })).toEqual(['kind = "need"', 'eligible1433 = true']);
-    expect(meiliFilter({ eligibleFor: { companyClass: 'B', prefCode: '40' } })).toEqual(['kind = "need"', 'eligible1375 = true', 'prefCode != "40"']);
+    expect(meiliFilter({ eligibleFor: { companyClass: 'A', prefCode: '13' } })).toEqual(['kind = "opening"', 'eligible1433 = true']);
+    expect(meiliFilter({ eligibleFor: { companyClass: 'B', prefCode: '40' } })).toEqual(['kind = "opening"', 'eligible1375 = true', 'prefCode != "40"']);
   });
   it('asks for facets, a page and highlighting; sorts by date for newest and for browsing', () => {
     const p = meiliSearchParams({ q: '観光', page: 2, perPage: 10 });
@@ -40,14 +40,14 @@ describe('Meilisearch requests', () => {
 
 describe('Meilisearch documents and responses', () => {
   it('builds a safe primary key and camelCase document', () => {
-    expect(meiliKey('need', '12')).toBe('need_12');
-    expect(meiliKey('need', 'a/b')).toMatch(/^need_a-2f-b$/);
+    expect(meiliKey('opening', '12')).toBe('opening_12');
+    expect(meiliKey('opening', 'a/b')).toMatch(/^opening_a-2f-b$/);
     const d = toMeiliDocument({
-      kind: 'need', id: '1', title: 't', body: 'b', skills: [], category: 'c', types: ['dispatch'], prefecture: '島根県', pref_code: '32',
+      kind: 'opening', id: '1', title: 't', body: 'b', skills: [], category: 'c', types: ['dispatch'], prefecture: '島根県', pref_code: '32',
       municipality: '松江市', lg_code: '322016', remote_ok: true, term_months: 12, published_at: new Date('2026-04-01T00:00:00Z'),
       updated_at: new Date('2026-04-02T00:00:00Z'), eligible_1433: true, eligible_1375: false,
     });
-    expect(d).toMatchObject({ key: 'need_1', prefCode: '32', remoteOk: true, publishedAt: 1775001600, eligible1433: true });
+    expect(d).toMatchObject({ key: 'opening_1', prefCode: '32', remoteOk: true, publishedAt: 1775001600, eligible1433: true });
   });
   it('escapes formatted text and turns the sentinels into <mark>', () => {
     const hit = { id: '1', kind: 'solution', title: '<i>x</i> DX', body: 'b', skills: [], category: 'c', types: [], prefecture: null, municipality: null, remoteOk: false, termMonths: null, publishedAt: null } as unknown as MeiliDocument;
