@@ -130,3 +130,23 @@ describe('the phone menu', () => {
     await context.close();
   });
 });
+
+describe('error colours', () => {
+  // The design system's error-2 on the summary's red-50 background: axe finds no contrast problem.
+  it.each([
+    ['the log-in form', '/login', 'ログイン'],
+    ['a sign-up form', '/signup/individual', '登録して確認メールを受け取る'],
+    ['the listing form', '/openings/new', '公開する'],
+  ])('%s with errors passes axe (WCAG 2.1 AA, contrast included)', async (_name, path, button) => {
+    const { context, page } = await newPage(browser, server.url, DESKTOP);
+    if (path.startsWith('/openings')) await loginAs(page, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
+    await page.goto(path);
+    await page.locator('form[method="post"]').getByRole('button', { name: button }).first().click();
+    await page.locator('[role="alert"]#error-summary, [data-testid="error-summary"]').first().waitFor();
+    const violations = await checkA11y(page);
+    expect(violations).toEqual([]);
+    const colour = await page.evaluate(() => getComputedStyle(document.querySelector('#error-summary-title')!).color);
+    expect(colour).toBe('rgb(206, 0, 0)');
+    await context.close();
+  });
+});
