@@ -3,12 +3,19 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration } from '@remix-run/reac
 import type { ReactNode } from 'react';
 import { GeneralErrorBoundary } from './components/error-boundary';
 import { SiteFooter, SiteHeader } from './components/layout';
+import faviconIco from '../public/favicon.ico';
+import faviconSvg from '../public/favicon.svg';
 import stylesHref from './styles/app.generated.css';
 import { useNonce } from './utils/nonce';
 
 export { rootLoader as loader } from './services/auth.server';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesHref }];
+// The icons are build assets (hashed names, cached for a year); /favicon.ico leads to the same file.
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesHref },
+  { rel: 'icon', href: faviconIco, sizes: '16x16 32x32 48x48' },
+  { rel: 'icon', href: faviconSvg, type: 'image/svg+xml' },
+];
 
 export const meta: MetaFunction = () => [
   { title: '起業人マッチ｜地域活性化起業人のマッチングプラットフォーム' },

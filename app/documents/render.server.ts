@@ -1,4 +1,4 @@
-import { documentFileStem, type AgreementDocument } from '../domain/agreements';
+import { documentDisplayStem, documentFileStem, type AgreementDocument } from '../domain/agreements';
 import { renderDocx } from './docx.server';
 import { renderHtml } from './html.server';
 import { renderPdf } from './pdf.server';
@@ -16,8 +16,10 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 export interface RenderedAgreement {
   body: Buffer;
   contentType: string;
-  /** agreement-dispatch-v3.docx */
+  /** 協定書_海士町_株式会社みらい地域創生_版3.docx */
   fileName: string;
+  /** agreement-dispatch-v3.docx, for clients that cannot read a UTF-8 file name */
+  asciiFileName: string;
   stamp: ExportStamp;
 }
 
@@ -26,5 +28,5 @@ export async function renderAgreement(doc: AgreementDocument, format: ExportForm
   const stamp = exportStamp(doc);
   const body =
     format === 'docx' ? await renderDocx(doc, stamp) : format === 'pdf' ? await renderPdf(doc, stamp) : Buffer.from(renderHtml(doc, stamp), 'utf8');
-  return { body, contentType: CONTENT_TYPES[format], fileName: `${documentFileStem(doc)}.${format}`, stamp };
+  return { body, contentType: CONTENT_TYPES[format], fileName: `${documentDisplayStem(doc)}.${format}`, asciiFileName: `${documentFileStem(doc)}.${format}`, stamp };
 }

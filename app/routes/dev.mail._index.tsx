@@ -20,6 +20,7 @@ export default function DevMail() {
       {mails.length === 0 ? (
         <p>まだメールはありません。</p>
       ) : (
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="送信メール（横にスクロールできます）">
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">送信メール（新しい順）</caption>
           <thead>
@@ -41,6 +42,7 @@ export default function DevMail() {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </div>
   );

@@ -54,8 +54,8 @@ export default function EligibilityPage() {
       </header>
 
       {errors.length > 0 && (
-        <div role="alert" aria-labelledby="error-summary-title" className="rounded-xl border-2 border-red-800 bg-red-50 p-5" tabIndex={-1}>
-          <h2 id="error-summary-title" className="mb-2 text-lg font-bold text-red-800">
+        <div role="alert" aria-labelledby="error-summary-title" className="error-summary mb-0 rounded-xl border-2" tabIndex={-1}>
+          <h2 id="error-summary-title" className="mb-2 text-lg font-bold">
             入力内容を確認してください
           </h2>
           <ul className="list-disc space-y-1 pl-6">

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { isTableId } from '../domain/monitoring';
 import { requireCan } from '../services/auth.server';
 import { buildTable, parseMonitoringFilters } from '../services/monitoring.server';
-import { exportFileName, exportResponse, tableToCsv, tableToXlsx, type ExportFormat } from '../services/monitoring-export.server';
+import { exportDisplayName, exportFileName, exportResponse, tableToCsv, tableToXlsx, type ExportFormat } from '../services/monitoring-export.server';
 
 /** /monitoring/export/<table>.csv|.xlsx?<the view's filters>: one table of the view, as shown on the page. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -13,7 +13,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const now = new Date();
   const { filters } = parseMonitoringFilters(new URL(request.url).searchParams, now);
   const { table, refreshedAt } = await buildTable(context.db, filters, m[1], now);
-  const name = exportFileName(table, filters, format);
+  const name = { fileName: exportDisplayName(table, filters, format), asciiFileName: exportFileName(table, filters, format) };
   if (format === 'csv') return exportResponse(tableToCsv(table), format, name);
   return exportResponse(await tableToXlsx(table, filters, refreshedAt), format, name);
 }

@@ -142,7 +142,7 @@ export async function agreementDownloadLoader({ request, context, params }: Load
     headers: {
       'Content-Type': rendered.contentType,
       'Content-Length': String(rendered.body.length),
-      'Content-Disposition': contentDisposition(format === 'html' ? 'inline' : 'attachment', rendered.fileName),
+      'Content-Disposition': contentDisposition(format === 'html' ? 'inline' : 'attachment', rendered.fileName, rendered.asciiFileName),
       'X-Draft-Version': String(rendered.stamp.draftVersion),
       'X-Content-SHA256': rendered.stamp.contentSha256,
       'Cache-Control': 'private, no-store',

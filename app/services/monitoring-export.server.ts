@@ -1,6 +1,10 @@
 import ExcelJS from 'exceljs';
-import { describeFilters, tableMatrix, tableToCsv, type MonitoringFilters, type MonitoringTable } from '../domain/monitoring';
+import { CATEGORIES } from '../domain/listings/categories';
+import { LISTING_TYPES } from '../domain/listings/model';
+import { PREFECTURES } from '../domain/listings/prefectures';
+import { describeFilters, fiscalYearLabel, monthLabel, tableMatrix, tableToCsv, type MonitoringFilters, type MonitoringTable } from '../domain/monitoring';
 import { formatDateTime } from '../utils/dates';
+import { contentDisposition } from './downloads.server';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -10,11 +14,24 @@ const MIME: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-/** monitoring-by-category-fy2026.csv, monitoring-by-month-2026-04_2026-09-dx.xlsx: ASCII, so every browser keeps it. */
+/** monitoring-by-category-fy2026.csv, monitoring-by-month-2026-04_2026-09-dx.xlsx: the ASCII name for clients without UTF-8 names. */
 export function exportFileName(table: MonitoringTable, filters: MonitoringFilters, format: ExportFormat): string {
   const period = filters.customPeriod ? `${filters.from}_${filters.to}` : `fy${filters.fiscalYear}`;
   const parts = ['monitoring', table.id, period, filters.type, filters.category, filters.pref].filter(Boolean);
   return `${parts.join('-')}.${format}`;
+}
+
+/** 「モニタリング_分野別_令和8年度.csv」「モニタリング_月別_2026年4月〜2026年9月_DX.xlsx」: the name a reader sees. */
+export function exportDisplayName(table: MonitoringTable, filters: MonitoringFilters, format: ExportFormat): string {
+  const parts = [
+    'モニタリング',
+    table.title,
+    filters.customPeriod ? `${monthLabel(filters.from)}〜${monthLabel(filters.to)}` : fiscalYearLabel(filters.fiscalYear),
+    filters.type ? LISTING_TYPES.find((t) => t.id === filters.type)?.label : null,
+    filters.category ? CATEGORIES.find((c) => c.id === filters.category)?.label : null,
+    filters.pref ? PREFECTURES.find((p) => p.code === filters.pref)?.name : null,
+  ];
+  return `${parts.filter(Boolean).join('_')}.${format}`;
 }
 
 /** One sheet: the table as it is on the page, numbers as numbers, a title row and the notes underneath. */
@@ -61,11 +78,11 @@ export async function readXlsxTable(buffer: Buffer): Promise<(string | number | 
   return end < 0 ? rows : rows.slice(0, end);
 }
 
-export function exportResponse(body: string | Buffer, format: ExportFormat, fileName: string): Response {
+export function exportResponse(body: string | Buffer, format: ExportFormat, name: { fileName: string; asciiFileName: string }): Response {
   return new Response(typeof body === 'string' ? body : new Uint8Array(body), {
     headers: {
       'content-type': MIME[format],
-      'content-disposition': `attachment; filename="${fileName}"`,
+      'content-disposition': contentDisposition('attachment', name.fileName, name.asciiFileName),
       'cache-control': 'private, no-store',
     },
   });

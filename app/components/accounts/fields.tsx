@@ -95,8 +95,8 @@ export function ErrorSummary({ errors, labels }: { errors?: Errors; labels: Reco
   const entries = Object.entries(errors ?? {}).filter(([, m]) => m && m.length) as [string, string[]][];
   if (!entries.length) return null;
   return (
-    <div role="alert" aria-labelledby="error-summary-title" tabIndex={-1} className="rounded-lg border-2 border-red-800 bg-red-50 p-4" data-testid="error-summary">
-      <h2 id="error-summary-title" className="mb-2 font-bold text-red-800">
+    <div role="alert" aria-labelledby="error-summary-title" tabIndex={-1} className="error-summary mb-0 border-2 p-4" data-testid="error-summary">
+      <h2 id="error-summary-title" className="mb-2 font-bold">
         入力内容を確認してください
       </h2>
       <ul className="list-disc space-y-1 pl-5">

@@ -82,6 +82,7 @@ export function buildAgreement(draft: AgreementDraft, templates: readonly Agreem
     closing: fillText(template.closing, context, opts('closing')),
     date: draft.agreementDate ? formatWareki(draft.agreementDate) : BLANK_WAREKI_DATE,
     signatories: template.signatories.map((s) => ({ role: s.role, lines: s.lines.map((l) => fillText(l, context, opts(`signatory ${s.role}`))) })),
+    parties: { municipality: draft.municipality.name, partner: draft.kind === 'dispatch' ? draft.company.name : draft.person.name },
   };
 }
 

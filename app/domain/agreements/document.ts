@@ -20,6 +20,8 @@ export interface AgreementDocument {
   /** 令和8年9月15日, or a blank date line to fill in by hand */
   date: string;
   signatories: { role: string; lines: string[] }[];
+  /** 甲 (the municipality) and 乙 (the company, or the individual for 副業型・シニア型), for file names */
+  parties: { municipality: string; partner: string };
 }
 
 export interface AgreementArticle {
@@ -78,7 +80,13 @@ export function documentLines(doc: AgreementDocument): string[] {
   return lines;
 }
 
-/** Short ASCII file name stem, e.g. agreement-dispatch-v3. */
+/** Short ASCII file name stem, e.g. agreement-dispatch-v3 (the fallback for clients without UTF-8 names). */
 export function documentFileStem(doc: AgreementDocument): string {
   return `agreement-${doc.kind}-v${doc.draftVersion}`;
+}
+
+/** The name a reader files the document under: 協定書_海士町_株式会社みらい地域創生_版3 (a party not yet named is left out). */
+export function documentDisplayStem(doc: AgreementDocument): string {
+  const names = [doc.parties.municipality, doc.parties.partner].map((n) => n.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return [doc.documentType, ...names, `版${doc.draftVersion}`].join('_');
 }

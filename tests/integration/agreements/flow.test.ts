@@ -264,7 +264,7 @@ describe('agreement flow', () => {
     const base = `/applications/${applicationId}/agreement/versions/5/download`;
     const docx = await company().get(`${base}?format=docx`);
     expect(docx.status).toBe(200);
-    expect(docx.headers.get('content-disposition')).toMatch(/^attachment; filename="agreement-dispatch-v5\.docx"/);
+    expect(docx.headers.get('content-disposition')).toMatch(/^attachment; filename=agreement-dispatch-v5\.docx; filename\*=UTF-8''/);
     expect(docx.headers.get('x-content-sha256')).toBe(document_sha256);
     expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
     const pdf = await municipality().get(`${base}?format=pdf`);

@@ -25,7 +25,8 @@ describe.each(KINDS)('%s exports', (kind) => {
 
   it('docx: valid OOXML whose paragraphs are exactly the agreement, stamped with version and hash', async () => {
     const out = await renderAgreement(doc, 'docx');
-    expect(out.fileName).toBe(`agreement-${kind}-v${doc.draftVersion}.docx`);
+    expect(out.asciiFileName).toBe(`agreement-${kind}-v${doc.draftVersion}.docx`);
+    expect(out.fileName).toBe(`${doc.documentType}_${doc.parties.municipality}_${doc.parties.partner}_版${doc.draftVersion}.docx`);
     expect(out.stamp).toEqual({ draftVersion: doc.draftVersion, contentSha256: hash, templateId: doc.templateId });
     const parts = unzipDocx(out.body);
     for (const part of ['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'word/styles.xml', 'docProps/core.xml', 'docProps/custom.xml']) {

@@ -167,7 +167,7 @@ describe('listing attachments', () => {
     const res = await attachmentResponse(db(), null, { kind: 'opening', id }, attId, { dataDir });
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="____.pdf"; filename*=UTF-8''${encodeURIComponent('募集要項.pdf')}`);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename=download.pdf; filename*=UTF-8''${encodeURIComponent('募集要項.pdf')}`);
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(PDF);
   });
 });

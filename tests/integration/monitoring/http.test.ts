@@ -54,7 +54,9 @@ describe('monitoring over HTTP', () => {
     const res = await ministry.get(`/monitoring/export/by-prefecture.csv${query}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="monitoring-by-prefecture-fy2026-dx.csv"');
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename=monitoring-by-prefecture-fy2026-dx.csv; filename*=UTF-8''${encodeURIComponent('モニタリング_都道府県別_令和8年度_DX（自治体DX・地域社会DX）.csv')}`,
+    );
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
