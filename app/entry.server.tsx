@@ -1,13 +1,17 @@
-import { Transform } from 'node:stream';
+import { Writable } from 'node:stream';
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from '@remix-run/node';
-import { createReadableStreamFromReadable } from '@remix-run/node';
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react';
-import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { NonceProvider } from './utils/nonce';
+import { withoutNul, withoutPadding } from './utils/nul-bytes';
 
 const ABORT_DELAY = 5_000;
 
+/*
+ * Pages are rendered whole, then sent as one body. No route defers data (nothing streams in after
+ * the shell), so streaming would only cut the page into React's 2 KB chunks, each written, flushed
+ * and compressed on its own; one buffer is compressed in one go and also lets the page cache keep it.
+ */
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -16,8 +20,21 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
-  const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode;
-  return new Promise((resolve, reject) => {
+  return new Promise<Response>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(withoutPadding(chunk));
+        done();
+      },
+      final(done) {
+        const body = withoutNul(Buffer.concat(chunks));
+        responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+        responseHeaders.set('Content-Length', String(body.length));
+        resolve(new Response(body as Uint8Array<ArrayBuffer>, { headers: responseHeaders, status: responseStatusCode }));
+        done();
+      },
+    });
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
@@ -25,29 +42,25 @@ export default function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        [waitForAll ? 'onAllReady' : 'onShellReady']() {
+        onShellReady() {
           shellRendered = true;
-          // React 18.3 flushes its whole 2 KB buffer when a multi-byte character (all of Japanese) does not
-          // fit at its end, padding the page with NUL bytes (react-dom-server.node writeStringChunk); drop them.
-          const body = new Transform({
-            transform(chunk: Buffer, _encoding, done) {
-              done(null, chunk.includes(0) ? chunk.filter((b) => b !== 0) : chunk);
-            },
-          });
-          responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
+        },
+        onAllReady() {
+          clearTimeout(timer);
+          pipe(sink);
         },
         onShellError(error: unknown) {
+          clearTimeout(timer);
           reject(error);
         },
         onError(error: unknown) {
           responseStatusCode = 500;
+          // Before the shell, the error reaches Remix (onShellError), which logs it and renders the boundary.
           if (shellRendered) loadContext.logger?.error({ err: error, requestId: loadContext.requestId }, 'render error');
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    const timer = setTimeout(abort, ABORT_DELAY);
   });
 }
 
