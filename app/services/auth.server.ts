@@ -93,16 +93,21 @@ async function userForSession(db: Kysely<Database>, sessionId: string): Promise<
   return toSessionUser(row);
 }
 
-// Nested loaders of one request share the lookup.
-const perRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+/*
+ * The loaders of one page share one lookup. Remix hands every loader its own copy of the Request, but
+ * the same load context, made once per HTTP request (app/server/app.ts): a GET is keyed by that context.
+ * Other methods keep one lookup per Request, so the loaders that run after an action see what it changed.
+ */
+const perRequest = new WeakMap<object, { cookie: string | null; user: Promise<SessionUser | null> }>();
 
 export function getOptionalUser(request: Request, context: AppLoadContext | Services): Promise<SessionUser | null> {
-  let pending = perRequest.get(request);
-  if (!pending) {
-    pending = sessionIdOf(request, context.config).then((id) => (id ? userForSession(context.db, id) : null));
-    perRequest.set(request, pending);
-  }
-  return pending;
+  const key: object = request.method === 'GET' && 'requestId' in context ? context : request;
+  const cookie = request.headers.get('cookie');
+  const known = perRequest.get(key);
+  if (known && known.cookie === cookie) return known.user;
+  const user = sessionTokenFrom(context.config, cookie).then((token) => (token ? userForSession(context.db, hashToken(token)) : null));
+  perRequest.set(key, { cookie, user });
+  return user;
 }
 
 /** For socket.io handshakes: the account behind a raw Cookie header. */
