@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { ListingGrid } from '../components/listings/listing-card';
+import { ListingGrid, type CardData } from '../components/listings/listing-card';
 import { getOptionalUser } from '../services/auth.server';
 import { homeListings } from '../services/listings.server';
 import { countMunicipalities } from '../services/municipalities.server';
@@ -9,7 +9,39 @@ import { formatNumber } from '../utils/dates';
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request, context);
   const [municipalities, listings] = await Promise.all([countMunicipalities(context.db), homeListings(context.db, user)]);
-  return json({ municipalities, listings, role: user?.role ?? null });
+  const { counts, newest, recommended } = listings;
+  // Only what the cards show travels to the browser as hydration data.
+  return json({
+    municipalities,
+    listings: {
+      counts,
+      newest: { openings: newest.openings.map(shown), solutions: newest.solutions.map(shown) },
+      recommended: recommended && { ...recommended, cards: recommended.cards.map(shown) },
+    },
+    role: user?.role ?? null,
+  });
+}
+
+function shown(c: CardData): CardData {
+  return {
+    id: c.id,
+    kind: c.kind,
+    title: c.title,
+    summary: c.summary,
+    categories: c.categories,
+    types: c.types,
+    termMinMonths: c.termMinMonths,
+    termMaxMonths: c.termMaxMonths,
+    remoteOk: c.remoteOk,
+    regionPrefCodes: c.regionPrefCodes,
+    regionAnywhere: c.regionAnywhere,
+    headcount: c.headcount,
+    deadline: c.deadline,
+    startFrom: c.startFrom,
+    organisationName: c.organisationName,
+    place: c.place,
+    status: c.status,
+  };
 }
 
 const TYPES = [

@@ -1,7 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/database';
 import {
-  countOpenListings,
   findAttachments,
   findExpiredListingIds,
   findListingById,
@@ -326,6 +325,8 @@ function toCard(row: ListingCardRow, today: string) {
 }
 
 export const PAGE_SIZE = 20;
+/** cards of each kind on the home page */
+const HOME_CARDS = 6;
 
 export async function listPublished(db: Db, kind: ListingKind, filters: Omit<PublicFilter, 'kind' | 'today'> & { page?: number }, today = japanToday()) {
   const page = filters.page ?? 1;
@@ -338,12 +339,18 @@ export async function listPublished(db: Db, kind: ListingKind, filters: Omit<Pub
  * their own listings, their region, what their company class may be sent to); newest for visitors.
  */
 export async function homeListings(db: Db, user: SessionUser | null, today = japanToday()) {
-  const counts = await countOpenListings(db, today);
-  const newest = {
-    openings: (await listPublished(db, 'opening', {}, today)).cards.slice(0, 6),
-    solutions: (await listPublished(db, 'solution', {}, today)).cards.slice(0, 6),
+  // The six newest of each kind with how many are open, and the reader's picks: all at once.
+  const newestOf = (kind: ListingKind) => findPublishedListings(db, { kind, today, limit: HOME_CARDS, offset: 0 });
+  const [openings, solutions, recommended] = await Promise.all([newestOf('opening'), newestOf('solution'), recommendedFor(db, user, today)]);
+  return {
+    counts: { openings: openings.total, solutions: solutions.total },
+    newest: { openings: openings.rows.map((r) => toCard(r, today)), solutions: solutions.rows.map((r) => toCard(r, today)) },
+    recommended,
   };
-  if (!user || !['municipality', 'company', 'individual'].includes(user.role)) return { counts, newest, recommended: null };
+}
+
+async function recommendedFor(db: Db, user: SessionUser | null, today: string) {
+  if (!user || !['municipality', 'company', 'individual'].includes(user.role)) return null;
   const wanted: ListingKind = user.role === 'municipality' ? 'solution' : 'opening';
   const own = await findOrganisationListings(db, user.organisationId, { includeDrafts: true });
   const categories = [...new Set(own.flatMap((l) => l.categories))];
@@ -358,9 +365,9 @@ export async function homeListings(db: Db, user: SessionUser | null, today = jap
     organisationId: user.organisationId,
     eligibleList: wanted === 'opening' ? (cls === 'A' ? '1433' : cls === 'B' ? '1375' : undefined) : undefined,
     excludePref: wanted === 'opening' && cls === 'B' ? hqPref : null,
-    limit: 6,
+    limit: HOME_CARDS,
   });
-  return { counts, newest, recommended: { kind: wanted, basedOn: categories.map(categoryLabel), cards: rows.map((r) => toCard(r, today)) } };
+  return { kind: wanted, basedOn: categories.map(categoryLabel), cards: rows.map((r) => toCard(r, today)) };
 }
 
 export async function myListings(db: Db, user: SessionUser, today = japanToday()) {

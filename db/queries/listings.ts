@@ -171,20 +171,6 @@ export function findOrganisationListings(db: Db, organisationId: string, opts: {
   return q.orderBy('l.updated_at', 'desc').execute();
 }
 
-export async function countOpenListings(db: Db, today: string) {
-  const rows = await db
-    .selectFrom('listings')
-    .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('status', '=', 'published')
-    .where((eb) => eb.or([eb('deadline', 'is', null), eb('deadline', '>=', today)]))
-    .groupBy('kind')
-    .execute();
-  return {
-    openings: Number(rows.find((r) => r.kind === 'opening')?.n ?? 0),
-    solutions: Number(rows.find((r) => r.kind === 'solution')?.n ?? 0),
-  };
-}
-
 /** Published listings whose deadline has passed; locked and skipped if another sweep holds them. */
 export function findExpiredListingIds(trx: Transaction<Database>, today: string) {
   return trx
