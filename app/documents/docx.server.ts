@@ -1,4 +1,5 @@
-import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import type * as Docx from 'docx';
+import type { Paragraph } from 'docx';
 import type { AgreementArticle, AgreementDocument } from '../domain/agreements';
 import { itemLine, paragraphLead, signatoryLines } from '../domain/agreements';
 import { JAPANESE_FONT } from './fonts.server';
@@ -9,9 +10,13 @@ const CHAR = 210;
 const A4 = { width: 11906, height: 16838 };
 const MARGIN = { top: 1701, bottom: 1417, left: 1417, right: 1417 };
 
+/** docx is loaded by the first Word export, not at start-up; renderDocx sets it before the helpers run. */
+let docx: typeof Docx;
+
 const FONT = { ascii: JAPANESE_FONT.family, hAnsi: JAPANESE_FONT.family, eastAsia: JAPANESE_FONT.family, cs: JAPANESE_FONT.family, hint: 'eastAsia' };
 
 function para(text: string, opts: { indentChars?: number; hangingChars?: number; firstLineChars?: number; before?: number; keepNext?: boolean; bold?: boolean; size?: number; align?: 'center' | 'right' } = {}) {
+  const { AlignmentType, Paragraph, TextRun } = docx;
   const left = ((opts.indentChars ?? 0) + (opts.hangingChars ?? 0)) * CHAR;
   return new Paragraph({
     alignment: opts.align === 'center' ? AlignmentType.CENTER : opts.align === 'right' ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED,
@@ -43,6 +48,8 @@ function signatureParagraphs(doc: AgreementDocument): Paragraph[] {
 
 /** The agreement as a Word document (.docx): A4, Japanese font, numbered articles, signature block. */
 export async function renderDocx(doc: AgreementDocument, stamp: ExportStamp = exportStamp(doc)): Promise<Buffer> {
+  docx ??= await import('docx');
+  const { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } = docx;
   const children = [
     para(doc.title, { align: 'center', bold: true, size: 28 }),
     para(doc.preamble, { firstLineChars: 1, before: 360 }),

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { itemLine, paragraphLead, signatoryLines, type AgreementDocument } from '../domain/agreements';
 import { fontBytes } from './fonts.server';
 import { exportStamp, stampLine, type ExportStamp } from './stamp.server';
@@ -9,7 +8,7 @@ const CHAR = SIZE;
 const MARGINS = { top: 68, bottom: 62, left: 56, right: 56 };
 const LINE_GAP = 5;
 
-type Doc = InstanceType<typeof PDFDocument>;
+type Doc = PDFKit.PDFDocument;
 
 /**
  * Writes a block whose first line starts `hang` points left of the following ones (第1条 at the margin,
@@ -28,6 +27,8 @@ function block(pdf: Doc, text: string, opts: { indent?: number; hang?: number; b
 
 /** The agreement as a PDF with the Japanese font embedded (subset), stamped with version and hash. */
 export async function renderPdf(doc: AgreementDocument, stamp: ExportStamp = exportStamp(doc)): Promise<Buffer> {
+  // PDFKit is loaded by the first PDF, not at start-up.
+  const { default: PDFDocument } = await import('pdfkit');
   const pdf = new PDFDocument({
     size: 'A4',
     margins: MARGINS,

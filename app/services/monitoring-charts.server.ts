@@ -1,4 +1,4 @@
-import * as echarts from 'echarts';
+import type * as Echarts from 'echarts';
 import { CATEGORIES } from '../domain/listings/categories';
 import { LISTING_TYPES } from '../domain/listings/model';
 import {
@@ -39,7 +39,10 @@ export function clearChartCache() {
   drawn.clear();
 }
 
-function render(option: echarts.EChartsCoreOption, width: number, height: number): string {
+// ECharts (tens of MB) is loaded by the first dashboard, not at start-up.
+let echarts: typeof Echarts | undefined;
+
+function render(option: Echarts.EChartsCoreOption, width: number, height: number): string {
   const key = JSON.stringify([option, width, height]);
   const hit = drawn.get(key);
   if (hit !== undefined) {
@@ -53,8 +56,8 @@ function render(option: echarts.EChartsCoreOption, width: number, height: number
   return svg;
 }
 
-function draw(option: echarts.EChartsCoreOption, width: number, height: number): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+function draw(option: Echarts.EChartsCoreOption, width: number, height: number): string {
+  const chart = echarts!.init(null, null, { renderer: 'svg', ssr: true, width, height });
   chart.setOption({
     animation: false,
     color: COLOURS,
@@ -174,6 +177,7 @@ function categoryChart(agg: DashboardAggregates): Chart {
   };
 }
 
-export function renderCharts(agg: DashboardAggregates, filters: MonitoringFilters, funnel: { label: string; count: number | null }[]): Chart[] {
+export async function renderCharts(agg: DashboardAggregates, filters: MonitoringFilters, funnel: { label: string; count: number | null }[]): Promise<Chart[]> {
+  echarts ??= await import('echarts');
   return [funnelChart(funnel), monthChart(agg, filters), typeChart(agg), categoryChart(agg)];
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { CATEGORIES } from '../domain/listings/categories';
 import { LISTING_TYPES } from '../domain/listings/model';
 import { PREFECTURES } from '../domain/listings/prefectures';
@@ -34,9 +33,12 @@ export function exportDisplayName(table: MonitoringTable, filters: MonitoringFil
   return `${parts.filter(Boolean).join('_')}.${format}`;
 }
 
+/** ExcelJS is loaded by the first export, not at start-up. */
+const excel = async () => (await import('exceljs')).default;
+
 /** One sheet: the table as it is on the page, numbers as numbers, a title row and the notes underneath. */
 export async function tableToXlsx(table: MonitoringTable, filters: MonitoringFilters, refreshedAt: Date): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = '起業人マッチ';
   wb.created = refreshedAt;
   const ws = wb.addWorksheet(table.title.slice(0, 31));
@@ -65,7 +67,7 @@ export async function tableToXlsx(table: MonitoringTable, filters: MonitoringFil
 
 /** The first block of rows of an exported sheet, starting at the header row (for tests and tools). */
 export async function readXlsxTable(buffer: Buffer): Promise<(string | number | null)[][]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   const ws = wb.worksheets[0]!;
   const rows: (string | number | null)[][] = [];

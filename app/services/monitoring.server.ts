@@ -213,7 +213,7 @@ export async function buildDashboard(
     kpis: buildKpis(agg),
     tables: buildTables(agg, filters),
     map: buildMap(agg, filters),
-    charts: opts.charts === false ? [] : renderCharts(agg, filters, funnel.map((f) => ({ label: f.label, count: f.protectedCount.value }))),
+    charts: opts.charts === false ? [] : await renderCharts(agg, filters, funnel.map((f) => ({ label: f.label, count: f.protectedCount.value }))),
     months: monthsBetween(filters.from, filters.to),
   };
 }
