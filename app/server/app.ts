@@ -1,9 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createRequestHandler } from '@remix-run/express';
-import { broadcastDevReady, type ServerBuild } from '@remix-run/node';
+// The Express adapter's request and response conversion, used directly so the page cache sees each Response.
+import { createRemixRequest, sendRemixResponse } from '@remix-run/express/dist/server.js';
+import { broadcastDevReady, createRequestHandler, type AppLoadContext, type ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
 import helmet from 'helmet';
@@ -13,6 +14,7 @@ import { Server as SocketServer } from 'socket.io';
 import { sql } from 'kysely';
 import { pendingMigrations } from '../../db/migrate';
 import type { DbHandle } from '../../db/client';
+import { listenForPageChanges, type PageChangeFeed } from '../../db/page-changes';
 import { createSearch } from '../../search/create-search';
 import type { Config } from './config';
 import { sameOriginOnly } from './csrf';
@@ -20,6 +22,7 @@ import { formBodiesOnly } from './form-body';
 import { attachChat } from '../chat/socket.server';
 import type { AppServices } from './load-context';
 import './load-context';
+import { newNonce, PageCache, requestIdOf } from './page-cache';
 
 export const ROOT_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 export const REMIX_BUILD = path.join(ROOT_DIR, 'build/remix/index.js');
@@ -46,12 +49,26 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
 
+  // Pages for anonymous visitors, answered before the rest of the stack (see page-cache.ts).
+  const pageCache = config.pageCacheMb > 0 ? new PageCache({ maxBytes: config.pageCacheMb * 2 ** 20, logger }) : undefined;
+  let pageChanges: PageChangeFeed | undefined;
+  if (pageCache) {
+    pageChanges = await listenForPageChanges(dbHandle, {
+      change: pageCache.invalidate,
+      status: (up) => {
+        pageCache.setListening(up);
+        if (!up) logger.warn('page cache off: database change notifications are not being received');
+      },
+      error: (err) => logger.warn({ err }, 'page change notifications lost; reconnecting'),
+    });
+    app.use(pageCache.serve);
+  }
+
   app.use(
     pinoHttp({
       logger,
       genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+        const id = requestIdOf(req);
         res.setHeader('x-request-id', id);
         return id;
       },
@@ -61,7 +78,7 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
   );
 
   app.use((_req, res, next) => {
-    res.locals.cspNonce = randomBytes(16).toString('base64');
+    res.locals.cspNonce = newNonce();
     next();
   });
   app.use(
@@ -113,20 +130,23 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
   });
 
   app.use('/build', express.static(path.join(PUBLIC_DIR, 'build'), { immutable: true, maxAge: '1y' }));
-  app.use(express.static(PUBLIC_DIR, { maxAge: '1h' }));
+  app.use(isDev ? express.static(PUBLIC_DIR, { maxAge: '1h' }) : knownFilesOnly(PUBLIC_DIR, express.static(PUBLIC_DIR, { maxAge: '1h' })));
 
-  app.all('*', (req, res, next) =>
-    createRequestHandler({
-      build,
-      mode: build.mode,
-      getLoadContext: (rq, rs) => ({
-        ...services,
-        requestId: String(rq.id ?? ''),
-        cspNonce: String(rs.locals.cspNonce),
-        clientIp: rq.ip ?? '',
-      }),
-    })(req, res, next),
-  );
+  // One request handler per build (its routes are matched from a tree built once).
+  let handleRequest = createRequestHandler(build, build.mode);
+  app.all('*', async (req, res, next) => {
+    try {
+      const request = createRemixRequest(req, res);
+      const context: AppLoadContext = { ...services, requestId: String(req.id ?? ''), cspNonce: String(res.locals.cspNonce), clientIp: req.ip ?? '' };
+      let response = await handleRequest(request, context);
+      if (pageCache) response = await pageCache.keep(req, res, response);
+      // A page is one buffer (entry.server.tsx): compress it in one go, not once per chunk.
+      if (!/text\/event-stream/i.test(response.headers.get('content-type') ?? '')) res.flush = noFlush;
+      await sendRemixResponse(res, response);
+    } catch (error) {
+      next(error);
+    }
+  });
 
   const httpServer = createServer(app);
   const io = new SocketServer(httpServer, { path: '/socket.io', serveClient: false });
@@ -137,6 +157,8 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
     const { watch } = await import('node:fs');
     watch(path.dirname(buildPath), { persistent: false }, async () => {
       build = await importBuild(buildPath, true);
+      handleRequest = createRequestHandler(build, build.mode);
+      pageCache?.invalidate();
       await broadcastDevReady(build);
     });
   }
@@ -162,11 +184,30 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
         void io.close(() => resolve());
         httpServer.closeIdleConnections();
       });
+      await pageChanges?.close();
       await search.close();
       await chat.close();
       await dbHandle.close();
     },
   };
+}
+
+const noFlush = () => {};
+
+/**
+ * Static files of a folder that holds no page: the folder is listed once, so a request for a page
+ * goes on without a disk lookup; only the listed paths reach `serve`.
+ */
+function knownFilesOnly(dir: string, serve: express.RequestHandler): express.RequestHandler {
+  const files = new Set<string>();
+  try {
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) files.add('/' + path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+    }
+  } catch {
+    // no folder: nothing to serve
+  }
+  return (req, res, next) => (files.has(req.path) ? serve(req, res, next) : next());
 }
 
 async function importBuild(buildPath: string, bust = false): Promise<ServerBuild> {

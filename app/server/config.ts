@@ -39,6 +39,12 @@ const envSchema = z
     DATA_DIR: z.string().min(1, 'must not be empty').default('./.data'),
     PUBLIC_URL: optionalString.pipe(z.string().url('must be a URL such as https://kigyojin.example.jp').optional()),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    PAGE_CACHE_MB: z.coerce
+      .number({ invalid_type_error: 'must be a number' })
+      .int('must be a whole number')
+      .min(0, 'must be between 0 and 1024')
+      .max(1024, 'must be between 0 and 1024')
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -61,6 +67,8 @@ export type Config = {
   dataDir: string;
   publicUrl: string;
   logLevel: string;
+  /** memory for rendered pages served to anonymous visitors (app/server/page-cache.ts); 0 = off */
+  pageCacheMb: number;
 };
 
 export class ConfigError extends Error {
@@ -95,6 +103,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
+    // Off in tests unless asked for: a test that writes and then reads a page sees the write at once.
+    pageCacheMb: e.PAGE_CACHE_MB ?? (e.NODE_ENV === 'test' ? 0 : 32),
   });
 }
 
