@@ -1,7 +1,6 @@
 import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
 import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
 import pg from 'pg';
-import { createClient } from 'redis';
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { ZodType, ZodTypeDef } from 'zod';
 import { findApplicationByConversation } from '../../db/queries/applications';
@@ -12,6 +11,7 @@ import { ServiceError } from '../utils/errors';
 import { markRead, messagesAfter, postMessage, readMarks, requireConversation } from '../services/chat.server';
 import { startNotificationWorker } from '../services/notifications.server';
 import type { AppServices } from '../server/load-context';
+import { loadRedis } from '../server/redis';
 import type { ApplicationState } from '../domain/applications/states';
 import {
   CHAT_NAMESPACE,
@@ -63,7 +63,7 @@ type Adapter = { kind: 'postgres' | 'redis' | 'none'; close(): Promise<void> };
 /** Cross-process delivery: Redis when configured, else PostgreSQL LISTEN/NOTIFY on the pg pool; none on PGlite (one process). */
 function installAdapter(io: Server, services: AppServices, pool: pg.Pool | undefined): Adapter {
   if (services.config.redisUrl) {
-    const pub = createClient({ url: services.config.redisUrl });
+    const pub = loadRedis().createClient({ url: services.config.redisUrl });
     const sub = pub.duplicate();
     const onError = (err: unknown) => services.logger.warn({ err }, 'socket.io redis adapter error');
     pub.on('error', onError);

@@ -1,8 +1,9 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import { RateLimiterPostgres, RateLimiterRedis, type RateLimiterAbstract, type RateLimiterRes } from 'rate-limiter-flexible';
-import { createClient } from 'redis';
+import type { createClient } from 'redis';
 import type { Database } from '../../db/database';
 import type { Config } from '../server/config';
+import { loadRedis } from '../server/redis';
 
 /**
  * Log-in throttling with rate-limiter-flexible. Its state lives in PostgreSQL (table rate_limits),
@@ -41,7 +42,7 @@ let redisClient: ReturnType<typeof createClient> | undefined;
 
 function redisFor(url: string) {
   if (!redisClient) {
-    redisClient = createClient({ url, disableOfflineQueue: true });
+    redisClient = loadRedis().createClient({ url, disableOfflineQueue: true });
     redisClient.on('error', () => {});
     void redisClient.connect().catch(() => {});
   }
