@@ -15,6 +15,7 @@ import * as m0404 from './2026_11_23_0404_notifications';
 import * as m0501 from './2026_11_23_0501_agreements';
 import * as m0502 from './2026_11_23_0502_agreement_templates';
 import * as m0601 from './2026_11_23_0601_monitoring_summary';
+import * as m1206_0701 from './2026_12_06_0701_inquiries';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder at run time) so that the
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0501_agreements': m0501,
   '2026_11_23_0502_agreement_templates': m0502,
   '2026_11_23_0601_monitoring_summary': m0601,
+  '2026_12_06_0701_inquiries': m1206_0701,
 };
