@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INQUIRY_CATEGORIES, INQUIRY_CATEGORY_IDS, INQUIRY_LIMITS } from '../domain/inquiries';
+import { INQUIRY_CATEGORY_IDS, INQUIRY_LIMITS } from '../domain/inquiries';
 import { formSchema, type FormValuesOf } from './form';
 
 /* The お問い合わせ form (/contact). */
@@ -24,7 +24,7 @@ const shape = {
       .pipe(z.string().email('メールアドレスの形式が正しくありません（例：taro@example.jp）。')),
   ),
   organisation: text('ご所属', INQUIRY_LIMITS.organisationMax, false),
-  category: z.enum(INQUIRY_CATEGORY_IDS, { errorMap: () => ({ message: `お問い合わせの種類を選んでください（${INQUIRY_CATEGORIES.map((c) => c.label).join('・')}）。` }) }),
+  category: z.enum(INQUIRY_CATEGORY_IDS, { errorMap: () => ({ message: 'お問い合わせの種類を一覧から選んでください。' }) }),
   body: text('お問い合わせ内容', INQUIRY_LIMITS.bodyMax, true),
   agree: z.preprocess((v) => v === 'on', z.literal(true, { errorMap: () => ({ message: 'プライバシーポリシーをご確認のうえ、同意してください。' }) })),
   // Generated with the page: a second post of the same form is the same inquiry.

@@ -158,7 +158,7 @@ describe('お問い合わせ', () => {
     expect(res.status).toBe(400);
     const html = text(await res.text());
     expect(html).toContain('入力内容に5件の問題があります');
-    for (const message of ['お名前を入力してください。', 'メールアドレスの形式が正しくありません', 'お問い合わせの種類を選んでください', 'お問い合わせ内容は4000文字以内で入力してください。', 'プライバシーポリシーをご確認のうえ、同意してください。']) {
+    for (const message of ['お名前を入力してください。', 'メールアドレスの形式が正しくありません', 'お問い合わせの種類を一覧から選んでください。', 'お問い合わせ内容は4000文字以内で入力してください。', 'プライバシーポリシーをご確認のうえ、同意してください。']) {
       expect(html).toContain(message);
     }
     expect(html).toContain('value="not-an-address"');
