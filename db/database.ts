@@ -2,6 +2,7 @@ import type { AccountTables } from './types/accounts';
 import type { AgreementTemplateTables } from './types/agreement-templates';
 import type { AgreementTables } from './types/agreements';
 import type { ApplicationTables } from './types/applications';
+import type { InquiryTables } from './types/inquiries';
 import type { ListingTables } from './types/listings';
 import type { MonitoringTables } from './types/monitoring';
 import type { MunicipalityTables } from './types/municipalities';
@@ -11,4 +12,4 @@ import type { SearchTables } from './types/search';
  * The whole schema, composed from one interface per feature (see db/types/).
  * Tables are snake_case, exactly as in the migrations.
  */
-export interface Database extends MunicipalityTables, ListingTables, AccountTables, SearchTables, ApplicationTables, MonitoringTables, AgreementTables, AgreementTemplateTables {}
+export interface Database extends MunicipalityTables, ListingTables, AccountTables, SearchTables, ApplicationTables, MonitoringTables, AgreementTables, AgreementTemplateTables, InquiryTables {}

@@ -22,6 +22,7 @@ export const PRIVATE_TABLES = [
   'audit_log',
   'conversation_reads',
   'conversations',
+  'inquiries',
   'interview_slots',
   'listing_revisions',
   'message_attachments',

@@ -1,6 +1,9 @@
 import { useLocation, useRouteLoaderData } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
+import type { PolicyDocument } from '../domain/legal';
 import type { InboxCounts } from '../services/inbox.server';
+import { formatWareki } from '../utils/dates';
 import { InboxLinks } from './applications/inbox-links';
 import { UserMenu } from './accounts/user-menu';
 import { MonitoringNavItem } from './monitoring/header-link';
@@ -123,13 +126,86 @@ function SiteMark() {
   );
 }
 
+export const FOOTER_LINKS = [
+  { href: '/terms', label: '利用規約' },
+  { href: '/privacy', label: 'プライバシーポリシー' },
+  { href: '/accessibility', label: 'アクセシビリティ方針' },
+  { href: '/about', label: '運営者情報' },
+  { href: '/contact', label: 'お問い合わせ' },
+] as const;
+
 export function SiteFooter() {
   return (
     <footer className="mt-12 border-t border-solid-gray-200 bg-solid-gray-50">
-      <div className="mx-auto max-w-6xl px-4 py-6 text-sm text-solid-gray-700">
+      <div className="mx-auto max-w-6xl space-y-4 px-4 py-6 text-sm text-solid-gray-700">
+        <nav aria-label="このサイトについて">
+          <ul className="flex flex-wrap gap-x-6 gap-y-2">
+            {FOOTER_LINKS.map((l) => (
+              <li key={l.href}>
+                <a href={l.href}>{l.label}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
         <p>起業人マッチ — 地域活性化起業人（企業派遣型・副業型・シニア型）のマッチングプラットフォーム</p>
         <p>対象市町村の一覧は総務省の公表資料に基づきます（令和7・8年度：1,433市町村）。</p>
       </div>
     </footer>
+  );
+}
+
+/** A page of running text (運営者情報, アクセシビリティ方針): a title and a readable measure. */
+export function TextPage({ title, lead, children }: { title: string; lead?: ReactNode; children: ReactNode }) {
+  return (
+    <article aria-labelledby="page-title" className="text-page">
+      <h1 id="page-title" className="page-title">
+        {title}
+      </h1>
+      {lead ? <div className="mb-8">{lead}</div> : null}
+      {children}
+    </article>
+  );
+}
+
+/** 利用規約 / プライバシーポリシー: the text of one version, with its id and the date it took effect. */
+export function PolicyPage({ doc }: { doc: PolicyDocument }) {
+  return (
+    <TextPage
+      title={doc.title}
+      lead={
+        <p className="text-sm text-solid-gray-700" data-testid="policy-version">
+          {formatWareki(doc.effectiveOn)}施行（版：{doc.id}）
+        </p>
+      }
+    >
+      {doc.intro.map((p) => (
+        <p key={p}>{p}</p>
+      ))}
+      <nav aria-label="目次" className="my-8 rounded-lg bg-solid-gray-50 p-5">
+        <h2 className="mb-2 text-base font-bold">目次</h2>
+        <ol className="space-y-1">
+          {doc.sections.map((s, i) => (
+            <li key={s.heading}>
+              <a href={`#section-${i + 1}`}>{s.heading}</a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      {doc.sections.map((s, i) => (
+        <section key={s.heading} aria-labelledby={`section-${i + 1}`}>
+          <h2 id={`section-${i + 1}`}>{s.heading}</h2>
+          {s.paragraphs.map((p) => (
+            <p key={p}>{p}</p>
+          ))}
+          {s.items?.length ? (
+            <ol>
+              {s.items.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ol>
+          ) : null}
+        </section>
+      ))}
+    </TextPage>
   );
 }

@@ -145,8 +145,53 @@ describe('error colours', () => {
     await page.locator('[role="alert"]#error-summary, [data-testid="error-summary"]').first().waitFor();
     const violations = await checkA11y(page);
     expect(violations).toEqual([]);
-    const colour = await page.evaluate(() => getComputedStyle(document.querySelector('#error-summary-title')!).color);
+    const colour = await page.evaluate(() => getComputedStyle(document.querySelector('.error-summary h2, [data-testid="error-summary"] h2')!).color);
     expect(colour).toBe('rgb(206, 0, 0)');
     await context.close();
+  });
+});
+
+describe('the pages linked from the footer', () => {
+  it.each([PHONE, DESKTOP])('read well at $width px: no sideways scrolling, no axe finding, no console error', async (viewport) => {
+    const { context, page } = await newPage(browser, server.url, viewport);
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    for (const path of ['/terms', '/privacy', '/accessibility', '/about', '/contact']) {
+      await expectLayout(page, path, viewport);
+      expect(await checkA11y(page), path).toEqual([]);
+    }
+    await page.goto('/');
+    await page.locator('footer').getByRole('link', { name: 'お問い合わせ' }).click();
+    await page.waitForURL('**/contact');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the contact form shows every problem in the summary, passes axe, and sends without JavaScript', async () => {
+    const { context, page } = await newPage(browser, server.url, PHONE);
+    await page.goto('/contact');
+    await page.getByRole('button', { name: '送信する' }).click();
+    await page.getByTestId('error-summary').waitFor();
+    expect(await page.getByTestId('error-summary').locator('li').count()).toBe(5);
+    expect(await checkA11y(page)).toEqual([]);
+    await screenshots(page, 'contact-errors');
+    await context.close();
+
+    const noJs = await browser.newContext({ baseURL: server.url, viewport: PHONE, locale: 'ja-JP', javaScriptEnabled: false });
+    const plain = await noJs.newPage();
+    await plain.goto('/contact');
+    await plain.getByLabel('お名前').fill('佐々木 一郎');
+    await plain.getByLabel('メールアドレス').fill('sasaki@example.jp');
+    await plain.getByLabel('お問い合わせの種類').selectOption('accessibility');
+    await plain.getByLabel('お問い合わせ内容').fill('読み上げで表の見出しが読まれません。');
+    await plain.getByLabel('プライバシーポリシーに同意して送信します').check();
+    await Promise.all([plain.waitForURL('**/contact?sent=*'), plain.getByRole('button', { name: '送信する' }).click()]);
+    expect(await plain.getByTestId('inquiry-reference').textContent()).toMatch(/^KM-\d{6}$/);
+    const row = await server.db.selectFrom('inquiries').select(['name', 'category']).executeTakeFirstOrThrow();
+    expect(row).toEqual({ name: '佐々木 一郎', category: 'accessibility' });
+    await noJs.close();
   });
 });
