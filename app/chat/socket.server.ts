@@ -1,16 +1,17 @@
 import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
 import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
 import pg from 'pg';
+import { Adapter as InMemoryAdapter, MessageType, type BroadcastOptions } from 'socket.io-adapter';
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { ZodType, ZodTypeDef } from 'zod';
-import { findApplicationByConversation } from '../../db/queries/applications';
 import type { SessionUser } from '../domain/accounts/types';
 import { JoinEventSchema, LeaveEventSchema, ReadEventSchema, SendEventSchema, TypingEventSchema } from '../schemas/chat';
 import { getSessionFromCookieHeader, getUserFromCookieHeader } from '../services/auth.server';
 import type { DbHandle } from '../../db/client';
 import { listenForSessionEnds } from '../../db/session-ends';
 import { ServiceError } from '../utils/errors';
-import { markRead, messagesAfter, postMessage, readMarks, requireConversation } from '../services/chat.server';
+import { createMessageWriter, markRead, messagesAfter, postTargetOf, readMarks, requireConversation, requireMessageAllowance, type PostTarget } from '../services/chat.server';
+import { can } from '../domain/policy';
 import { startNotificationWorker } from '../services/notifications.server';
 import { chatLimitersFor, take } from '../services/rate-limit.server';
 import type { AppServices } from '../server/load-context';
@@ -67,10 +68,29 @@ function installAdapter(io: Server, services: AppServices, pool: pg.Pool | undef
   }
   if (pool && services.config.databaseUrl) {
     const listenPool = adapterPool(services);
-    io.adapter(createPostgresAdapter(listenPool.pool, { errorHandler: (err) => services.logger.warn({ err }, 'socket.io postgres adapter error') }));
+    io.adapter(localFirst(createPostgresAdapter(listenPool.pool, { errorHandler: (err) => services.logger.warn({ err }, 'socket.io postgres adapter error') })));
     return { kind: 'postgres', close: listenPool.close };
   }
   return { kind: 'none', close: async () => {} };
+}
+
+type ClusterLike = InMemoryAdapter & { publish(message: unknown): void };
+
+/**
+ * The postgres adapter awaits its pg_notify before it delivers a broadcast to this process's own
+ * clients; this wrapper delivers here at once and publishes to the other processes alongside.
+ */
+function localFirst<N>(factory: (nsp: N) => unknown) {
+  return function (nsp: N): InMemoryAdapter {
+    const adapter = factory(nsp) as ClusterLike;
+    const clustered = adapter.broadcast.bind(adapter);
+    adapter.broadcast = (packet: Parameters<InMemoryAdapter['broadcast']>[0], opts: BroadcastOptions) => {
+      if (opts.flags?.local) return clustered(packet, opts);
+      InMemoryAdapter.prototype.broadcast.call(adapter, packet, opts);
+      adapter.publish({ type: MessageType.BROADCAST, data: { packet, opts: { rooms: [...opts.rooms], except: [...(opts.except ?? [])], flags: opts.flags } } });
+    };
+    return adapter;
+  };
 }
 
 /**
@@ -207,6 +227,8 @@ export function attachChat(io: Server, services: AppServices, dbHandle: Pick<DbH
     },
   };
 
+  const writer = createMessageWriter(services.db, hub);
+
   nsp.on('connection', (socket: ChatSocket) => {
     // One sender's messages are stored in the order they were sent, even though handlers are async.
     let sendQueue: Promise<unknown> = Promise.resolve();
@@ -222,29 +244,44 @@ export function attachChat(io: Server, services: AppServices, dbHandle: Pick<DbH
           if ((await take(limits.events, socket.data.userId)) > 0) return ack({ ok: false, error: '送信が多すぎます。少し待ってから再度お試しください。', code: 'rate_limited' });
           const run = async () => {
             const user = await currentUser(socket);
-            if (!user) return ack({ ok: false, error: 'ログインし直してください。', code: 'forbidden' });
-            ack({ ok: true, ...(await handler(user, parsed.data)) });
+            if (!user) return { ok: false as const, error: 'ログインし直してください。', code: 'forbidden' as const };
+            return handler(user, parsed.data);
           };
-          if (!serial) return await run();
+          if (!serial) {
+            const r = await run();
+            return ack(r && typeof r === 'object' && 'ok' in r && r.ok === false ? r : { ok: true, ...r });
+          }
+          // One sender's messages reach the writer in the order they were sent; the writes themselves overlap.
           const queued = sendQueue.then(run);
           sendQueue = queued.catch(() => {});
-          await queued;
+          const step = await queued;
+          if (typeof step !== 'function') return ack(step);
+          ack({ ok: true, ...(await (step as () => Promise<object>)()) });
         } catch (error) {
           ack(fail(error, services.logger));
         }
       });
     }
 
+    // Conversations this socket may post to, checked once when it joined (or at its first send).
+    const targets = new Map<number, PostTarget>();
+    const targetFor = async (user: SessionUser, conversationId: number): Promise<PostTarget> => {
+      const known = targets.get(conversationId);
+      if (known) return known;
+      const target = postTargetOf(await requireConversation(services.db, user, conversationId, 'conversation.post'));
+      targets.set(conversationId, target);
+      return target;
+    };
+
     on('conversation:join', JoinEventSchema, async (user, p) => {
       const conversation = await requireConversation(services.db, user, p.conversationId, 'conversation.join');
+      if (can(user, 'conversation.post', { type: 'conversation', participantOrganisationIds: [conversation.applicant_organisation_id, conversation.owner_organisation_id] })) {
+        targets.set(conversation.id, postTargetOf(conversation));
+      }
       // Join before reading history: a message stored in between arrives twice (clients drop it by id), never zero times.
       await socket.join(conversationRoom(conversation.id));
-      const [{ messages, hasMore }, reads, app] = await Promise.all([
-        messagesAfter(services.db, user, conversation.id, p.afterSeq),
-        readMarks(services.db, conversation.id),
-        findApplicationByConversation(services.db, conversation.id),
-      ]);
-      return { messages, reads, state: app!.state as ApplicationState, hasMore };
+      const [{ messages, hasMore }, reads] = await Promise.all([messagesAfter(services.db, { checked: true }, conversation.id, p.afterSeq), readMarks(services.db, conversation.id)]);
+      return { messages, reads, state: conversation.application_state as ApplicationState, hasMore };
     });
 
     on('conversation:leave', LeaveEventSchema, async (_user, p) => {
@@ -253,8 +290,12 @@ export function attachChat(io: Server, services: AppServices, dbHandle: Pick<DbH
     });
 
     on('message:send', SendEventSchema, async (user, p) => {
-      const { message, created } = await postMessage(services.db, user, p, { hub });
-      return { message, duplicate: !created };
+      const target = await targetFor(user, p.conversationId);
+      await requireMessageAllowance(services.db, user);
+      return async () => {
+        const { message, created } = await writer.send(user, target, p);
+        return { message, duplicate: !created };
+      };
     }, true);
 
     on('typing', TypingEventSchema, async (user, p) => {

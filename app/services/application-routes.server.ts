@@ -22,7 +22,7 @@ import {
 } from './applications.server';
 import { can } from '../domain/policy';
 import { forbidden, requireUser } from './auth.server';
-import { chatAttachmentResponse, markRead, postMessage, type UploadedFile } from './chat.server';
+import { chatAttachmentResponse, markRead, postMessage, requireApplicationConversation, type UploadedFile } from './chat.server';
 import { asErrorResponse, refusalOf } from '../utils/errors';
 import { idParam as intParam } from '../utils/params';
 
@@ -107,8 +107,8 @@ export async function conversationAction({ request, context, params }: ActionFun
     if (intent === 'message') {
       const parsed = MessageFormSchema.safeParse(values);
       if (!parsed.success) return fail('メッセージを送信できませんでした。', 400, fieldErrors(parsed.error));
-      const page = await getConversationPage(context.db, user, id);
-      await postMessage(context.db, user, { conversationId: page.conversationId, clientKey: parsed.data.clientKey, body: parsed.data.body ?? '', files: await filesOf(form) }, { dataDir: context.config.dataDir, hub: opts.hub });
+      const conversation = await requireApplicationConversation(context.db, user, id, 'conversation.post');
+      await postMessage(context.db, user, { conversationId: conversation.id, clientKey: parsed.data.clientKey, body: parsed.data.body ?? '', files: await filesOf(form) }, { dataDir: context.config.dataDir, hub: opts.hub });
       return redirect(`/applications/${id}#latest`);
     }
     if (intent === 'state') {
@@ -141,8 +141,8 @@ export async function conversationAction({ request, context, params }: ActionFun
 export async function attachmentLoader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const id = idParam(params.id);
-  const page = await getConversationPage(context.db, user, id).catch(asErrorResponse);
-  return chatAttachmentResponse(context.db, user, page.conversationId, params.fileId ?? '', { dataDir: context.config.dataDir }).catch(asErrorResponse);
+  const conversation = await requireApplicationConversation(context.db, user, id).catch(asErrorResponse);
+  return chatAttachmentResponse(context.db, user, conversation.id, params.fileId ?? '', { dataDir: context.config.dataDir }).catch(asErrorResponse);
 }
 
 export async function icsLoader({ request, context, params }: LoaderFunctionArgs) {
