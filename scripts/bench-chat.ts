@@ -120,8 +120,8 @@ function startProcess(command: string[], env: Record<string, string>, ready: Reg
   });
 }
 
-function ask(socket: Socket, event: string, payload: unknown): Promise<Ack> {
-  return new Promise((resolve) => socket.timeout(15_000).emit(event, payload, (err: Error | null, res: Ack) => resolve(err ? { ok: false, error: 'timeout' } : res)));
+function ask(socket: Socket, event: string, payload: unknown, ms = 15_000): Promise<Ack> {
+  return new Promise((resolve) => socket.timeout(ms).emit(event, payload, (err: Error | null, res: Ack) => resolve(err ? { ok: false, error: 'timeout' } : res)));
 }
 
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
@@ -141,7 +141,11 @@ async function runLoad(url: string, cookies: string[] | null, conversations: num
     await Promise.all(batch);
   }
   const conv = (i: number) => conversations[Math.floor(i / 2)];
-  const joins = await Promise.all(sockets.map((s, i) => ask(s, 'conversation:join', { conversationId: conv(i), afterSeq: 1_000_000 })));
+  // Joins are not measured: sent 50 at a time so that a busy host does not time them out.
+  const joins: Ack[] = [];
+  for (let i = 0; i < sockets.length; i += 50) {
+    joins.push(...(await Promise.all(sockets.slice(i, i + 50).map((s, k) => ask(s, 'conversation:join', { conversationId: conv(i + k), afterSeq: 1_000_000 }, 60_000)))));
+  }
   if (joins.some((j) => !j.ok)) throw new Error(`join failed: ${joins.find((j) => !j.ok)!.error}`);
 
   const sentAt = new Map<string, number>();
