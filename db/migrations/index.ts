@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import * as m0001 from './2026_11_23_0001_municipalities';
 import * as m0101 from './2026_11_23_0101_organisations_users';
 import * as m0102 from './2026_11_23_0102_sessions_tokens';
