@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../app/server/config';
+import { DEMO_PASSWORDS } from '../../../db/seed/accounts';
+import { startSeededServer, type TestServer } from '../../helpers/server';
+import { Client } from '../accounts/client';
+
+/*
+ * The server-wide protections: who may read the mail viewer, where the server listens, whose
+ * forwarded address is believed, and the proxy configuration shipped for deployment.
+ */
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startSeededServer({}, ['accounts']);
+});
+afterAll(() => server?.close());
+
+describe('the mail viewer (/dev/mail)', () => {
+  it('is not shown to an anonymous visitor without DEV_MAIL=1, nor to a signed-in account that is not an operator', async () => {
+    const anonymous = await new Client(server.url).get('/dev/mail');
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get('location')).toMatch(/^\/login\?redirectTo=/);
+    expect((await new Client(server.url).get('/dev/mail/x.eml')).status).toBe(302);
+
+    const member = new Client(server.url);
+    await member.login('municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const refused = await member.get('/dev/mail');
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('運営者だけ');
+  });
+
+  it('is shown to a signed-in operator', async () => {
+    const operator = new Client(server.url);
+    await operator.login('operator@example.jp', DEMO_PASSWORDS.operator);
+    const res = await operator.get('/dev/mail');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('送信メール（開発用）');
+  });
+
+  it('with DEV_MAIL=1 is shown to anyone on this machine, but not to a request forwarded by a proxy', async () => {
+    const local = await startSeededServer({ DEV_MAIL: '1' }, []);
+    try {
+      expect((await new Client(local.url).get('/dev/mail')).status).toBe(200);
+      const forwarded: Record<string, string>[] = [{ 'x-forwarded-for': '127.0.0.1' }, { forwarded: 'for=127.0.0.1' }, { 'x-real-ip': '127.0.0.1' }];
+      for (const header of forwarded) {
+        expect((await new Client(local.url).get('/dev/mail', header)).status, JSON.stringify(header)).toBe(302);
+      }
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('is absent in production, even for DEV_MAIL=1 from this machine', async () => {
+    const prod = await startSeededServer({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), DEV_MAIL: '1' }, []);
+    try {
+      expect((await new Client(prod.url).get('/dev/mail')).status).toBe(404);
+    } finally {
+      await prod.close();
+    }
+  });
+});
+
+describe('listening address', () => {
+  it('is 127.0.0.1 unless HOST says otherwise', () => {
+    expect(loadConfig({ DATA_DIR: server.services.config.dataDir }).host).toBe('127.0.0.1');
+    expect(loadConfig({ DATA_DIR: server.services.config.dataDir, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+});
+
+describe('forwarded client addresses (TRUST_PROXY)', () => {
+  const lastLoginFailureIp = async (db: TestServer['db'], email: string) =>
+    (await db.selectFrom('audit_log').select('ip').where('target_id', '=', email).orderBy('id', 'desc').executeTakeFirstOrThrow()).ip;
+
+  it('by default believes only a proxy on loopback: an address a private-range hop put in front is not recorded', async () => {
+    // Client → (forges 198.51.100.7) → a host in a private range 10.0.0.5 → this server over loopback.
+    await new Client(server.url).post('/login', { email: 'nobody-1@example.jp', password: 'wrong-password-1' }, { headers: { 'x-forwarded-for': '198.51.100.7, 10.0.0.5' } });
+    expect(await lastLoginFailureIp(server.db, 'nobody-1@example.jp')).toBe('10.0.0.5');
+  });
+
+  it('with TRUST_PROXY=none records the address that connected, whatever the headers say', async () => {
+    const direct = await startSeededServer({ TRUST_PROXY: 'none' }, []);
+    try {
+      await new Client(direct.url).post('/login', { email: 'nobody-2@example.jp', password: 'wrong-password-2' }, { headers: { 'x-forwarded-for': '198.51.100.7' } });
+      expect(await lastLoginFailureIp(direct.db, 'nobody-2@example.jp')).toMatch(/^(::ffff:)?127\.0\.0\.1$|^::1$/);
+    } finally {
+      await direct.close();
+    }
+  });
+
+  it('refuses a TRUST_PROXY that is not a list of addresses or ranges', () => {
+    expect(() => loadConfig({ DATA_DIR: server.services.config.dataDir, TRUST_PROXY: 'proxy.example.jp' })).toThrow(/TRUST_PROXY/);
+    expect(loadConfig({ DATA_DIR: server.services.config.dataDir, TRUST_PROXY: '172.28.0.10, 10.0.0.0/8' }).trustProxy).toEqual(['172.28.0.10', '10.0.0.0/8']);
+  });
+});
+
+describe('scripts/deploy/nginx.conf', () => {
+  const conf = readFileSync(path.resolve(import.meta.dirname, '../../../scripts/deploy/nginx.conf'), 'utf8');
+
+  it('passes Host and X-Forwarded-For in every location that sets headers of its own', () => {
+    // nginx inherits proxy_set_header from the server block only when a location sets none itself.
+    const locations = [...conf.matchAll(/location\s+(\S+)\s*\{([^}]*)\}/g)];
+    expect(locations.length).toBeGreaterThan(1);
+    for (const [, where, body] of locations) {
+      if (!/proxy_set_header/.test(body!)) continue;
+      expect(body, where).toMatch(/proxy_set_header\s+Host\s+\$host;/);
+      expect(body, where).toMatch(/proxy_set_header\s+X-Forwarded-For\s+\$proxy_add_x_forwarded_for;/);
+      expect(body, where).toMatch(/proxy_set_header\s+X-Forwarded-Proto\s+\$scheme;/);
+    }
+  });
+
+  it('the compose file names the proxy the app trusts, and the image listens on every interface', () => {
+    const compose = readFileSync(path.resolve(import.meta.dirname, '../../../scripts/deploy/docker-compose.yml'), 'utf8');
+    const proxyIp = /ipv4_address:\s*([\d.]+)/.exec(compose)?.[1];
+    expect(proxyIp).toBeDefined();
+    expect(compose).toContain(`TRUST_PROXY: ${proxyIp}`);
+    expect(readFileSync(path.resolve(import.meta.dirname, '../../../scripts/deploy/Dockerfile'), 'utf8')).toMatch(/HOST=0\.0\.0\.0/);
+  });
+});
