@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../app/server/config';
 import { DEMO_PASSWORDS } from '../../../db/seed/accounts';
+import { HOSTILE_REDIRECTS } from '../../helpers/hostile-corpus';
 import { startSeededServer, type TestServer } from '../../helpers/server';
 import { Client } from '../accounts/client';
 
@@ -119,3 +121,58 @@ describe('scripts/deploy/nginx.conf', () => {
     expect(readFileSync(path.resolve(import.meta.dirname, '../../../scripts/deploy/Dockerfile'), 'utf8')).toMatch(/HOST=0\.0\.0\.0/);
   });
 });
+
+describe('redirectTo after log-in', () => {
+  it('stays on the site for every hostile target (log-in form, signed-in visit to /login), never a 5xx', async () => {
+    // NUL is refused everywhere with 400 before any page runs (server-wide rule).
+    for (const h of HOSTILE_REDIRECTS.filter((x) => !x.value.includes('\u0000'))) {
+      const client = new Client(server.url);
+      const res = await client.post('/login', { email: 'company@example.jp', password: DEMO_PASSWORDS.company, redirectTo: h.value });
+      expect(res.status, h.name).toBe(302);
+      expect(res.headers.get('location'), h.name).toBe('/');
+      const again = await client.get(`/login?redirectTo=${encodeURIComponent(h.value)}`);
+      expect(again.status, `signed in ${h.name}`).toBe(302);
+      expect(again.headers.get('location'), `signed in ${h.name}`).toBe('/');
+    }
+    // A raw %0a, %0d and %E3%80%80 in the query string (not double-encoded) used to answer 500.
+    const client = new Client(server.url);
+    await client.login('company@example.jp', DEMO_PASSWORDS.company);
+    for (const raw of ['/%0a/evil.example', '/%0d/evil.example', '/%E3%80%80/evil.example', '/%09/evil.example']) {
+      const res = await client.get(`/login?redirectTo=${raw}`);
+      expect(res.status, raw).toBe(302);
+      expect(res.headers.get('location'), raw).toBe('/');
+    }
+    const nul = await client.post('/login', { email: 'company@example.jp', password: DEMO_PASSWORDS.company, redirectTo: '/\u0000/evil.example' });
+    expect(nul.status).toBe(400);
+    // A path on the site is kept, resolved and encoded.
+    const ok = await client.get(`/login?redirectTo=${encodeURIComponent('/search?q=観光')}`);
+    expect(ok.headers.get('location')).toBe('/search?q=%E8%A6%B3%E5%85%89');
+  });
+
+  it('after the second factor too (/login/totp)', async () => {
+    const secret = await enableTotp('ministry@example.jp', DEMO_PASSWORDS.ministry);
+    for (const h of HOSTILE_REDIRECTS.filter((x) => ['tab', 'lf', 'ideographic-space', 'dot-dot-slash', 'encoded-tab'].includes(x.name))) {
+      const client = new Client(server.url);
+      const first = await client.post('/login', { email: 'ministry@example.jp', password: DEMO_PASSWORDS.ministry, redirectTo: h.value });
+      expect(first.headers.get('location'), h.name).toBe('/login/totp?redirectTo=%2F');
+      // A code is accepted once (replay protection); these log-ins are about the redirect, so forget the last step.
+      await server.db.updateTable('users').set({ totp_last_step: null }).where('email', '=', 'ministry@example.jp').execute();
+      const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000) });
+      const res = await client.post('/login/totp', { code, redirectTo: h.value });
+      expect(res.status, h.name).toBe(302);
+      expect(res.headers.get('location'), h.name).toBe('/');
+    }
+  });
+});
+
+/** Turns TOTP on for an account through the settings page; returns the secret. */
+async function enableTotp(email: string, password: string): Promise<string> {
+  const client = new Client(server.url);
+  await client.login(email, password);
+  const page = await (await client.get('/settings/totp')).text();
+  const secret = /data-testid="totp-secret">([A-Z2-7]+)</.exec(page)?.[1];
+  if (!secret) throw new Error('no TOTP secret on /settings/totp');
+  const res = await client.post('/settings/totp', { intent: 'enable', code: await generate({ secret }) });
+  if (res.status !== 302) throw new Error(`enabling TOTP answered ${res.status}`);
+  return secret;
+}
