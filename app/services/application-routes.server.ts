@@ -19,6 +19,7 @@ import {
   listApplications,
   proposeSlots,
   slotCalendar,
+  slotCalendarFileName,
 } from './applications.server';
 import { can } from '../domain/policy';
 import { forbidden, requireUser } from './auth.server';
@@ -153,7 +154,7 @@ export async function icsLoader({ request, context, params }: LoaderFunctionArgs
   return new Response(ics, {
     headers: {
       'Content-Type': 'text/calendar; charset=utf-8',
-      'Content-Disposition': `attachment; filename="interview-${slotId}.ics"`,
+      'Content-Disposition': `attachment; filename="${slotCalendarFileName(slotId)}"`,
       'Cache-Control': 'private, no-store',
     },
   });
