@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   json,
-  MaxPartSizeExceededError,
   redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type AppLoadContext,
   type LoaderFunctionArgs,
@@ -24,6 +21,7 @@ import { can } from '../domain/policy';
 import { forbidden, requireUser } from './auth.server';
 import { chatAttachmentResponse, markRead, postMessage, type UploadedFile } from './chat.server';
 import { asErrorResponse, refusalOf } from '../utils/errors';
+import { readMultipartFormData } from '../utils/forms.server';
 import { idParam as intParam } from '../utils/params';
 
 /*
@@ -64,15 +62,8 @@ export async function conversationLoader({ request, context, params }: LoaderFun
 }
 
 async function readForm(request: Request): Promise<{ form: FormData; tooLarge: boolean }> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!type.startsWith('multipart/form-data')) return { form: await request.formData(), tooLarge: false };
-  try {
-    const handler = unstable_createMemoryUploadHandler({ maxPartSize: ATTACHMENT_RULES.maxBytes });
-    return { form: await unstable_parseMultipartFormData(request, handler), tooLarge: false };
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { form: new FormData(), tooLarge: true };
-    throw error;
-  }
+  const { formData, tooLarge } = await readMultipartFormData(request, ATTACHMENT_RULES.maxBytes);
+  return { form: formData, tooLarge };
 }
 
 async function filesOf(form: FormData): Promise<UploadedFile[]> {
