@@ -27,6 +27,7 @@ import { hashToken, newToken } from './auth.server';
 import { sendMail } from './mail.server';
 import { hashPassword } from './passwords.server';
 import type { z } from 'zod';
+import { isUuid } from '../utils/params';
 
 export type Services = { db: Kysely<Database>; config: Config };
 type Result<T = object> = ({ ok: true } & T) | { ok: false; errors: Record<string, string[]> };
@@ -261,7 +262,7 @@ export async function acceptInvitation(services: Services, token: string, input:
 }
 
 export function organisationProfile(db: Kysely<Database>, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return Promise.resolve(undefined);
+  if (!isUuid(id)) return Promise.resolve(undefined);
   return findOrganisationProfile(db, id);
 }
 
