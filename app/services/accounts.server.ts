@@ -26,6 +26,7 @@ import { audit } from './audit.server';
 import { hashToken, newToken } from './auth.server';
 import { sendMail } from './mail.server';
 import { hashPassword } from './passwords.server';
+import { LIMITS, limitersFor, lockedFor, minutesLeft, recordFailure, type LimiterName } from './rate-limit.server';
 import type { z } from 'zod';
 import { isUuid } from '../utils/params';
 
@@ -82,6 +83,11 @@ export async function signUp(services: Services, input: SignupInput, ip: string)
 
   const existing = await findUserByEmail(db, email);
   if (existing) {
+    // The notice goes to someone else's inbox: at most 5 an hour per address, then silently none.
+    const limiters = limitersFor(db, config);
+    const keys: [LimiterName, string][] = [['mail', `signup-notice:${email.toLowerCase()}`]];
+    if ((await lockedFor(limiters, keys)) > 0) return { ok: true };
+    await recordFailure(limiters, keys);
     await sendMail(config, {
       to: email,
       subject: '【起業人マッチ】このメールアドレスは登録済みです',
@@ -224,6 +230,12 @@ export async function reviewOrganisation(
 export async function inviteColleague(services: Services, inviter: SessionUser, email: string, ip: string): Promise<Result> {
   const { db, config } = services;
   if (await findUserByEmail(db, email)) return { ok: false, errors: { email: ['このメールアドレスは既に登録されています。'] } };
+  // Invitations land in another person's inbox: at most 5 an hour per address, whoever invites.
+  const limiters = limitersFor(db, config);
+  const keys: [LimiterName, string][] = [['mail', `invitation:${email.toLowerCase()}`]];
+  const wait = await lockedFor(limiters, keys);
+  if (wait > 0) return { ok: false, errors: { email: [`このメールアドレスへの招待は1時間に${LIMITS.mail.points}通までです。${minutesLeft(wait)}分ほど待ってから再度お試しください。`] } };
+  await recordFailure(limiters, keys);
   const token = newToken();
   await db.transaction().execute(async (trx) => {
     const row = await insertAuthToken(trx, {
