@@ -52,3 +52,28 @@ export const INVITE_LABELS = { email: 'メールアドレス' };
 
 export const AcceptInvitationForm = formSchema({ name: text('氏名', 60), password });
 export const ACCEPT_INVITATION_LABELS = { name: '氏名', password: 'パスワード' };
+
+/** One row's 利用停止 / 利用再開 on /admin/users: a reason is required to suspend (it is mailed to the user). */
+export const UserSuspensionForm = formSchema(
+  {
+    intent: z.enum(['suspend', 'reactivate'], { errorMap: () => ({ message: '操作が正しくありません。' }) }),
+    userId: z.string({ required_error: '対象の利用者が正しくありません。' }).uuid('対象の利用者が正しくありません。'),
+    reason: z.preprocess((v) => str(v).normalize('NFKC').trim(), z.string().max(1000, '理由は1000文字以内で入力してください。')),
+  },
+  (v, report) => {
+    if (v.intent === 'suspend' && v.reason === '') report('reason', '理由を入力してください（利用者へのメールに記載されます）。');
+  },
+);
+
+/** 承認 / 却下 of one application on /admin/approvals: a rejection needs a reason (it is mailed to the applicant). */
+export const ReviewForm = formSchema(
+  {
+    organisationId: z.string({ required_error: '対象が正しくありません。' }).uuid('対象が正しくありません。'),
+    decision: z.enum(['approve', 'reject'], { errorMap: () => ({ message: '承認か却下を選んでください。' }) }),
+    reason: optionalText('理由', 1000),
+  },
+  (v, report) => {
+    if (v.decision === 'reject' && v.reason === '') report('reason', '却下する場合は理由を入力してください（申請者にメールで送られます）。');
+  },
+);
+export const REVIEW_LABELS = { reason: '理由・コメント', decision: '判断' };

@@ -67,4 +67,23 @@ describe('account forms', () => {
     expect(errorsOf(html, 'field-password')).toContain('パスワードを入力してください。');
     expect((await invited.post(link, { name: '同僚 次郎', password: 'team-player-2026' })).status).toBe(302);
   });
+
+  it('/admin/users and /admin/approvals: a NUL in the reason is an error on that row\'s reason field, nothing changes', async () => {
+    const operator = new Client(server.url);
+    await operator.login('operator@example.jp', 'demo-operator-2026');
+    const target = await server.db.selectFrom('users').select('id').where('email', '=', 'individual@example.jp').executeTakeFirstOrThrow();
+    const suspend = await operator.post('/admin/users', { intent: 'suspend', userId: target.id, reason: '規約\u0000違反' });
+    expect(suspend.status).toBe(400);
+    expect(errorsOf(await read(suspend), `user-${target.id}-reason`)).toContain('使用できない文字（NUL）が含まれています。');
+    expect((await server.db.selectFrom('users').select('disabled_at').where('id', '=', target.id).executeTakeFirstOrThrow()).disabled_at).toBeNull();
+
+    const pending = await server.db.selectFrom('organisations').select('id').where('slug', '=', 'pending-shoji').executeTakeFirstOrThrow();
+    const reject = await operator.post('/admin/approvals', { organisationId: pending.id, decision: 'reject', reason: '確認\u0000できません' });
+    expect(reject.status).toBe(400);
+    const html = await read(reject);
+    expect(errorsOf(html, `review-${pending.id}-reason`)).toContain('使用できない文字（NUL）が含まれています。');
+    expect(html).toContain(`href="#review-${pending.id}-reason"`);
+    const empty = await operator.post('/admin/approvals', { organisationId: pending.id, decision: 'reject', reason: '' });
+    expect(errorsOf(await read(empty), `review-${pending.id}-reason`)).toContain('却下する場合は理由を入力してください');
+  });
 });
