@@ -8,7 +8,7 @@ import { formSchema } from '../schemas/form';
 import { getOptionalUser, requireCan, requireUser } from '../services/auth.server';
 import { addAttachment, attachmentResponse, removeAttachment } from '../services/listing-attachments.server';
 import { changeListingStatus, createListing, getListingForEdit, getListingPage, listPublished, updateListing } from '../services/listings.server';
-import { asErrorResponse, refusalOf } from '../utils/errors';
+import { asErrorResponse, invariantResponse, refusalOf } from '../utils/errors';
 import { answerOnce, NO_STORE, newSubmissionKey, parseSubmission, readFormData, readMultipartFormData, refused } from '../utils/forms.server';
 import { idParam } from '../utils/params';
 import { z } from 'zod';
@@ -59,11 +59,14 @@ export async function createListingAction(kind: ListingKind, { request, context 
   const formData = await readFormData(request);
   // The same form sent twice (a double click) creates one listing and answers both with its page.
   return answerOnce(context, formData, `listing.create:${kind}:${user.id}`, async () => {
-    const publish = formData.get('intent') === 'publish';
+    const intent = formData.get('intent');
+    const publish = intent === 'publish';
     const parsed = await parseListing(kind, formData, { role: user.role, publish });
     if (!parsed.ok) return refused(parsed.reply());
     const result = await createListing(context.db, user, kind, parsed.value, { publish, ip: context.clientIp }).catch(asErrorResponse);
     if (!result.ok) return refused(parsed.reply({ fieldErrors: result.errors }));
+    // 「プレビュー」 saves a draft and shows it as others will see it, with the button that publishes it.
+    if (intent === 'preview') return redirect(`${KIND_PATHS[kind]}/${result.id}/preview`);
     return redirect(`${KIND_PATHS[kind]}/${result.id}?done=${publish ? 'published' : 'saved'}`);
   });
 }
@@ -77,6 +80,17 @@ export async function listingDetail(kind: ListingKind, { request, context, param
   return json({ kind, ...page, done: doneOf(request), signedIn: user !== null });
 }
 export type ListingDetailData = SerializeFrom<typeof listingDetail>;
+
+// ——— /openings/:id/preview, /solutions/:id/preview ———
+
+/** The page as others will see it, for the organisation that writes it: only its editors may look. */
+export async function listingPreview(kind: ListingKind, { request, context, params }: LoaderFunctionArgs) {
+  const id = listingId(params);
+  const user = await requireUser(request, context);
+  const page = await getListingPage(context.db, user, kind, id).catch(asErrorResponse);
+  invariantResponse(page.canEdit, '掲載が見つかりません。', { status: 404 });
+  return json({ kind, ...page, done: null, signedIn: true });
+}
 
 /** The lifecycle buttons of the detail page: publish, close (filled / withdrawn), reopen. */
 export async function listingLifecycleAction(kind: ListingKind, { request, context, params }: ActionFunctionArgs) {
@@ -144,6 +158,7 @@ export async function editListingAction(kind: ListingKind, { request, context, p
     const refusal = refusalOf(error);
     return refused(parsed.reply({ formErrors: [refusal.message] }), refusal.status, { form: 'listing' as EditForm });
   }
+  if (formData.get('intent') === 'preview') return redirect(`${KIND_PATHS[kind]}/${id}/preview`);
   return redirect(`${KIND_PATHS[kind]}/${id}?done=updated`);
 }
 

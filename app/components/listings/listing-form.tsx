@@ -120,14 +120,22 @@ export function ListingForm({
             <SubmitButton name="intent" value="publish" className="btn-primary">
               公開する
             </SubmitButton>
+            <SubmitButton name="intent" value="preview" className="btn-secondary">
+              下書き保存してプレビュー
+            </SubmitButton>
             <SubmitButton name="intent" value="draft" className="btn-secondary">
               下書き保存
             </SubmitButton>
           </>
         ) : (
-          <SubmitButton name="intent" value="save" className="btn-primary">
-            変更を保存
-          </SubmitButton>
+          <>
+            <SubmitButton name="intent" value="save" className="btn-primary">
+              変更を保存
+            </SubmitButton>
+            <SubmitButton name="intent" value="preview" className="btn-secondary">
+              保存してプレビュー
+            </SubmitButton>
+          </>
         )}
       </div>
     </Form>
