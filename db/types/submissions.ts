@@ -2,7 +2,7 @@ import type { ColumnType } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
-/** The answer recorded for one form submission (see the 0801 migration). */
+/** The answer recorded for one form submission (see the 0811 migration). */
 export interface FormSubmissionTable {
   id: string;
   /** null while the first request is being answered */
