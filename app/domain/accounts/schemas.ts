@@ -5,13 +5,13 @@ import { INDIVIDUAL_TRACKS } from './types';
 
 /** Form schemas shared by the pages and the services; every message is shown next to its field. */
 
-const text = (label: string, max: number) =>
+export const text = (label: string, max: number) =>
   z
     .string({ required_error: `${label}を入力してください。` })
     .transform((v) => v.normalize('NFKC').trim())
     .pipe(z.string().min(1, `${label}を入力してください。`).max(max, `${label}は${max}文字以内で入力してください。`));
 
-const optionalText = (label: string, max: number) =>
+export const optionalText = (label: string, max: number) =>
   z
     .string()
     .optional()
@@ -29,20 +29,20 @@ export const emailField = z
       .email('メールアドレスの形式が正しくありません（例：taro@example.jp）。'),
   );
 
-const newPassword = z.string({ required_error: 'パスワードを入力してください。' });
+export const newPassword = z.string({ required_error: 'パスワードを入力してください。' });
 
-const phoneField = z
+export const phoneField = z
   .string({ required_error: '電話番号を入力してください。' })
   .transform((v) => v.normalize('NFKC').replace(/[\s‐‑–—―ー−]/g, '-').trim())
   .pipe(z.string().regex(/^0\d{1,4}-?\d{1,4}-?\d{3,4}$/, '電話番号は市外局番から入力してください（例：03-1234-5678）。'));
 
-const websiteField = z
+export const websiteField = z
   .string()
   .optional()
   .transform((v) => (v ?? '').normalize('NFKC').trim())
   .pipe(z.union([z.literal(''), z.string().url('URLは https:// から入力してください。').regex(/^https?:\/\//, 'URLは https:// から入力してください。')]));
 
-const corporateNumberField = z
+export const corporateNumberField = z
   .string({ required_error: '法人番号を入力してください。' })
   .transform((v, ctx) => {
     const parsed = parseCorporateNumber(v);
