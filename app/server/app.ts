@@ -47,7 +47,9 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // X-Forwarded-For is believed only from the proxies the deployment names (TRUST_PROXY, default loopback):
+  // anyone else's header is ignored, so req.ip (and the audit log) is the address that connected.
+  app.set('trust proxy', config.trustProxy.length ? config.trustProxy : false);
 
   // Pages for anonymous visitors, answered before the rest of the stack (see page-cache.ts).
   const pageCache = config.pageCacheMb > 0 ? new PageCache({ maxBytes: config.pageCacheMb * 2 ** 20, logger }) : undefined;
@@ -137,7 +139,13 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
   app.all('*', async (req, res, next) => {
     try {
       const request = createRemixRequest(req, res);
-      const context: AppLoadContext = { ...services, requestId: String(req.id ?? ''), cspNonce: String(res.locals.cspNonce), clientIp: req.ip ?? '' };
+      const context: AppLoadContext = {
+        ...services,
+        requestId: String(req.id ?? ''),
+        cspNonce: String(res.locals.cspNonce),
+        clientIp: req.ip ?? '',
+        fromLoopback: isDirectLoopback(req),
+      };
       let response = await handleRequest(request, context);
       if (pageCache) response = await pageCache.keep(req, res, response);
       // A page is one buffer (entry.server.tsx): compress it in one go, not once per chunk.
@@ -150,7 +158,7 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
 
   const httpServer = createServer(app);
   const io = new SocketServer(httpServer, { path: '/socket.io', serveClient: false });
-  const chat = attachChat(io, services, dbHandle.pool);
+  const chat = attachChat(io, services, dbHandle);
   services.chat = chat.hub;
 
   if (isDev) {
@@ -193,6 +201,14 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
 }
 
 const noFlush = () => {};
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/** A request made on this machine itself: a loopback peer that was not forwarded by a proxy. */
+export function isDirectLoopback(req: express.Request): boolean {
+  const peer = req.socket.remoteAddress ?? '';
+  return LOOPBACK.test(peer) && req.headers['x-forwarded-for'] === undefined && req.headers.forwarded === undefined && req.headers['x-real-ip'] === undefined;
+}
 
 /**
  * Static files of a folder that holds no page: the folder is listed once, so a request for a page

@@ -49,7 +49,7 @@ import type { ApplyFormInput } from '../schemas/chat';
 import { ServiceError } from '../utils/errors';
 import { audit } from './audit.server';
 import { appendMessage, latestMessages, readMarks, toChatMessage } from './chat.server';
-import { getListingPage } from './listings.server';
+import { getListingForApply } from './listings.server';
 import { notifyOrganisation } from './notifications.server';
 import { formatTimeRange } from '../utils/dates';
 
@@ -85,7 +85,7 @@ const inTransaction = <T>(db: Db | Trx, fn: (trx: Trx) => Promise<T>): Promise<T
 
 /** What the apply/scout form shows: the listing, the eligibility verdicts and whether the viewer may send. */
 export async function getApplyPage(db: Db, viewer: SessionUser, kind: ListingKind, listingId: number) {
-  const page = await getListingPage(db, viewer, kind, listingId);
+  const page = await getListingForApply(db, viewer, kind, listingId);
   const existing = page.canApply ? await findOpenApplication(db, listingId, viewer.organisationId) : undefined;
   const offered = page.verdicts.length ? page.verdicts.map((v) => v.type) : page.listing.types;
   return {
@@ -371,6 +371,11 @@ export async function listApplications(db: Db, user: SessionUser) {
     unread: r.unread ?? 0,
     lastActivityAt: new Date(r.last_message_at ?? r.updated_at).toISOString(),
   }));
+}
+
+/** The conversation of an application, for one of its parties (404 for everyone else): what a post or a download needs, without the history. */
+export async function conversationOf(db: Db, user: SessionUser, applicationId: number): Promise<number> {
+  return (await requireParty(db, user, applicationId)).app.conversation_id;
 }
 
 /** Everything the conversation page shows. The ministry and operators are not parties and get 404. */

@@ -475,6 +475,26 @@ export async function getListingPage(db: Db, viewer: SessionUser | null, kind: L
   };
 }
 
+/**
+ * What applying to (or scouting) a listing needs: the listing's title and types, its owner, the place,
+ * the eligibility verdicts and whether the viewer may send. No Markdown, attachments or revisions:
+ * the apply form and the send read only these.
+ */
+export async function getListingForApply(db: Db, viewer: SessionUser, kind: ListingKind, id: number, today = japanToday()) {
+  const row = Number.isSafeInteger(id) ? await findListingById(db, id) : undefined;
+  if (!row || row.kind !== kind || !can(viewer, 'listing.view', resourceOf(row))) throw new ServiceError(404, '掲載が見つかりません。');
+  const listing = toListing(row);
+  const owner = (await findOrganisationForListing(db, row.organisation_id))!;
+  const [[muni], verdicts] = await Promise.all([findMunicipalitiesByCodes(db, row.lg_code ? [row.lg_code] : []), verdictsFor(db, viewer, listing, owner, today)]);
+  return {
+    listing: { id: listing.id, title: listing.title, types: listing.types },
+    owner: { id: owner.id, name: owner.name, kind: owner.kind },
+    place: muni ? `${muni.pref_name}${muni.name}` : null,
+    verdicts,
+    canApply: can(viewer, 'application.create', resourceOf(row)) && effectiveStatus(listing, today) === 'published',
+  };
+}
+
 /** The stored values of a listing as form values, for its edit page. */
 export async function getListingForEdit(db: Db, actor: SessionUser, kind: ListingKind, id: number) {
   const row = Number.isSafeInteger(id) ? await findListingById(db, id) : undefined;

@@ -124,6 +124,21 @@ describe('CSV', () => {
     expect(csv).toContain('\r\n');
     expect(parseCsv(csv)).toEqual([['類型', '件数, 合計', '率（%）'], ['企業"派遣"型', '1234', '45.7'], ['副業型\n改行', '3未満', ''], [''], ['※注記']]);
   });
+
+  it('round-trips awkward fields through csv-parse: spaces, CRLF inside a field, quotes, commas', () => {
+    const headers = [' 先頭の空白', '末尾の空白 ', '改行\r\nを含む', '"引用"', 'a,b', ''];
+    const table = {
+      id: 'by-month' as const,
+      title: 't',
+      rowHeader: headers[0]!,
+      columns: headers.slice(1).map((label, i) => ({ key: `c${i}`, label })),
+      rows: [{ key: 'r', header: '行\n見出し', cells: [0, -1.5, '秘匿', '', null] }],
+      total: null,
+      notes: ['注記, その1', '注記"2"'],
+    };
+    const rows = parseCsv(tableToCsv(table));
+    expect(rows).toEqual([headers, ['行\n見出し', '0', '-1.5', '秘匿', '', ''], [''], ['※注記, その1'], ['※注記"2"']]);
+  });
 });
 
 describe('tile map and summary columns', () => {
