@@ -168,6 +168,21 @@ export async function requireCan(request: Request, context: AppLoadContext | Ser
 }
 
 /**
+ * The mail viewer (/dev/mail, mails written to DATA_DIR/mail/ when SMTP_URL is unset) holds reset and
+ * confirmation links, so it is never public: absent in production; a signed-in operator may read it;
+ * anyone else only with DEV_MAIL=1 and only from this machine (a loopback peer, not forwarded by a proxy).
+ */
+export async function requireMailViewer(request: Request, context: AppLoadContext): Promise<void> {
+  const notFound = () => new Response('見つかりません。', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  if (context.config.nodeEnv === 'production') throw notFound();
+  if (context.config.devMail && context.fromLoopback) return;
+  const user = await getOptionalUser(request, context);
+  if (user?.role === 'operator') return;
+  if (!user) throw loginRedirect(request);
+  throw forbidden('送信メールの一覧は運営者だけが見られます。');
+}
+
+/**
  * Starts a new session and returns its Set-Cookie header. The session the request arrived with,
  * if any, is deleted first, so an id planted before log-in never becomes authenticated (fixation).
  */

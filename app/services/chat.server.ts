@@ -28,6 +28,7 @@ import { inspectAttachment } from './listing-attachments.server';
 import { fileDownloadResponse } from './downloads.server';
 import { chatLimitersFor, take } from './rate-limit.server';
 import { ServiceError } from '../utils/errors';
+import { isUuid } from '../utils/params';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -349,7 +350,7 @@ export async function markRead(db: Db, user: SessionUser, conversationId: number
 /** A chat attachment as a download, for the conversation's parties only. */
 export async function chatAttachmentResponse(db: Db, user: SessionUser | null, conversationId: number, fileId: string, opts: { dataDir: string }) {
   await requireConversation(db, user, conversationId, 'conversation.view');
-  const row = /^[0-9a-f-]{36}$/.test(fileId) ? await findMessageAttachment(db, conversationId, fileId) : undefined;
+  const row = isUuid(fileId) ? await findMessageAttachment(db, conversationId, fileId) : undefined;
   if (!row) throw new ServiceError(404, '添付ファイルが見つかりません。');
   return fileDownloadResponse(path.join(chatUploadDir(opts.dataDir, conversationId), row.id), {
     fileName: row.file_name,
