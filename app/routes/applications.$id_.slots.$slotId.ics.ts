@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { slotCalendar } from '../services/applications.server';
+import { slotCalendar, slotCalendarFileName } from '../services/applications.server';
 import { requireUser } from '../services/auth.server';
 import { asErrorResponse } from '../utils/errors';
 import { idParam } from '../utils/params';
@@ -14,7 +14,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return new Response(ics, {
     headers: {
       'Content-Type': 'text/calendar; charset=utf-8',
-      'Content-Disposition': `attachment; filename="interview-${slotId}.ics"`,
+      'Content-Disposition': `attachment; filename="${slotCalendarFileName(slotId)}"`,
       'Cache-Control': 'private, no-store',
     },
   });

@@ -311,6 +311,8 @@ export async function acceptInterviewSlot(db: Db, actor: SessionUser, applicatio
       body: when,
       url: `/applications/${applicationId}#slots`,
       publicUrl: opts.publicUrl,
+      // The same calendar entry as the slot's .ics download on the application page.
+      attachments: [{ filename: slotCalendarFileName(slot.id), contentType: 'text/calendar', content: interviewCalendar(app, slot, opts.publicUrl, now) }],
     });
     return toChatMessage(r.record);
   });
@@ -327,6 +329,19 @@ export async function slotCalendar(db: Db, viewer: SessionUser | null, applicati
   const { app } = await requireParty(db, viewer, applicationId);
   const slot = await findSlot(db, applicationId, slotId);
   if (!slot || slot.status !== 'accepted') throw new ServiceError(404, '承諾済みの面談日時が見つかりません。');
+  return interviewCalendar(app, slot, publicUrl, now);
+}
+
+/** The download name of an accepted slot's calendar file (the route and the mail use it). */
+export const slotCalendarFileName = (slotId: number) => `interview-${slotId}.ics`;
+
+/** The calendar entry (.ics) of an accepted interview slot. */
+function interviewCalendar(
+  app: Pick<ApplicationRecord, 'id' | 'listing_title' | 'applicant_name' | 'owner_name'>,
+  slot: { id: number; starts_at: Date | string; ends_at: Date | string; location: string },
+  publicUrl: string,
+  now: Date,
+): string {
   const host = new URL(publicUrl).hostname;
   return buildIcs({
     uid: `interview-${slot.id}@${host}`,

@@ -44,4 +44,20 @@ describe('form schemas', () => {
     expect(safeRedirect('/settings?x=1')).toBe('/settings?x=1');
     for (const bad of ['//evil.example', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)', undefined]) expect(safeRedirect(bad)).toBe('/');
   });
+
+  it('refuses redirect targets with whitespace, control characters or dot segments of any kind, and resolves the rest against the site', () => {
+    const base = 'https://kigyojin.example.jp';
+    const bad = [
+      '/\t/evil.example', '/\n/evil.example', '/\r/evil.example', '/\u3000/evil.example', '/ /evil.example', '/\u00a0/evil.example',
+      '/\u2028/evil.example', '/\u200b/evil.example', '/\ufeff/evil.example', '/\u0000x', '/\u007f/x', '/\u0085/x',
+      '/%09/evil.example', '/%0a/evil.example', '/%0d%0aSet-Cookie:x=1', '/%E3%80%80/evil.example', '/%5cevil.example', '/%2F/evil.example',
+      '/./evil.example', '/../evil.example', '/..//evil.example', '/.//evil.example', '/x/../..//evil.example', '/%2e%2e//evil.example', '/%2e/evil',
+      '/\\/evil.example', '/x\\y', '/%', '', 'settings', 'https://kigyojin.example.jp/settings', 'a'.repeat(3000),
+    ];
+    for (const to of bad) expect(safeRedirect(to, base), JSON.stringify(to)).toBe('/');
+    expect(safeRedirect('/search?q=%E8%A6%B3%E5%85%89%20%E3%83%84%E3%82%A2%E3%83%BC&page=2', base)).toBe('/search?q=%E8%A6%B3%E5%85%89%20%E3%83%84%E3%82%A2%E3%83%BC&page=2');
+    expect(safeRedirect('/openings/12#apply', base)).toBe('/openings/12#apply');
+    // Non-ASCII is percent-encoded, so the Location header is always valid.
+    expect(safeRedirect('/search?q=観光', base)).toBe('/search?q=%E8%A6%B3%E5%85%89');
+  });
 });
