@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { passwordProblems } from '../domain/accounts/password';
+import { NOTIFICATION_KINDS, type NotificationKind } from '../domain/applications/notifications';
 import { formSchema, type FormCheck } from './form';
 
 /*
  * The account forms outside sign-up and log-in: /settings (name, password), /settings/organisation
  * (profile, invitation), /invitations/:token, /admin/users, /admin/approvals. Each field is parsed on
  * its own (formSchema), so one answer lists every problem; the labels are in the form's order.
+ * Also the notification preferences (/settings/notifications).
  */
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -77,3 +79,13 @@ export const ReviewForm = formSchema(
   },
 );
 export const REVIEW_LABELS = { reason: '理由・コメント', decision: '判断' };
+
+const ticked = z.preprocess((v) => v === 'on', z.boolean());
+
+/** /settings/notifications: two checkboxes per kind (`message.inApp`, `message.email`, …), unticked = off. */
+export const PreferencesForm = formSchema(
+  Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, z.preprocess((v) => (v && typeof v === 'object' ? v : {}), z.object({ inApp: ticked, email: ticked }))])) as Record<
+    NotificationKind,
+    z.ZodEffects<z.ZodObject<{ inApp: typeof ticked; email: typeof ticked }>>
+  >,
+);

@@ -86,4 +86,16 @@ describe('account forms', () => {
     const empty = await operator.post('/admin/approvals', { organisationId: pending.id, decision: 'reject', reason: '' });
     expect(errorsOf(await read(empty), `review-${pending.id}-reason`)).toContain('却下する場合は理由を入力してください');
   });
+
+  it('/settings/notifications: saves the ticked boxes (unticked = off) and shows them ticked again', async () => {
+    const res = await owner.post('/settings/notifications', { 'message.email': 'on', 'application.inApp': 'on', 'state_change.inApp': 'on', 'state_change.email': 'on' });
+    expect(res.status).toBe(302);
+    const html = await read(await owner.get('/settings/notifications'));
+    const ticked = (name: string) => new RegExp(`<input type="checkbox" id="field-${name.replace('.', '\\.')}" name="${name.replace('.', '\\.')}"[^>]*checked`).test(html);
+    expect(ticked('message.email')).toBe(true);
+    expect(ticked('application.inApp')).toBe(true);
+    expect(ticked('application.email')).toBe(false);
+    expect(ticked('interview.inApp')).toBe(false);
+    expect(ticked('state_change.email')).toBe(true);
+  });
 });
