@@ -4,7 +4,7 @@ import { Form, Link } from '@remix-run/react';
 import { PROGRAM_TYPE_LABELS, type ProgramType } from '../../domain/eligibility/types';
 import type { ApplyPageData } from '../../routes/__apply.server';
 import { ApplyForm as ApplySchema, type ApplyFormInput } from '../../schemas/chat';
-import { Checkbox, ChoiceGroup, ErrorSummary, SubmitButton, TextareaField } from '../forms';
+import { Checkbox, ChoiceGroup, ErrorSummary, SubmissionKey, SubmitButton, TextareaField } from '../forms';
 
 /**
  * The apply (opening) or scout (solution) form. The eligibility verdict for each programme form
@@ -60,6 +60,7 @@ export function ApplyForm({ data, result }: { data: ApplyPageData; result?: Subm
       </section>
 
       <Form method="post" id={form.id} className="space-y-6" noValidate>
+        <SubmissionKey value={data.submissionKey} />
         <ErrorSummary result={result} labels={labels} />
         <ChoiceGroup
           type="radio"

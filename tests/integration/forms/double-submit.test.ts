@@ -13,7 +13,7 @@ import { Client } from '../accounts/client';
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startSeededServer({}, ['accounts']);
+  server = await startSeededServer({}, ['accounts', 'listings']);
 });
 afterAll(() => server?.close());
 
@@ -157,5 +157,30 @@ describe('お問い合わせ', () => {
     expect(b.headers.get('location')).toBe(a.headers.get('location'));
     const after = Number((await server.db.selectFrom('inquiries').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     expect(after).toBe(before + 1);
+  });
+});
+
+describe('応募 and スカウト', () => {
+  const publishedOf = async (kind: 'opening' | 'solution', slug: string) => {
+    const org = await server.db.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+    return server.db.selectFrom('listings').select('id').where('kind', '=', kind).where('organisation_id', '=', org.id).where('status', '=', 'published').orderBy('id').executeTakeFirstOrThrow();
+  };
+  const applications = async () => Number((await server.db.selectFrom('applications').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+  it.each([
+    ['/openings/:id/apply', 'opening', 'amacho', 'company@example.jp', DEMO_PASSWORDS.company, 'dispatch'],
+    ['/solutions/:id/scout', 'solution', 'mirai-chiiki', 'municipality@example.jp', DEMO_PASSWORDS.municipality, 'dispatch'],
+  ] as const)('%s: the same form sent twice at once is one application, both answered with its page', async (pattern, kind, owner, email, password, programType) => {
+    const listing = await publishedOf(kind, owner);
+    const path = pattern.replace(':id', String(listing.id));
+    const client = new Client(server.url);
+    await client.login(email, password);
+    const submissionKey = await keyOf(client, path);
+    const before = await applications();
+    const [a, b] = await twice(client, path, { programType, message: 'よろしくお願いします。二重送信の確認です。', proposal: '', submissionKey });
+    expect([a.status, b.status], await a.text()).toEqual([302, 302]);
+    expect(a.headers.get('location')).toMatch(/^\/applications\/\d+\?done=(sent|inquiry)$/);
+    expect(b.headers.get('location')).toBe(a.headers.get('location'));
+    expect(await applications()).toBe(before + 1);
   });
 });
