@@ -12,6 +12,7 @@ import { listenForSessionEnds } from '../../db/session-ends';
 import { ServiceError } from '../utils/errors';
 import { markRead, messagesAfter, postMessage, readMarks, requireConversation } from '../services/chat.server';
 import { startNotificationWorker } from '../services/notifications.server';
+import { chatLimitersFor, take } from '../services/rate-limit.server';
 import type { AppServices } from '../server/load-context';
 import { loadRedis } from '../server/redis';
 import type { ApplicationState } from '../domain/applications/states';
@@ -29,23 +30,8 @@ import {
 type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type ChatNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-/** Per socket: a burst of 20 events, then 5 per second. Typing and read receipts count too. */
-const BUCKET = { capacity: 20, perSecond: 5 };
-/** The session behind a socket is looked up again this often, so a log-out or suspension takes effect. */
+/** The session behind a socket is looked up again this often (its ending also closes the socket at once). */
 const USER_TTL_MS = 30_000;
-
-class TokenBucket {
-  private tokens: number = BUCKET.capacity;
-  private last = Date.now();
-  take(): boolean {
-    const now = Date.now();
-    this.tokens = Math.min(BUCKET.capacity, this.tokens + ((now - this.last) / 1000) * BUCKET.perSecond);
-    this.last = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
-  }
-}
 
 /** Browsers always send Origin; a page on another site must not ride the user's cookie into the chat. */
 function originAllowed(origin: string | undefined, host: string | undefined, publicUrl: string): boolean {
@@ -145,6 +131,7 @@ export function attachChat(io: Server, services: AppServices, dbHandle: Pick<DbH
   const adapter = installAdapter(io, services, dbHandle.pool);
   const nsp = io.of(CHAT_NAMESPACE) as ChatNamespace;
   const users = new WeakMap<ChatSocket, { user: SessionUser; at: number }>();
+  const limits = chatLimitersFor(services.db, services.config);
 
   // A socket lives no longer than the session it was opened with: the database announces every
   // deleted session (log-out, log-out everywhere, password change or reset, suspension) to every
@@ -221,7 +208,6 @@ export function attachChat(io: Server, services: AppServices, dbHandle: Pick<DbH
   };
 
   nsp.on('connection', (socket: ChatSocket) => {
-    const bucket = new TokenBucket();
     // One sender's messages are stored in the order they were sent, even though handlers are async.
     let sendQueue: Promise<unknown> = Promise.resolve();
 
@@ -231,8 +217,9 @@ export function attachChat(io: Server, services: AppServices, dbHandle: Pick<DbH
         const ack = typeof maybeAck === 'function' ? (maybeAck as (r: unknown) => void) : noop;
         const parsed = schema.safeParse(raw);
         if (!parsed.success) return ack({ ok: false, error: parsed.error.issues[0]?.message ?? '入力が不正です。', code: 'invalid' });
-        if (!bucket.take()) return ack({ ok: false, error: '送信が多すぎます。少し待ってから再度お試しください。', code: 'rate_limited' });
         try {
+          // Per user, not per socket: every tab and every reconnection draws on the same allowance.
+          if ((await take(limits.events, socket.data.userId)) > 0) return ack({ ok: false, error: '送信が多すぎます。少し待ってから再度お試しください。', code: 'rate_limited' });
           const run = async () => {
             const user = await currentUser(socket);
             if (!user) return ack({ ok: false, error: 'ログインし直してください。', code: 'forbidden' });
