@@ -10,6 +10,12 @@ type Range = [number, number];
  * (ＤＸ matches dx, デジタル matches でじたる) but returning ranges of the original string.
  */
 export function matchRanges(text: string, terms: string[]): Range[] {
+  // Most listing text normalises character for character (ASCII, kana, kanji, CJK and full-width
+  // punctuation): positions are the same on both sides and one normalisation of the whole text will do.
+  if (ONE_TO_ONE.test(text)) {
+    const norm = normalize(text);
+    if (norm.length === text.length) return merge([...new Set(terms)].filter(Boolean).flatMap((term) => occurrences(norm, term).map((at): Range => [at, at + term.length])));
+  }
   const chars = [...text];
   let norm = '';
   const origin: number[] = [];
@@ -27,12 +33,29 @@ export function matchRanges(text: string, terms: string[]): Range[] {
   const ranges: Range[] = [];
   for (const term of new Set(terms)) {
     if (!term) continue;
-    for (let at = norm.indexOf(term); at !== -1; at = norm.indexOf(term, at + term.length)) {
+    for (const at of occurrences(norm, term)) {
       const first = origin[at];
       const last = origin[at + term.length - 1];
       ranges.push([offsets[first], offsets[last + 1]]);
     }
   }
+  return merge(ranges);
+}
+
+/**
+ * Characters whose normalised form is exactly one UTF-16 unit and never combines with a neighbour:
+ * not half-width katakana (ｶﾞ → ガ), combining or spacing voiced marks, ゟ or ヿ (two letters), or
+ * compatibility symbols such as ㍿ and ①.
+ */
+const ONE_TO_ONE = /^[\t\n\r\u0020-\u007f\u3000-\u3098\u309d\u309e\u30a0-\u30fe\u4e00-\u9fff\uff01-\uff5e]*$/;
+
+function occurrences(norm: string, term: string): number[] {
+  const out: number[] = [];
+  for (let at = norm.indexOf(term); at !== -1; at = norm.indexOf(term, at + term.length)) out.push(at);
+  return out;
+}
+
+function merge(ranges: Range[]): Range[] {
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged: Range[] = [];
   for (const r of ranges) {

@@ -12,6 +12,12 @@ describe('highlight', () => {
     expect(highlight('ＤＸとデジタル化', ['dx', normalize('デジタル化')])).toBe('<mark>ＤＸ</mark>と<mark>デジタル化</mark>');
   });
 
+  it('maps positions back when the text has characters outside the one-to-one set (㍿, half-width kana, ①)', () => {
+    expect(highlight('㍿みらいのＤＸ支援', ['dx'])).toBe('㍿みらいの<mark>ＤＸ</mark>支援');
+    expect(highlight('ｼｽﾃﾑ導入とシステム', [normalize('システム')])).toBe('<mark>ｼｽﾃﾑ</mark>導入と<mark>システム</mark>');
+    expect(highlight('①地域ＤＸ', ['地域dx'])).toBe('①<mark>地域ＤＸ</mark>');
+  });
+
   it('merges overlapping matches', () => {
     expect(matchRanges('地域公共交通', ['地域公共', '公共交通'])).toEqual([[0, 6]]);
   });
