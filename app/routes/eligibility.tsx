@@ -172,7 +172,13 @@ function Verdict({ outcome }: { outcome: Extract<PairingOutcome, { ok: true }> }
           {municipality.name}（{municipality.lgCode}）
         </dd>
         <dt className="font-bold">本社所在地</dt>
-        <dd>{companyHq ? `${companyHq.prefName}${companyHq.name}（${companyHq.lgCode}）` : '—'}</dd>
+        <dd>
+          {!companyHq
+            ? '—'
+            : companyHq.ward
+              ? `${companyHq.prefName}${companyHq.name}${companyHq.ward.name}（${companyHq.name}として判定・${companyHq.lgCode}）`
+              : `${companyHq.prefName}${companyHq.name}（${companyHq.lgCode}）`}
+        </dd>
         <dt className="font-bold">類型</dt>
         <dd>{PROGRAM_TYPE_LABELS[type]}</dd>
         <dt className="font-bold">企業の区分</dt>

@@ -17,6 +17,7 @@ import * as m0502 from './2026_11_23_0502_agreement_templates';
 import * as m0601 from './2026_11_23_0601_monitoring_summary';
 import * as m0701 from './2026_12_06_0701_page_change_notify';
 import * as m0702 from './2026_12_06_0702_inquiries';
+import * as m0002 from './2026_12_07_0002_municipal_wards';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder at run time) so that the
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0601_monitoring_summary': m0601,
   '2026_12_06_0701_page_change_notify': m0701,
   '2026_12_06_0702_inquiries': m0702,
+  '2026_12_07_0002_municipal_wards': m0002,
 };
