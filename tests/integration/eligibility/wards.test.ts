@@ -59,7 +59,7 @@ describe('wards of a 政令市', () => {
     const corporateNumber = `${corporateNumberCheckDigit(base12)}${base12}`;
     const company = await new Client(server.url).post('/signup/company', {
       name: '梅田 一郎', email: 'kanri@umeda-works.example.jp', password: 'snowy-harbour-2026', companyName: '梅田ワークス株式会社',
-      corporateNumber, headOffice: '大阪府大阪市北区', department: '総務部', phone: '06-0000-0000', evidence: '公式サイトの会社概要に担当者として掲載',
+      corporateNumber, headOffice: '大阪府大阪市北区', department: '総務部', phone: '06-0000-0000', evidence: '公式サイトの会社概要に担当者として掲載', agree: 'on',
     });
     expect(company.status).toBe(302);
     const org = await server.db.selectFrom('organisations').selectAll().where('corporate_number', '=', corporateNumber).executeTakeFirstOrThrow();
@@ -67,7 +67,7 @@ describe('wards of a 政令市', () => {
 
     const municipality = await new Client(server.url).post('/signup/municipality', {
       name: '北 太郎', email: 'kita@city.example.jp', password: 'snowy-harbour-2026', municipality: '大阪市北区',
-      department: '企画課', phone: '06-0000-0001', evidence: '職員録に掲載',
+      department: '企画課', phone: '06-0000-0001', evidence: '職員録に掲載', agree: 'on',
     });
     expect(municipality.status).toBe(400);
     expect(await municipality.text()).toContain('大阪府大阪市北区は行政区です。市（大阪府大阪市）として登録してください。');
