@@ -10,6 +10,7 @@ import {
   type PairingField,
   type PairingOutcome,
 } from '../domain/eligibility';
+import { ruleTableLabel } from '../domain/rules';
 import { checkPairingQuery, currentFiscalYear, selectableFiscalYears } from '../services/eligibility.server';
 
 export const meta: MetaFunction = () => [
@@ -185,8 +186,9 @@ function Verdict({ outcome }: { outcome: Extract<PairingOutcome, { ok: true }> }
         <dd>{CLASS_TEXT[result.companyClass]}</dd>
         <dt className="font-bold">適用ルール</dt>
         <dd>
-          {fiscalYearLabel(result.fiscalYear)}（{result.ruleVersion}）
-          {result.provisional && '：この年度のルールは未公表のため、直近の年度のルールで暫定的に判定しています'}
+          {result.provisional
+            ? `${fiscalYearLabel(result.fiscalYear)}：この年度のルールは未公表のため、${ruleTableLabel(result.ruleVersion)}で暫定的に判定しています`
+            : ruleTableLabel(result.ruleVersion)}
         </dd>
       </dl>
       {result.reasons.length > 0 && (
