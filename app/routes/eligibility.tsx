@@ -11,6 +11,7 @@ import {
   type PairingOutcome,
 } from '../domain/eligibility';
 import { ChoiceGroup, ErrorSummary, Field, SelectField, SubmitButton } from '../components/forms';
+import { ruleTableLabel } from '../domain/rules';
 import { checkPairingQuery, currentFiscalYear, selectableFiscalYears } from '../services/eligibility.server';
 
 /*
@@ -137,15 +138,22 @@ function Verdict({ outcome }: { outcome: Extract<PairingOutcome, { ok: true }> }
           {municipality.name}（{municipality.lgCode}）
         </dd>
         <dt className="font-bold">本社所在地</dt>
-        <dd>{companyHq ? `${companyHq.prefName}${companyHq.name}（${companyHq.lgCode}）` : '—'}</dd>
+        <dd>
+          {!companyHq
+            ? '—'
+            : companyHq.ward
+              ? `${companyHq.prefName}${companyHq.name}${companyHq.ward.name}（${companyHq.name}として判定・${companyHq.lgCode}）`
+              : `${companyHq.prefName}${companyHq.name}（${companyHq.lgCode}）`}
+        </dd>
         <dt className="font-bold">類型</dt>
         <dd>{PROGRAM_TYPE_LABELS[type]}</dd>
         <dt className="font-bold">企業の区分</dt>
         <dd>{CLASS_TEXT[result.companyClass]}</dd>
         <dt className="font-bold">適用ルール</dt>
         <dd>
-          {fiscalYearLabel(result.fiscalYear)}（{result.ruleVersion}）
-          {result.provisional && '：この年度のルールは未公表のため、直近の年度のルールで暫定的に判定しています'}
+          {result.provisional
+            ? `${fiscalYearLabel(result.fiscalYear)}：この年度のルールは未公表のため、${ruleTableLabel(result.ruleVersion)}で暫定的に判定しています`
+            : ruleTableLabel(result.ruleVersion)}
         </dd>
       </dl>
       {result.reasons.length > 0 && (

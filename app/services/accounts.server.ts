@@ -16,14 +16,13 @@ import {
 } from '../../db/queries/accounts';
 import { insertConsents, type Consent } from '../../db/queries/legal';
 import { consumeAuthToken, findUsableAuthToken, insertAuthToken } from '../../db/queries/sessions';
-import type { MunicipalityRow } from '../../db/types/municipalities';
 import type { CompanySignupSchema, IndividualSignupSchema, MunicipalitySignupSchema } from '../domain/accounts/schemas';
 import type { CompanyClass, SessionUser } from '../domain/accounts/types';
 import { classifyCompany } from '../domain/eligibility/classify';
-import { resolveMunicipality } from '../domain/eligibility/resolve';
 import type { Municipality } from '../domain/eligibility/types';
 import type { Config } from '../server/config';
 import { audit } from './audit.server';
+import { findMunicipality } from './municipalities.server';
 import { hashToken, newToken } from './auth.server';
 import { sendMail } from './mail.server';
 import { hashPassword } from './passwords.server';
@@ -36,31 +35,6 @@ type Result<T = object> = ({ ok: true } & T) | { ok: false; errors: Record<strin
 
 const CONFIRM_HOURS = 48;
 const INVITATION_DAYS = 7;
-
-const municipalityLists = new WeakMap<Kysely<Database>, Promise<Municipality[]>>();
-
-function toMunicipality(r: MunicipalityRow): Municipality {
-  return {
-    lgCode: r.lg_code, prefCode: r.pref_code, prefName: r.pref_name, name: r.name, nameKana: r.name_kana, kind: r.kind,
-    seirei: r.seirei, chukaku: r.chukaku, kencho: r.kencho, metroArea: r.metro_area, eligible1433: r.eligible_1433,
-    eligible1375: r.eligible_1375, eligibilityBasis: r.eligibility_basis, teijuuSince: r.teijuu_since,
-  };
-}
-
-function municipalityList(db: Kysely<Database>) {
-  let list = municipalityLists.get(db);
-  if (!list) {
-    list = db.selectFrom('municipalities').selectAll().orderBy('lg_code').execute().then((rows) => rows.map(toMunicipality));
-    municipalityLists.set(db, list);
-  }
-  return list;
-}
-
-/** A municipality from what a person typed (name with or without prefecture, kana, or code). */
-export async function findMunicipality(db: Kysely<Database>, input: string): Promise<{ ok: true; municipality: Municipality } | { ok: false; message: string }> {
-  const r = resolveMunicipality(input, await municipalityList(db));
-  return r.status === 'found' ? { ok: true, municipality: r.municipality } : { ok: false, message: `${r.message_ja}。` };
-}
 
 export const companyClassOf = (hq: Municipality): CompanyClass => classifyCompany(hq);
 
@@ -174,6 +148,7 @@ async function organisationFields(db: Kysely<Database>, input: SignupInput): Pro
     const d = input.data;
     const m = await findMunicipality(db, d.municipality);
     if (!m.ok) return { ok: false, errors: { municipality: [m.message] } };
+    if (m.ward) return { ok: false, errors: { municipality: [`${m.display}は行政区です。市（${m.municipality.prefName}${m.municipality.name}）として登録してください。`] } };
     if (await findActiveOrganisationByLgCode(db, m.municipality.lgCode)) {
       return { ok: false, errors: { municipality: [`${m.municipality.prefName}${m.municipality.name}は既に登録されています。登録済みの担当者に招待を依頼してください。`] } };
     }

@@ -92,8 +92,12 @@ describe('/eligibility page', () => {
   });
 
   it('renders an eligible verdict', async () => {
-    const res = await fetch(`${server.url}/eligibility?${new URLSearchParams({ municipality: '012335', companyHq: '131016', type: 'dispatch' })}`);
-    expect(await res.text()).toMatch(/data-testid="verdict">対象です</);
+    const res = await fetch(`${server.url}/eligibility?${new URLSearchParams({ municipality: '012335', companyHq: '131016', type: 'dispatch', fy: '2026' })}`);
+    const html = await res.text();
+    expect(html).toMatch(/data-testid="verdict">対象です</);
+    // the rule table by its name, never its internal id
+    expect(html).toContain('令和8年度の基準');
+    expect(html).not.toMatch(/（fy\d{4}）|判定基準：fy/);
   });
 
   it('shows an ambiguous name as an error with links to each candidate, keeping the input', async () => {
