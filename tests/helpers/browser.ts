@@ -36,9 +36,25 @@ type Allowance = { name: string; matches: (f: Finding) => boolean; used: boolean
  * test that meets one calls `knownDefect(name)`; the entry is removed with the fix (a listed defect
  * that no longer occurs is reported after the test).
  */
-export const KNOWN_DEFECTS = {} satisfies Record<string, { area: string; what: string; matches: (f: Finding) => boolean }>;
+export const KNOWN_DEFECTS: Record<string, KnownDefectEntry> = {};
+
+type KnownDefectEntry = {
+  /** The part of the product it belongs to. */
+  area: string;
+  what: string;
+  /** The pages it shows on (path + query). */
+  page: RegExp;
+  matches: (f: Finding) => boolean;
+};
 
 export type KnownDefect = keyof typeof KNOWN_DEFECTS;
+
+/** The listed defects that show on this page (for tests that visit many pages). */
+export function knownDefectsOn(url: string): KnownDefect[] {
+  return Object.entries(KNOWN_DEFECTS)
+    .filter(([, d]) => d.page.test(url))
+    .map(([name]) => name);
+}
 
 const watch = { findings: [] as Finding[], allowances: [] as Allowance[] };
 
@@ -150,7 +166,7 @@ export function expectRefusal(path: string | RegExp) {
 
 /** A listed defect of another part of the product, still present: its findings do not fail the test. */
 export function knownDefect(name: KnownDefect) {
-  const defect = (KNOWN_DEFECTS as Record<string, { matches: (f: Finding) => boolean }>)[name];
+  const defect = KNOWN_DEFECTS[name];
   if (!defect) throw new Error(`unknown defect ${name}`);
   allow(name, defect.matches, true);
 }
