@@ -5,7 +5,6 @@ import type { Kysely, Transaction } from 'kysely';
 import {
   findAttachmentsForMessages,
   findConversation,
-  findConversationOfApplication,
   findLatestMessages,
   findMessageAttachment,
   findMessageByClientKey,
@@ -49,13 +48,6 @@ const resourceOf = (c: Pick<ConversationRow, 'applicant_organisation_id' | 'owne
  */
 export async function requireConversation(db: Db | Trx, user: SessionUser | null, conversationId: number, action: Action = 'conversation.view'): Promise<ConversationRow> {
   const row = Number.isSafeInteger(conversationId) ? await findConversation(db, conversationId) : undefined;
-  if (!row || !can(user, action, resourceOf(row))) throw new ServiceError(404, '会話が見つかりません。');
-  return row;
-}
-
-/** The conversation of an application, for a write path that needs nothing else (no page, no history). */
-export async function requireApplicationConversation(db: Db | Trx, user: SessionUser | null, applicationId: number, action: Action = 'conversation.view'): Promise<ConversationRow> {
-  const row = Number.isSafeInteger(applicationId) ? await findConversationOfApplication(db, applicationId) : undefined;
   if (!row || !can(user, action, resourceOf(row))) throw new ServiceError(404, '会話が見つかりません。');
   return row;
 }

@@ -18,11 +18,6 @@ export function findConversation(db: Db, id: number) {
   return selectConversations(db).where('c.id', '=', id).executeTakeFirst();
 }
 
-/** The same, found by its application (a write path that only needs the conversation). */
-export function findConversationOfApplication(db: Db, applicationId: number) {
-  return selectConversations(db).where('c.application_id', '=', applicationId).executeTakeFirst();
-}
-
 function selectMessages(db: Db) {
   return db
     .selectFrom('messages as m')

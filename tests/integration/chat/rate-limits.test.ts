@@ -94,7 +94,7 @@ describe('mails to another person’s inbox are limited per recipient', () => {
   it('a repeated sign-up with a registered address mails its owner at most 5 times an hour', async () => {
     const target = s.hokkaido.user.email;
     for (let i = 0; i < LIMITS.mail.points + 3; i++) {
-      const res = await new HttpClient(server.url).post('/signup/individual', { name: `別人${i}`, email: target, password: 'another-person-2026', track: 'freelance' });
+      const res = await new HttpClient(server.url).post('/signup/individual', { name: `別人${i}`, email: target, password: 'another-person-2026', track: 'freelance', agree: 'on' });
       expect(res.status).toBe(302);
     }
     const notices = (await mailsTo(target)).filter((m) => m.subject === '【起業人マッチ】このメールアドレスは登録済みです');
