@@ -1,12 +1,13 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { Fragment } from 'react';
+import { requireMailViewer } from '../services/auth.server';
 import { readMail } from '../services/mail.server';
 
 export const meta: MetaFunction = () => [{ title: '送信メール（開発用）｜起業人マッチ' }];
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
-  if (context.config.nodeEnv === 'production') throw new Response('見つかりません。', { status: 404 });
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireMailViewer(request, context);
   const mail = await readMail(context.config, params.file ?? '');
   if (!mail) throw new Response('見つかりません。', { status: 404 });
   return json({ mail });

@@ -1,12 +1,13 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
+import { requireMailViewer } from '../services/auth.server';
 import { listMail } from '../services/mail.server';
 
 export const meta: MetaFunction = () => [{ title: '送信メール（開発用）｜起業人マッチ' }];
 
-/** Mails written to DATA_DIR/mail/ when no SMTP server is configured; absent in production. */
-export async function loader({ context }: LoaderFunctionArgs) {
-  if (context.config.nodeEnv === 'production') throw new Response('見つかりません。', { status: 404 });
+/** Mails written to DATA_DIR/mail/ when no SMTP server is configured: operators, or this machine with DEV_MAIL=1; absent in production. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireMailViewer(request, context);
   return json({ mails: (await listMail(context.config)).map(({ file, to, subject, date }) => ({ file, to, subject, date })), smtp: Boolean(context.config.smtpUrl) });
 }
 
@@ -15,7 +16,7 @@ export default function DevMail() {
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">送信メール（開発用）</h1>
-      <p>SMTP_URL を設定していないとき、メールは送信されずにここに保存されます（DATA_DIR/mail/）。本番環境では表示されません。</p>
+      <p>SMTP_URL を設定していないとき、メールは送信されずにここに保存されます（DATA_DIR/mail/）。運営者としてログインしているとき、または DEV_MAIL=1 でこのコンピューターから開いたときだけ表示されます（本番環境では表示されません）。</p>
       {smtp ? <p>SMTP_URL が設定されているため、新しいメールは SMTP で送信されています。</p> : null}
       {mails.length === 0 ? (
         <p>まだメールはありません。</p>

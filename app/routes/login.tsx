@@ -10,7 +10,7 @@ export const meta: MetaFunction = () => [{ title: 'ログイン｜起業人マ�
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request, context);
-  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo')));
+  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo'), context.config.publicUrl));
   return null;
 }
 
@@ -20,7 +20,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return json({ errors: fieldErrors(parsed.error), values: keepInput(values) }, { status: 400 });
   const outcome = await logIn(context, request, parsed.data, context.clientIp);
   if (!outcome.ok) return json({ errors: { _form: [outcome.message] }, values: keepInput(values) }, { status: outcome.status });
-  const to = safeRedirect(parsed.data.redirectTo);
+  const to = safeRedirect(parsed.data.redirectTo, context.config.publicUrl);
   const next = outcome.mfa ? `/login/totp?redirectTo=${encodeURIComponent(to)}` : to;
   return redirect(next, { headers: { 'set-cookie': outcome.cookie } });
 }

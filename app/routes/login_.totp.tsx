@@ -18,7 +18,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return json({ errors: fieldErrors(parsed.error) }, { status: 400 });
   const outcome = await completeMfa(context, request, parsed.data.code, context.clientIp);
   if (!outcome.ok) return json({ errors: { code: [outcome.message] } }, { status: outcome.status });
-  return redirect(safeRedirect(values.redirectTo), { headers: { 'set-cookie': outcome.cookie } });
+  return redirect(safeRedirect(values.redirectTo, context.config.publicUrl), { headers: { 'set-cookie': outcome.cookie } });
 }
 
 export default function LoginTotp() {

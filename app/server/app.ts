@@ -18,6 +18,7 @@ import { listenForPageChanges, type PageChangeFeed } from '../../db/page-changes
 import { createSearch } from '../../search/create-search';
 import type { Config } from './config';
 import { sameOriginOnly } from './csrf';
+import { bodyLimits } from './body-limit';
 import { formBodiesOnly } from './form-body';
 import { attachChat } from '../chat/socket.server';
 import type { AppServices } from './load-context';
@@ -47,7 +48,9 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // X-Forwarded-For is believed only from the proxies the deployment names (TRUST_PROXY, default loopback):
+  // anyone else's header is ignored, so req.ip (and the audit log) is the address that connected.
+  app.set('trust proxy', config.trustProxy.length ? config.trustProxy : false);
 
   // Pages for anonymous visitors, answered before the rest of the stack (see page-cache.ts).
   const pageCache = config.pageCacheMb > 0 ? new PageCache({ maxBytes: config.pageCacheMb * 2 ** 20, logger }) : undefined;
@@ -111,6 +114,7 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
   app.use(compression());
   app.use(sameOriginOnly(config.publicUrl));
   app.use(formBodiesOnly());
+  app.use(bodyLimits());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) });
@@ -136,10 +140,21 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
   let handleRequest = createRequestHandler(build, build.mode);
   app.all('*', async (req, res, next) => {
     try {
-      const request = createRemixRequest(req, res);
-      const context: AppLoadContext = { ...services, requestId: String(req.id ?? ''), cspNonce: String(res.locals.cspNonce), clientIp: req.ip ?? '' };
+      let request = createRemixRequest(req, res);
+      // A multipart body was already read (and counted) by bodyLimits().
+      if (res.locals.body instanceof Buffer) {
+        request = new Request(request.url, { method: request.method, headers: request.headers, signal: request.signal, body: res.locals.body });
+      }
+      const context: AppLoadContext = {
+        ...services,
+        requestId: String(req.id ?? ''),
+        cspNonce: String(res.locals.cspNonce),
+        clientIp: req.ip ?? '',
+        fromLoopback: isDirectLoopback(req),
+      };
       let response = await handleRequest(request, context);
       if (pageCache) response = await pageCache.keep(req, res, response);
+      response = privateWhenSignedIn(req, response);
       // A page is one buffer (entry.server.tsx): compress it in one go, not once per chunk.
       if (!/text\/event-stream/i.test(response.headers.get('content-type') ?? '')) res.flush = noFlush;
       await sendRemixResponse(res, response);
@@ -150,7 +165,7 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
 
   const httpServer = createServer(app);
   const io = new SocketServer(httpServer, { path: '/socket.io', serveClient: false });
-  const chat = attachChat(io, services, dbHandle.pool);
+  const chat = attachChat(io, services, dbHandle);
   services.chat = chat.hub;
 
   if (isDev) {
@@ -193,6 +208,32 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
 }
 
 const noFlush = () => {};
+
+/**
+ * A page or loader answer made for a request carrying a session cookie may show that account's data
+ * (the header's name and inbox at least): no shared cache and no browser history cache may keep it.
+ */
+function privateWhenSignedIn(req: express.Request, response: Response): Response {
+  if (!/(?:^|;\s*)km_session=/.test(req.headers.cookie ?? '')) return response;
+  if (!/^(text\/html|application\/json)/i.test(response.headers.get('content-type') ?? '')) return response;
+  try {
+    response.headers.set('Cache-Control', 'private, no-store');
+    return response;
+  } catch {
+    // immutable headers (a fetched Response): copy them
+    const headers = new Headers(response.headers);
+    headers.set('Cache-Control', 'private, no-store');
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/** A request made on this machine itself: a loopback peer that was not forwarded by a proxy. */
+export function isDirectLoopback(req: express.Request): boolean {
+  const peer = req.socket.remoteAddress ?? '';
+  return LOOPBACK.test(peer) && req.headers['x-forwarded-for'] === undefined && req.headers.forwarded === undefined && req.headers['x-real-ip'] === undefined;
+}
 
 /**
  * Static files of a folder that holds no page: the folder is listed once, so a request for a page

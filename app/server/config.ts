@@ -13,6 +13,9 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
 
+/** An address, a CIDR range, one of Express's named ranges, or none. */
+const TRUST_PROXY_PART = /^(none|loopback|linklocal|uniquelocal|[0-9a-f:.]+(\/\d{1,3})?)$/i;
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -23,7 +26,12 @@ const envSchema = z
       .min(0, 'must be between 0 and 65535')
       .max(65535, 'must be between 0 and 65535')
       .default(3000),
-    HOST: z.string().min(1).default('0.0.0.0'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DEV_MAIL: z.enum(['0', '1'], { message: 'must be 1 (on) or 0 (off)' }).default('0'),
+    TRUST_PROXY: z
+      .string()
+      .default('loopback')
+      .refine((v) => v.split(',').every((part) => TRUST_PROXY_PART.test(part.trim())), 'must be a comma-separated list of addresses, CIDR ranges or loopback / linklocal / uniquelocal, or "none"'),
     SESSION_SECRET: optionalString.pipe(
       z.string().min(32, 'must be at least 32 characters long').optional(),
     ),
@@ -60,6 +68,10 @@ export type Config = {
   databaseUrl: string | undefined;
   port: number;
   host: string;
+  /** /dev/mail for anonymous requests from this machine (DEV_MAIL=1; `npm start` turns it on); operators always */
+  devMail: boolean;
+  /** the proxies whose X-Forwarded-For is believed (Express `trust proxy`); [] = none */
+  trustProxy: string[];
   sessionSecret: string;
   meili: { host: string; apiKey: string | undefined } | undefined;
   smtpUrl: string | undefined;
@@ -96,6 +108,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     port: e.PORT,
     host: e.HOST,
+    devMail: e.DEV_MAIL === '1',
+    trustProxy: e.TRUST_PROXY.split(',').map((v) => v.trim()).filter((v) => v !== '' && v.toLowerCase() !== 'none'),
     sessionSecret: e.SESSION_SECRET ?? localSessionSecret(dataDir),
     meili: e.MEILI_HOST ? { host: e.MEILI_HOST, apiKey: e.MEILI_API_KEY } : undefined,
     smtpUrl: e.SMTP_URL,

@@ -13,7 +13,8 @@ import { loadConfig } from './config';
  */
 async function main() {
   const demo = process.argv.includes('--demo');
-  const config = loadConfig();
+  // The demo lets a newcomer on this machine read its mails at /dev/mail (DEV_MAIL=0 turns it off).
+  const config = loadConfig(demo ? { DEV_MAIL: '1', ...process.env } : process.env);
   const logger = pino({ level: config.logLevel, base: { service: 'kigyojin-match' } });
   const dbHandle = await createDb(dbOptionsFromConfig(config));
   if (demo) {
@@ -22,7 +23,7 @@ async function main() {
   }
   const server = await createAppServer({ config, dbHandle, logger });
   const port = await server.listen();
-  logger.info({ port, driver: dbHandle.driver }, `listening on http://localhost:${port}`);
+  logger.info({ port, driver: dbHandle.driver }, `listening on http://${config.host}:${port}`);
   if (demo) console.log(`\n  起業人マッチ is running: http://localhost:${port}  (database: ${dbHandle.driver === 'pglite' ? `embedded, ${config.dataDir}` : 'PostgreSQL'})\n`);
 
   // Listings past their deadline are closed as expired at start-up and every hour after.

@@ -22,5 +22,7 @@ declare module '@remix-run/server-runtime' {
     requestId: string;
     cspNonce: string;
     clientIp: string;
+    /** the request was made on this machine, not through a proxy (see isDirectLoopback in app.ts) */
+    fromLoopback: boolean;
   }
 }

@@ -116,6 +116,15 @@ export async function getUserFromCookieHeader(services: Services, cookieHeader: 
   return token ? userForSession(services.db, hashToken(token)) : null;
 }
 
+/** For socket.io handshakes: the session's stored id (closing the socket when it ends) and its account. */
+export async function getSessionFromCookieHeader(services: Services, cookieHeader: string | undefined): Promise<{ sessionId: string; user: SessionUser } | null> {
+  const token = await sessionTokenFrom(services.config, cookieHeader);
+  if (!token) return null;
+  const sessionId = hashToken(token);
+  const user = await userForSession(services.db, sessionId);
+  return user ? { sessionId, user } : null;
+}
+
 export function loginRedirect(request: Request): Response {
   const url = new URL(request.url);
   const back = `${url.pathname}${url.search}`;
@@ -156,6 +165,21 @@ export async function requireCan(request: Request, context: AppLoadContext | Ser
   const user = await requireUser(request, context);
   assertCan(request, user, action, resource);
   return user;
+}
+
+/**
+ * The mail viewer (/dev/mail, mails written to DATA_DIR/mail/ when SMTP_URL is unset) holds reset and
+ * confirmation links, so it is never public: absent in production; a signed-in operator may read it;
+ * anyone else only with DEV_MAIL=1 and only from this machine (a loopback peer, not forwarded by a proxy).
+ */
+export async function requireMailViewer(request: Request, context: AppLoadContext): Promise<void> {
+  const notFound = () => new Response('見つかりません。', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  if (context.config.nodeEnv === 'production') throw notFound();
+  if (context.config.devMail && context.fromLoopback) return;
+  const user = await getOptionalUser(request, context);
+  if (user?.role === 'operator') return;
+  if (!user) throw loginRedirect(request);
+  throw forbidden('送信メールの一覧は運営者だけが見られます。');
 }
 
 /**

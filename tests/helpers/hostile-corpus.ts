@@ -107,3 +107,59 @@ export function multipart(field: string, file: { name: string; type: string; byt
 export function containsRawMarkup(html: string): boolean {
   return /<script>alert\("xss"\)<\/script>|<img src=x onerror|<svg\/onload/i.test(html);
 }
+
+/**
+ * `redirectTo` targets that must never leave the site nor break the Location header: whitespace and
+ * control characters a browser strips (`/\t/evil` becomes `//evil`), CR/LF (header injection),
+ * U+3000, backslashes, dot segments, percent-encoded variants and absolute URLs.
+ */
+export const HOSTILE_REDIRECTS: HostileValue[] = [
+  { name: 'tab', value: '/\t/evil.example' },
+  { name: 'lf', value: '/\n/evil.example' },
+  { name: 'cr', value: '/\r/evil.example' },
+  { name: 'crlf-header', value: '/\r\nSet-Cookie: km_session=x' },
+  { name: 'ideographic-space', value: '/\u3000/evil.example' },
+  { name: 'nbsp', value: '/\u00a0/evil.example' },
+  { name: 'line-separator', value: '/\u2028/evil.example' },
+  { name: 'zero-width', value: '/\u200b/evil.example' },
+  { name: 'nul', value: '/\u0000/evil.example' },
+  { name: 'encoded-tab', value: '/%09/evil.example' },
+  { name: 'encoded-lf', value: '/%0a/evil.example' },
+  { name: 'encoded-ideographic-space', value: '/%E3%80%80/evil.example' },
+  { name: 'encoded-slash', value: '/%2F/evil.example' },
+  { name: 'backslash', value: '/\\evil.example' },
+  { name: 'slash-backslash', value: '/\\/evil.example' },
+  { name: 'protocol-relative', value: '//evil.example' },
+  { name: 'dot', value: '/./evil.example' },
+  { name: 'dot-dot-slash', value: '/..//evil.example' },
+  { name: 'encoded-dot-dot', value: '/%2e%2e//evil.example' },
+  { name: 'absolute', value: 'https://evil.example/' },
+  { name: 'javascript', value: 'javascript:alert(1)' },
+  { name: 'broken-escape', value: '/%' },
+];
+
+/** Ids of the right length and alphabet that are not UUIDs (a 36-character id PostgreSQL's uuid type refuses). */
+export const NOT_UUIDS: HostileValue[] = [
+  { name: '36-a', value: 'a'.repeat(36) },
+  { name: '36-dashes', value: '-'.repeat(36) },
+  { name: 'uuid-shape-non-hex', value: 'gggggggg-gggg-gggg-gggg-gggggggggggg' },
+  { name: 'uuid-too-long', value: '00000000-0000-4000-8000-0000000000000' },
+  { name: 'uuid-sql', value: "00000000-0000-4000-8000-00000000000'" },
+];
+
+/** File names that break a naive Content-Disposition parser. */
+export const HOSTILE_FILE_NAMES: HostileValue[] = [
+  { name: 'semicolon', value: 'report;.pdf' },
+  { name: 'equals', value: 'a=b.pdf' },
+  { name: 'semicolon-equals', value: 'x; filename=evil.exe.pdf' },
+  { name: 'quote', value: 'say "hi".pdf' },
+  { name: 'japanese', value: '提案書；第2版＝最終.pdf' },
+];
+
+/** Bodies of a type no form accepts (415 with a Japanese explanation). */
+export const UNSUPPORTED_BODIES: { name: string; type: string; body: string }[] = [
+  { name: 'json', type: 'application/json', body: '{"email":"x"}' },
+  { name: 'xml', type: 'application/xml', body: '<x/>' },
+  { name: 'text-plain', type: 'text/plain', body: 'email=x@example.jp' },
+  { name: 'text-plain-charset', type: 'text/plain;charset=UTF-8', body: 'email=x' },
+];

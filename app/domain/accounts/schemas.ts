@@ -5,13 +5,13 @@ import { INDIVIDUAL_TRACKS } from './types';
 
 /** Form schemas shared by the pages and the services; every message is shown next to its field. */
 
-const text = (label: string, max: number) =>
+export const text = (label: string, max: number) =>
   z
     .string({ required_error: `${label}を入力してください。` })
     .transform((v) => v.normalize('NFKC').trim())
     .pipe(z.string().min(1, `${label}を入力してください。`).max(max, `${label}は${max}文字以内で入力してください。`));
 
-const optionalText = (label: string, max: number) =>
+export const optionalText = (label: string, max: number) =>
   z
     .string()
     .optional()
@@ -29,20 +29,20 @@ export const emailField = z
       .email('メールアドレスの形式が正しくありません（例：taro@example.jp）。'),
   );
 
-const newPassword = z.string({ required_error: 'パスワードを入力してください。' });
+export const newPassword = z.string({ required_error: 'パスワードを入力してください。' });
 
-const phoneField = z
+export const phoneField = z
   .string({ required_error: '電話番号を入力してください。' })
   .transform((v) => v.normalize('NFKC').replace(/[\s‐‑–—―ー−]/g, '-').trim())
   .pipe(z.string().regex(/^0\d{1,4}-?\d{1,4}-?\d{3,4}$/, '電話番号は市外局番から入力してください（例：03-1234-5678）。'));
 
-const websiteField = z
+export const websiteField = z
   .string()
   .optional()
   .transform((v) => (v ?? '').normalize('NFKC').trim())
   .pipe(z.union([z.literal(''), z.string().url('URLは https:// から入力してください。').regex(/^https?:\/\//, 'URLは https:// から入力してください。')]));
 
-const corporateNumberField = z
+export const corporateNumberField = z
   .string({ required_error: '法人番号を入力してください。' })
   .transform((v, ctx) => {
     const parsed = parseCorporateNumber(v);
@@ -123,35 +123,6 @@ export const ForgotPasswordSchema = z.object({ email: emailField });
 
 export const ResetPasswordSchema = withPasswordRules(z.object({ email: z.string().optional(), password: newPassword }));
 
-export const InviteSchema = z.object({ email: emailField });
-
-export const AcceptInvitationSchema = withPasswordRules(z.object({ name: text('氏名', 60), email: z.string().optional(), password: newPassword }));
-
-export const ProfileSchema = z.object({ name: text('氏名', 60) });
-
-export const ChangePasswordSchema = withPasswordRules(
-  z.object({
-    currentPassword: z.string({ required_error: '現在のパスワードを入力してください。' }).min(1, '現在のパスワードを入力してください。'),
-    email: z.string().optional(),
-    password: newPassword,
-  }),
-);
-
-export const OrganisationProfileSchema = z.object({
-  description: optionalText('紹介文', 2000),
-  website: websiteField,
-});
-
-export const ReviewSchema = z
-  .object({
-    organisationId: z.string().uuid('対象が正しくありません。'),
-    decision: z.enum(['approve', 'reject'], { errorMap: () => ({ message: '承認か却下を選んでください。' }) }),
-    reason: optionalText('理由', 1000),
-  })
-  .superRefine((v, ctx) => {
-    if (v.decision === 'reject' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '却下する場合は理由を入力してください（申請者にメールで送られます）。' });
-  });
-
 export type FieldErrors = Record<string, string[]>;
 
 /** zod issues as { field: [messages] }, the shape the forms render. */
@@ -164,8 +135,38 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   return out;
 }
 
-/** Safe redirect targets: a local path only, never another site (//evil.example or /\evil). */
-export function safeRedirect(to: unknown, fallback = '/'): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback;
-  return to;
+/** Control characters, every kind of whitespace (tab, CR, LF, U+3000 …), invisible format characters and backslashes. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
+const UNSAFE_IN_REDIRECT = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\\]/;
+/** A path segment that is `.` or `..`, written out or percent-encoded. */
+const DOT_SEGMENT = /(^|\/)(\.|%2e){1,2}(\/|\?|#|$)/i;
+
+/**
+ * Safe redirect targets: a path on this site only. The target must start with one `/`, contain no
+ * control character, whitespace or backslash (in its path also after percent-decoding), no `.`/`..` segment,
+ * and resolve (new URL(to, base)) to the same origin as `base` (PUBLIC_URL). Anything else gives
+ * `fallback`. The answer is the resolved path, percent-encoded, so it is always a valid header value.
+ */
+export function safeRedirect(to: unknown, base = 'http://localhost', fallback = '/'): string {
+  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.length > 2000) return fallback;
+  if (UNSAFE_IN_REDIRECT.test(to)) return fallback;
+  // The path (not the query, where an encoded space is ordinary) is also checked after decoding.
+  const pathPart = to.split(/[?#]/, 1)[0]!;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathPart);
+  } catch {
+    return fallback;
+  }
+  if (UNSAFE_IN_REDIRECT.test(decoded) || decoded.startsWith('//') || DOT_SEGMENT.test(pathPart) || DOT_SEGMENT.test(decoded)) return fallback;
+  let origin: string;
+  let url: URL;
+  try {
+    origin = new URL(base).origin;
+    url = new URL(to, origin);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== origin || url.pathname.startsWith('//')) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
