@@ -36,7 +36,7 @@ const AGREEMENT_STATE = `
     from agreement_drafts d
   ) ag on ag.application_id = a.id`;
 
-function refreshSql(hasAgreements: boolean): string {
+function refreshSql(hasAgreements: boolean, records = false): string {
   const listing: Branch = {
     from: `from lf`,
     month: 'lf.month',
@@ -114,7 +114,9 @@ af as (
 la as (select listing_id, max(stage) as stage, min(created_at) as first_app_at from af group by listing_id),
 lf as (
   select lp.*, la.stage, la.first_app_at from lp left join la on la.listing_id = lp.id
-),
+),${records ? `
+u as (${[listing, application, agreedEvent, concludedEvent].map(branchSql).join('\n union all ')})
+select * from u` : `
 base as (
   select month, kind, pref, cats, types, ${MONITORING_MEASURE_COLUMNS.map((m) => `sum(${m}) as ${m}`).join(', ')}
   from (${[listing, application, agreedEvent, concludedEvent].map(branchSql).join('\n union all ')}) u
@@ -126,7 +128,7 @@ from base b
 cross join lateral unnest(array[b.pref, '*']) p(p)
 cross join lateral unnest(b.cats || '{*}'::text[]) c(c)
 cross join lateral unnest(b.types || '{*}'::text[]) t(t)
-group by 1, 2, 3, 4, 5`;
+group by 1, 2, 3, 4, 5`}`;
 }
 
 /** Listings with their dimensions; `lp` is shared by the cube and the durations. */
@@ -282,4 +284,21 @@ export async function durationCountsForPeriod(db: Db, from: string, to: string) 
     .where(sql<boolean>`((pref_code <> '*')::int + (category <> '*')::int + (type <> '*')::int) <= 1`)
     .groupBy(['month', 'pref_code', 'category', 'type', 'metric'])
     .execute();
+}
+
+/**
+ * The records the summary is built from, one row per listing, application and event with its
+ * dimensions and a 0/1 per measure (the rows before they are summed), and the duration records.
+ * For audits and tests of the summary and its suppression; never shown.
+ */
+export async function monitoringRecords(db: Kysely<Database>, now: Date) {
+  const nowParam = `'${now.toISOString()}'`;
+  const hasAgreements = (await sql<{ t: string | null }>`select to_regclass('agreement_drafts')::text as t`.execute(db)).rows[0]?.t != null;
+  const rows = await sql.raw<{ month: string; kind: ListingKind; pref: string; cats: string[]; types: string[] } & Record<MonitoringMeasureColumn, number>>(
+    `with ${LISTING_PARTS(nowParam)}, ${refreshSql(hasAgreements, true).trim().slice('with'.length)}`,
+  ).execute(db);
+  const durations = await sql.raw<{ metric: string; month: string; pref: string; cats: string[]; program_type: string }>(
+    `with ${LISTING_PARTS(nowParam)}, ${durationsSql().trim().slice('with'.length).split('base as (')[0]!.trim().replace(/,$/, '')} select metric, month, pref, cats, program_type from d`,
+  ).execute(db);
+  return { rows: rows.rows, durations: durations.rows };
 }

@@ -1,0 +1,157 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../database';
+
+/**
+ * Demo data at a scale where the ministry dashboard shows a real funnel: listings of municipalities
+ * in a dozen prefectures and applications to them over two fiscal years, with conversations,
+ * replies and state changes. Deterministic (a seeded generator) and idempotent: organisations are
+ * named `scale-…`, and a second run adds nothing.
+ */
+export interface DemoScaleOptions {
+  applications: number;
+  /** the generator's seed: the same seed gives the same data */
+  seed?: number;
+  /** the last moment anything happens (default: now) */
+  until?: Date;
+}
+
+function generator(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
+  };
+}
+
+const CATEGORIES = ['dx', 'tourism', 'agriculture', 'education', 'gx', 'health', 'disaster'] as const;
+const TYPES = ['dispatch', 'side_job', 'senior'] as const;
+/** where an application ends, with how often (out of 100) */
+const OUTCOMES: [string, number][] = [
+  ['applied', 30],
+  ['in_dialogue', 20],
+  ['interview', 10],
+  ['agreed', 8],
+  ['preparing', 5],
+  ['concluded', 9],
+  ['withdrawn', 8],
+  ['declined', 10],
+];
+const PATH = ['applied', 'in_dialogue', 'interview', 'agreed', 'preparing', 'concluded'];
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export async function seedDemoScale(db: Kysely<Database>, options: DemoScaleOptions): Promise<string> {
+  const existing = await db.selectFrom('organisations').select('id').where('slug', 'like', 'scale-%').executeTakeFirst();
+  if (existing) return 'already there';
+  const rnd = generator(options.seed ?? 2026);
+  const until = options.until ?? new Date();
+  const start = until.getTime() - 600 * DAY;
+
+  const places = await sql<{ lg_code: string; pref_code: string }>`
+    select distinct on (pref_code) lg_code, pref_code from municipalities order by pref_code, lg_code`.execute(db);
+  const prefs = places.rows.filter((_, i) => i % 4 === 0).slice(0, 12);
+  if (prefs.length === 0) throw new Error('the municipality master is empty: run the municipalities step first');
+
+  const org = async (slug: string, values: Record<string, unknown>) =>
+    (await db.insertInto('organisations').values({ slug, status: 'approved', name: slug, ...values } as never).returning('id').executeTakeFirstOrThrow()).id as string;
+  const munis: { id: string; pref: string }[] = [];
+  for (const [i, p] of prefs.entries()) munis.push({ id: await org(`scale-muni-${i + 1}`, { kind: 'municipality', lg_code: p.lg_code }), pref: p.pref_code });
+  const applicants: { id: string; kind: 'company' | 'individual' }[] = [];
+  for (let i = 0; i < 16; i += 1) {
+    applicants.push({
+      id: await org(`scale-company-${i + 1}`, { kind: 'company', head_office_lg_code: '131016', corporate_number: String(9100000000000 + i * 7), company_class: 'A' }),
+      kind: 'company',
+    });
+  }
+  for (let i = 0; i < 8; i += 1) applicants.push({ id: await org(`scale-person-${i + 1}`, { kind: 'individual', individual_track: 'side_job', head_office_lg_code: '131016' }), kind: 'individual' });
+
+  const listings: { id: number; owner: string; published: number; types: string[] }[] = [];
+  const listingCount = Math.max(12, Math.round(options.applications / 6));
+  for (let i = 0; i < listingCount; i += 1) {
+    const m = rnd.pick(munis);
+    const published = start + rnd.int(560) * DAY + rnd.int(24) * HOUR;
+    const cats = [...new Set([rnd.pick(CATEGORIES), ...(rnd.next() < 0.3 ? [rnd.pick(CATEGORIES)] : [])])];
+    const types = [...new Set([rnd.pick(TYPES), ...(rnd.next() < 0.25 ? [rnd.pick(TYPES)] : [])])];
+    const closed = rnd.next() < 0.2;
+    const { id } = await db
+      .insertInto('listings')
+      .values({
+        kind: 'opening',
+        organisation_id: m.id,
+        status: closed ? 'closed' : 'published',
+        close_reason: closed ? rnd.pick(['filled', 'withdrawn', 'expired']) : null,
+        title: `起業人募集（デモ ${i + 1}）`,
+        categories: cats,
+        types,
+        term_min_months: 6,
+        term_max_months: 24,
+        pref_code: m.pref,
+        published_at: new Date(published),
+        closed_at: closed ? new Date(Math.min(until.getTime(), published + 60 * DAY)) : null,
+        created_at: new Date(published - DAY),
+      } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    listings.push({ id: id as number, owner: m.id, published, types });
+  }
+
+  // one application per listing and applicant
+  const used = new Set<string>();
+  for (let i = 0, tries = 0; i < options.applications && tries < options.applications * 20; tries += 1) {
+    const l = rnd.pick(listings);
+    const a = rnd.pick(applicants);
+    if (used.has(`${l.id}|${a.id}`)) continue;
+    used.add(`${l.id}|${a.id}`);
+    i += 1;
+    const created = Math.min(until.getTime() - HOUR, l.published + rnd.int(90) * DAY + rnd.int(24) * HOUR);
+    let roll = rnd.int(100);
+    const outcome = OUTCOMES.find(([, w]) => (roll -= w) < 0)![0];
+    const type = a.kind === 'individual' ? rnd.pick(['side_job', 'senior'] as const) : rnd.pick(l.types.filter((t) => t !== 'senior').concat('dispatch'));
+    const reached = outcome === 'withdrawn' || outcome === 'declined' ? PATH.slice(0, 1 + rnd.int(3)) : PATH.slice(0, PATH.indexOf(outcome) + 1);
+    const events: [string, number][] = [];
+    let at = created;
+    for (const s of reached.slice(1)) events.push([s, (at = Math.min(until.getTime(), at + (1 + rnd.int(20)) * DAY))]);
+    if (outcome === 'withdrawn' || outcome === 'declined') events.push([outcome, Math.min(until.getTime(), at + DAY)]);
+    const reply = reached.length > 1 ? created + (1 + rnd.int(72)) * HOUR : null;
+    const { id } = await db
+      .insertInto('applications')
+      .values({
+        listing_id: l.id,
+        listing_kind: 'opening',
+        kind: 'application',
+        applicant_organisation_id: a.id,
+        owner_organisation_id: l.owner,
+        program_type: type,
+        is_inquiry: ['applied', 'in_dialogue', 'withdrawn', 'declined'].includes(outcome) && rnd.next() < 0.1,
+        eligibility: JSON.stringify({ eligible: true }),
+        message: 'デモの応募です。',
+        state: outcome,
+        state_changed_at: new Date(events.at(-1)?.[1] ?? created),
+        first_reply_at: reply ? new Date(reply) : null,
+        created_at: new Date(created),
+        updated_at: new Date(created),
+      } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    let from: string | null = null;
+    for (const [to, t] of [['applied', created] as [string, number], ...events]) {
+      await db.insertInto('application_events').values({ application_id: id, from_state: from, to_state: to, created_at: new Date(t) } as never).execute();
+      from = to;
+    }
+    if (reply || rnd.next() < 0.5) {
+      await db
+        .insertInto('conversations')
+        .values({ application_id: id, applicant_organisation_id: a.id, owner_organisation_id: l.owner, last_seq: 1, created_at: new Date(created) } as never)
+        .execute();
+    }
+  }
+  return `${listingCount} listings, ${options.applications} applications in ${prefs.length} prefectures`;
+}
