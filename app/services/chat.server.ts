@@ -14,6 +14,7 @@ import {
   insertMessages,
   upsertRead,
   type MessageRecord,
+  messageColumns,
   type NewMessage,
   type StoredMessage,
 } from '../../db/queries/chat';
@@ -95,14 +96,8 @@ type Sender = { userId: string; organisationId: string; name: string | null; org
 function messageRecord(m: NewMessage, stored: StoredMessage, sender: Sender): MessageRecord {
   return {
     id: stored.id,
-    conversation_id: m.conversationId,
+    ...messageColumns(m),
     seq: stored.seq,
-    kind: m.kind,
-    sender_user_id: m.senderUserId,
-    sender_organisation_id: m.senderOrganisationId,
-    body: m.body,
-    meta: m.meta,
-    client_key: m.clientKey,
     created_at: stored.created_at,
     sender_name: sender?.name ?? null,
     sender_organisation_name: sender?.organisationName ?? null,

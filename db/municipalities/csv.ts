@@ -94,16 +94,14 @@ const rowSchema = z
   });
 
 /**
- * Parses and validates the municipality master. Every malformed line is reported with its line
- * number (1 = the header) and reason; nothing is returned unless the whole file is valid.
+ * The rows of a CSV file with the given header, each with its line number (1 = the header). A missing
+ * column or a malformed line is reported as a MunicipalityCsvError with the line.
  */
-export function parseMunicipalitiesCsv(text: string): MunicipalityRecord[] {
-  const problems: { line: number; reason: string }[] = [];
-  let records: { record: Record<string, string>; info: { lines: number } }[];
+function readCsvRecords(text: string, columns: readonly string[]): { record: Record<string, string>; info: { lines: number } }[] {
   try {
-    records = parse(text.replace(/^\uFEFF/, ''), {
+    return parse(text.replace(/^\uFEFF/, ''), {
       columns: (header: string[]) => {
-        const missing = MUNICIPALITY_COLUMNS.filter((c) => !header.includes(c));
+        const missing = columns.filter((c) => !header.includes(c));
         if (missing.length) throw new MunicipalityCsvError([{ line: 1, reason: `missing column(s): ${missing.join(', ')}` }]);
         return header;
       },
@@ -116,6 +114,15 @@ export function parseMunicipalitiesCsv(text: string): MunicipalityRecord[] {
     const e = error as { lines?: number; message: string };
     throw new MunicipalityCsvError([{ line: e.lines ?? 0, reason: e.message.replace(/^Invalid Record Length: /, '') }]);
   }
+}
+
+/**
+ * Parses and validates the municipality master. Every malformed line is reported with its line
+ * number (1 = the header) and reason; nothing is returned unless the whole file is valid.
+ */
+export function parseMunicipalitiesCsv(text: string): MunicipalityRecord[] {
+  const problems: { line: number; reason: string }[] = [];
+  const records = readCsvRecords(text, MUNICIPALITY_COLUMNS);
   const seen = new Map<string, number>();
   const out: MunicipalityRecord[] = [];
   for (const { record, info } of records) {
@@ -166,23 +173,7 @@ const wardSchema = z.object({
  */
 export function parseWardsCsv(text: string, master: readonly MunicipalityRecord[]): WardRecord[] {
   const problems: { line: number; reason: string }[] = [];
-  let records: { record: Record<string, string>; info: { lines: number } }[];
-  try {
-    records = parse(text.replace(/^\uFEFF/, ''), {
-      columns: (header: string[]) => {
-        const missing = WARD_COLUMNS.filter((c) => !header.includes(c));
-        if (missing.length) throw new MunicipalityCsvError([{ line: 1, reason: `missing column(s): ${missing.join(', ')}` }]);
-        return header;
-      },
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count: false,
-    });
-  } catch (error) {
-    if (error instanceof MunicipalityCsvError) throw error;
-    const e = error as { lines?: number; message: string };
-    throw new MunicipalityCsvError([{ line: e.lines ?? 0, reason: e.message.replace(/^Invalid Record Length: /, '') }]);
-  }
+  const records = readCsvRecords(text, WARD_COLUMNS);
   const cities = new Map(master.map((m) => [m.lgCode, m]));
   const seen = new Map<string, number>();
   const out: WardRecord[] = [];

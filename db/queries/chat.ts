@@ -58,6 +58,17 @@ export type NewMessage = {
   refuseInStates: readonly string[];
 };
 
+/** A new message's stored columns (the database adds id, seq and created_at). */
+export const messageColumns = (m: NewMessage) => ({
+  conversation_id: m.conversationId,
+  kind: m.kind,
+  sender_user_id: m.senderUserId,
+  sender_organisation_id: m.senderOrganisationId,
+  body: m.body,
+  meta: m.meta,
+  client_key: m.clientKey,
+});
+
 export type StoredMessage = { id: number; conversation_id: number; seq: number; client_key: string; created_at: Date };
 
 /**
@@ -73,17 +84,7 @@ export type StoredMessage = { id: number; conversation_id: number; seq: number; 
 export async function insertMessages(db: Db, messages: readonly NewMessage[]): Promise<StoredMessage[]> {
   if (messages.length === 0) return [];
   const input = JSON.stringify(
-    messages.map((m, ord) => ({
-      ord,
-      conversation_id: m.conversationId,
-      kind: m.kind,
-      sender_user_id: m.senderUserId,
-      sender_organisation_id: m.senderOrganisationId,
-      body: m.body,
-      meta: m.meta,
-      client_key: m.clientKey,
-      refuse: m.refuseInStates,
-    })),
+    messages.map((m, ord) => ({ ord, ...messageColumns(m), refuse: m.refuseInStates })),
   );
   const result = await sql<StoredMessage>`
     with input as (

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORDS } from '../../db/seed/accounts';
-import { expectRefusal, launchBrowser, loginAs, newPage } from '../helpers/browser';
+import { consoleProblems, expectRefusal, launchBrowser, loginAs, newPage, visitHydrated } from '../helpers/browser';
 import { startSeededServer, type TestServer } from '../helpers/server';
 
 /*
@@ -41,34 +41,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/**
- * Console errors, warnings about hydration and uncaught page errors, as they happen. The browser
- * also logs every 4xx answer as an error: a refused form post (400) is expected, and /favicon.ico is
- * not this page's.
- */
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    const where = m.location().url;
-    if (/^Failed to load resource: .* 400/.test(m.text()) || where.endsWith('/favicon.ico')) return;
-    if (m.type() === 'error' || (m.type() === 'warning' && /hydrat/i.test(m.text()))) problems.push(`console.${m.type()}: ${m.text()} (${where})`);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  return problems;
-}
-
-/** Opens a page, waits until Remix has hydrated it, and fails with what went wrong if it did not. */
-async function visit(page: Page, path: string, problems: string[]) {
-  const res = await page.goto(path);
-  expect(res?.status(), path).toBe(200);
-  const hydrated = await page
-    .waitForFunction(() => (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized === true, null, { timeout: 10_000 })
-    .then(() => true, () => false);
-  await page.waitForLoadState('networkidle');
-  expect(problems, path).toEqual([]);
-  expect(hydrated, `${path} did not hydrate`).toBe(true);
-}
-
 /** Clicks a link and checks the navigation stayed in the same document (client-side). */
 async function navigatesOnClient(page: Page, click: () => Promise<void>, expectedPath: RegExp) {
   await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
@@ -81,13 +53,13 @@ async function navigatesOnClient(page: Page, click: () => Promise<void>, expecte
 describe('listing pages hydrate and navigate on the client', () => {
   it('for visitors: the lists and the detail pages', async () => {
     const { context, page } = await newPage(browser, server.url);
-    const problems = watch(page);
-    for (const path of ['/openings', `/openings/${ids.otherOpening}`, '/solutions', `/solutions/${ids.otherSolution}`]) await visit(page, path, problems);
+    const problems = consoleProblems(page, /^Failed to load resource: .* 400/);
+    for (const path of ['/openings', `/openings/${ids.otherOpening}`, '/solutions', `/solutions/${ids.otherSolution}`]) await visitHydrated(page, path, problems);
 
-    await visit(page, '/openings', problems);
+    await visitHydrated(page, '/openings', problems);
     await navigatesOnClient(page, () => page.locator('article.listing-card h3 a').first().click(), /\/openings\/\d+$/);
     await navigatesOnClient(page, () => page.getByRole('navigation', { name: 'パンくずリスト' }).getByRole('link', { name: '起業人募集' }).click(), /\/openings$/);
-    await visit(page, '/solutions', problems);
+    await visitHydrated(page, '/solutions', problems);
     await navigatesOnClient(page, () => page.locator('article.listing-card h3 a').first().click(), /\/solutions\/\d+$/);
     expect(problems).toEqual([]);
     await context.close();
@@ -96,10 +68,10 @@ describe('listing pages hydrate and navigate on the client', () => {
   it('for a municipality: new, edit, my listings and scout; a refused form focuses the error summary', async () => {
     const { context, page } = await newPage(browser, server.url);
     await loginAs(page, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
-    const problems = watch(page);
-    for (const path of ['/openings/new', `/openings/${ids.ownOpening}`, `/openings/${ids.ownOpening}/edit`, '/my/listings', `/solutions/${ids.otherSolution}/scout`]) await visit(page, path, problems);
+    const problems = consoleProblems(page, /^Failed to load resource: .* 400/);
+    for (const path of ['/openings/new', `/openings/${ids.ownOpening}`, `/openings/${ids.ownOpening}/edit`, '/my/listings', `/solutions/${ids.otherSolution}/scout`]) await visitHydrated(page, path, problems);
 
-    await visit(page, '/openings/new', problems);
+    await visitHydrated(page, '/openings/new', problems);
     await page.getByLabel('タイトル').fill('途中まで書いた募集');
     expectRefusal('/openings/new');
     await page.getByRole('button', { name: '下書き保存' }).click();
@@ -108,7 +80,7 @@ describe('listing pages hydrate and navigate on the client', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('error-summary');
     expect(await page.getByLabel('タイトル').inputValue()).toBe('途中まで書いた募集');
 
-    await visit(page, '/my/listings', problems);
+    await visitHydrated(page, '/my/listings', problems);
     await navigatesOnClient(page, () => page.getByRole('link', { name: '起業人を募集する' }).click(), /\/openings\/new$/);
     expect(problems).toEqual([]);
     await context.close();
@@ -117,9 +89,9 @@ describe('listing pages hydrate and navigate on the client', () => {
   it('for a company: new and edit solutions, and the apply form', async () => {
     const { context, page } = await newPage(browser, server.url);
     await loginAs(page, 'company@example.jp', DEMO_PASSWORDS.company);
-    const problems = watch(page);
-    for (const path of ['/solutions/new', `/solutions/${ids.ownSolution}`, `/solutions/${ids.ownSolution}/edit`, `/openings/${ids.otherOpening}/apply`, '/my/listings']) await visit(page, path, problems);
-    await visit(page, `/openings/${ids.otherOpening}`, problems);
+    const problems = consoleProblems(page, /^Failed to load resource: .* 400/);
+    for (const path of ['/solutions/new', `/solutions/${ids.ownSolution}`, `/solutions/${ids.ownSolution}/edit`, `/openings/${ids.otherOpening}/apply`, '/my/listings']) await visitHydrated(page, path, problems);
+    await visitHydrated(page, `/openings/${ids.otherOpening}`, problems);
     await navigatesOnClient(page, () => page.getByRole('link', { name: 'この募集に応募する' }).click(), /\/apply$/);
     expect(problems).toEqual([]);
     await context.close();

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORDS } from '../../db/seed/accounts';
-import { launchBrowser, loginAs, newPage } from '../helpers/browser';
+import { consoleProblems, launchBrowser, loginAs, newPage, visitHydrated } from '../helpers/browser';
 import { startSeededServer, type TestServer } from '../helpers/server';
 
 /*
@@ -21,37 +21,15 @@ afterAll(async () => {
   await server?.close();
 });
 
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    const where = m.location().url;
-    if (where.endsWith('/favicon.ico')) return;
-    if (m.type() === 'error' || (m.type() === 'warning' && /hydrat/i.test(m.text()))) problems.push(`console.${m.type()}: ${m.text()} (${where})`);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  return problems;
-}
-
-async function visit(page: Page, path: string, problems: string[]) {
-  const res = await page.goto(path);
-  expect(res?.status(), path).toBe(200);
-  const hydrated = await page
-    .waitForFunction(() => (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized === true, null, { timeout: 10_000 })
-    .then(() => true, () => false);
-  await page.waitForLoadState('networkidle');
-  expect(problems, path).toEqual([]);
-  expect(hydrated, `${path} did not hydrate`).toBe(true);
-}
-
 describe('monitoring pages in the browser', () => {
   it('the dashboard and the monthly report hydrate without errors', async () => {
     const { context, page } = await newPage(browser, server.url);
     await loginAs(page, 'ministry@example.jp', DEMO_PASSWORDS.ministry);
-    const problems = watch(page);
-    await visit(page, '/monitoring', problems);
-    await visit(page, '/monitoring?fy=2026&pref=32', problems);
-    await visit(page, '/monitoring/report', problems);
-    await visit(page, '/monitoring/report?month=2026-05&type=dispatch', problems);
+    const problems = consoleProblems(page);
+    await visitHydrated(page, '/monitoring', problems);
+    await visitHydrated(page, '/monitoring?fy=2026&pref=32', problems);
+    await visitHydrated(page, '/monitoring/report', problems);
+    await visitHydrated(page, '/monitoring/report?month=2026-05&type=dispatch', problems);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page, type Request, type Response } from 'playwright-core';
+import { expect } from 'vitest';
 
 /*
  * Browser tests on Debian's chromium (no downloaded browsers): launch, log in through the real
@@ -241,4 +242,30 @@ export function hydrated(page: Page, timeout = 15_000): Promise<boolean> {
       () => true,
       () => false,
     );
+}
+
+/**
+ * Console errors, warnings about hydration and uncaught page errors of one page, as they happen, for
+ * a test that checks them after each visit. `ignore` names console texts the test expects (the browser
+ * logs every 4xx answer as an error); /favicon.ico is never the page's own.
+ */
+export function consoleProblems(page: Page, ignore?: RegExp): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    const where = m.location().url;
+    if ((ignore && ignore.test(m.text())) || where.endsWith('/favicon.ico')) return;
+    if (m.type() === 'error' || (m.type() === 'warning' && /hydrat/i.test(m.text()))) problems.push(`console.${m.type()}: ${m.text()} (${where})`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  return problems;
+}
+
+/** Opens a page, waits until Remix has hydrated it, and fails with what went wrong if it did not. */
+export async function visitHydrated(page: Page, path: string, problems: string[]): Promise<void> {
+  const res = await page.goto(path);
+  expect(res?.status(), path).toBe(200);
+  const done = await hydrated(page, 10_000);
+  await page.waitForLoadState('networkidle');
+  expect(problems, path).toEqual([]);
+  expect(done, `${path} did not hydrate`).toBe(true);
 }

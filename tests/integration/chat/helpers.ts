@@ -7,6 +7,8 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../../app/ch
 import { createAppServer } from '../../../app/server/app';
 import { loadConfig } from '../../../app/server/config';
 import type { DbHandle } from '../../../db/client';
+import { applyToListing } from '../../../app/services/applications.server';
+import type { scenario } from '../applications/fixtures';
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -85,4 +87,9 @@ export async function until(check: () => boolean | Promise<boolean>, ms = 10_000
     await sleep(step);
   }
   throw new Error('condition not met in time');
+}
+
+/** The scenario's company applies to its opening (企業派遣型): the application and its conversation. */
+export function applyForChat(db: DbHandle['db'], s: Awaited<ReturnType<typeof scenario>>, publicUrl: string) {
+  return applyToListing(db, s.company.user, 'opening', s.opening, { programType: 'dispatch', message: '応募します', proposal: '', asInquiry: false }, { ip: '', publicUrl });
 }

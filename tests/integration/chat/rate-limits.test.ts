@@ -1,12 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { inviteColleague } from '../../../app/services/accounts.server';
-import { applyToListing } from '../../../app/services/applications.server';
 import { listMail } from '../../../app/services/mail.server';
 import { CHAT_LIMITS, LIMITS } from '../../../app/services/rate-limit.server';
 import { createTestDb } from '../../helpers/test-db';
 import { Client as HttpClient } from '../accounts/client';
 import { addMember, scenario } from '../applications/fixtures';
-import { ask, client, connected, startOn, type Client } from './helpers';
+import { applyForChat, ask, client, connected, startOn, type Client } from './helpers';
 
 /*
  * Limits belong to the person, not to the connection: a user's sockets share one allowance that a
@@ -27,7 +26,7 @@ beforeAll(async () => {
   server = await startOn(handle);
   services = { db: handle.db, config: server.config };
   s = await scenario(services);
-  const app = await applyToListing(handle.db, s.company.user, 'opening', s.opening, { programType: 'dispatch', message: '応募します', proposal: '', asInquiry: false }, { ip: '', publicUrl: server.config.publicUrl });
+  const app = await applyForChat(handle.db, s, server.config.publicUrl);
   conversationId = app.conversationId;
   applicationId = app.id;
 });

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../../app/chat/events';
-import { applyToListing } from '../../../app/services/applications.server';
 import { postMessage } from '../../../app/services/chat.server';
 import { createTestDb } from '../../helpers/test-db';
 import { scenario } from '../applications/fixtures';
-import { ask, client, connected, startOn, until, type Client } from './helpers';
+import { applyForChat, ask, client, connected, startOn, until, type Client } from './helpers';
 
 /**
  * The client side of catch-up, as app/chat/use-chat.ts does it: on every (re)connect, join with
@@ -38,7 +37,7 @@ describe('reconnect after the server stops mid-conversation', () => {
     handle = await createTestDb();
     first = await startOn(handle);
     s = await scenario({ db: handle.db, config: first.config });
-    conversationId = (await applyToListing(handle.db, s.company.user, 'opening', s.opening, { programType: 'dispatch', message: '応募します', proposal: '', asInquiry: false }, { ip: '', publicUrl: first.config.publicUrl })).conversationId;
+    conversationId = (await applyForChat(handle.db, s, first.config.publicUrl)).conversationId;
   });
 
   it('catches up every message stored while disconnected, and a resent key is stored once', async () => {

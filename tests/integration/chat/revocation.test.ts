@@ -1,14 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { suspendUser } from '../../../app/services/admin-users.server';
-import { applyToListing } from '../../../app/services/applications.server';
 import { hashToken, newToken, sessionCookie } from '../../../app/services/auth.server';
 import { changePassword, logOut, logOutEverywhere, resetPassword } from '../../../app/services/login.server';
 import { hashPassword } from '../../../app/services/passwords.server';
 import { deleteExpiredSessions } from '../../../db/queries/sessions';
 import { createTestDb } from '../../helpers/test-db';
 import { addMember, makeParty, scenario, type Party } from '../applications/fixtures';
-import { ask, client, connected, sleep, startOn, type Client } from './helpers';
+import { applyForChat, ask, client, connected, sleep, startOn, type Client } from './helpers';
 
 /*
  * A chat socket lives no longer than its session: every way a session ends closes the sockets
@@ -27,7 +26,7 @@ beforeAll(async () => {
   server = await startOn(handle);
   services = { db: handle.db, config: server.config };
   s = await scenario(services);
-  ({ conversationId } = await applyToListing(handle.db, s.company.user, 'opening', s.opening, { programType: 'dispatch', message: '応募します', proposal: '', asInquiry: false }, { ip: '', publicUrl: server.config.publicUrl }));
+  ({ conversationId } = await applyForChat(handle.db, s, server.config.publicUrl));
 });
 afterEach(() => {
   for (const c of sockets.splice(0)) c.close();

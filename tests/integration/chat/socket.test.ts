@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { applyToListing } from '../../../app/services/applications.server';
 import { createTestDb } from '../../helpers/test-db';
 import { addMember, scenario } from '../applications/fixtures';
-import { ask, client, collect, connected, next, startOn, until, type Client } from './helpers';
+import { applyForChat, ask, client, collect, connected, next, startOn, until, type Client } from './helpers';
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 let server: Awaited<ReturnType<typeof startOn>>;
@@ -21,7 +20,7 @@ beforeAll(async () => {
   handle = await createTestDb();
   server = await startOn(handle);
   s = await scenario({ db: handle.db, config: server.config });
-  const app = await applyToListing(handle.db, s.company.user, 'opening', s.opening, { programType: 'dispatch', message: '応募します', proposal: '', asInquiry: false }, { ip: '', publicUrl: server.config.publicUrl });
+  const app = await applyForChat(handle.db, s, server.config.publicUrl);
   conversationId = app.conversationId;
 });
 afterEach(() => {

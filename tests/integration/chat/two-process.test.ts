@@ -6,10 +6,9 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../../../app/server/app';
 import { loadConfig } from '../../../app/server/config';
-import { applyToListing } from '../../../app/services/applications.server';
 import { createTestDb } from '../../helpers/test-db';
 import { scenario } from '../applications/fixtures';
-import { ask, client, connected, next, sleep, type Client } from './helpers';
+import { applyForChat, ask, client, connected, next, sleep, type Client } from './helpers';
 import { hashToken, newToken, sessionCookie } from '../../../app/services/auth.server';
 
 const SECRET = 't'.repeat(40);
@@ -62,7 +61,7 @@ describe.skipIf(!process.env.DATABASE_URL)('two app processes on one PostgreSQL 
     handle = await createTestDb();
     const config = loadConfig({ NODE_ENV: 'test', SESSION_SECRET: SECRET, DATA_DIR: os.tmpdir(), LOG_LEVEL: 'silent' });
     s = await scenario({ db: handle.db, config });
-    conversationId = (await applyToListing(handle.db, s.company.user, 'opening', s.opening, { programType: 'dispatch', message: '応募します', proposal: '', asInquiry: false }, { ip: '', publicUrl: config.publicUrl })).conversationId;
+    conversationId = (await applyForChat(handle.db, s, config.publicUrl)).conversationId;
     [p1, p2] = await Promise.all([startProcess(handle.url!), startProcess(handle.url!)]);
   }, 60_000);
   afterAll(async () => {
