@@ -19,3 +19,15 @@ export function approvalWithdrawalProblem(f: WithdrawalFacts): string | null {
   if (!f.agreedByMe) return `版${f.currentVersion}にはまだ合意していないため、取り消す合意がありません。`;
   return null;
 }
+
+/**
+ * The 締結日 (conclusion date) of a version cannot come before either party agreed to that version:
+ * it must be on or after the later of the two approval days (Japan calendar days, YYYY-MM-DD).
+ * Japanese message, or null when the date is possible.
+ */
+export function concludedBeforeApprovalProblem(concludedOn: string, approvalDays: string[]): string | null {
+  if (approvalDays.length === 0) return null;
+  const latest = [...approvalDays].sort().at(-1)!;
+  if (concludedOn >= latest) return null;
+  return `締結日（${concludedOn}）が、双方がこの版に合意した日（${latest}）より前です。${latest}以降の日付を入力してください。`;
+}
