@@ -1,4 +1,4 @@
-import { Migrator, type MigrationResultSet } from 'kysely/migration';
+import { Migrator, type MigrationResultSet } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from './database';
 import { migrations } from './migrations';

@@ -1,5 +1,5 @@
-import pg from 'pg';
 import type { DbHandle } from './client';
+import { listenOn, type ChannelFeed } from './listen';
 
 /*
  * The database announces every committed change to what anonymous visitors can see (the trigger
@@ -41,7 +41,7 @@ export const PRIVATE_TABLES = [
   'socket_io_attachments',
 ] as const;
 
-export type PageChangeFeed = { close(): Promise<void> };
+export type PageChangeFeed = ChannelFeed;
 
 export type PageChangeHandlers = {
   /** a table changed (after its transaction committed) */
@@ -51,54 +51,7 @@ export type PageChangeHandlers = {
   error(err: unknown): void;
 };
 
-/**
- * Listens for page changes: on PGlite through its own LISTEN; on PostgreSQL on a connection of its
- * own, reconnected after a failure (and reported down meanwhile).
- */
-export async function listenForPageChanges(handle: DbHandle, on: PageChangeHandlers): Promise<PageChangeFeed> {
-  if (handle.pglite) {
-    const unlisten = await handle.pglite.listen(PAGE_CHANGE_CHANNEL, (table) => on.change(table));
-    on.status(true);
-    return { close: () => unlisten() };
-  }
-  const options = handle.pool!.options;
-  let client: pg.Client | undefined;
-  let closed = false;
-  let retry: NodeJS.Timeout | undefined;
-  let delay = 250;
-  const connect = async () => {
-    const c = new pg.Client({ connectionString: options.connectionString });
-    client = c;
-    const lost = (err?: unknown) => {
-      if (client !== c) return;
-      client = undefined;
-      on.status(false);
-      if (err) on.error(err);
-      void c.end().catch(() => {});
-      if (!closed) retry = setTimeout(() => void connect(), delay);
-      delay = Math.min(delay * 2, 5_000);
-    };
-    c.on('error', lost);
-    c.on('end', () => lost());
-    c.on('notification', (n) => on.change(n.payload ?? ''));
-    try {
-      await c.connect();
-      await c.query(`listen ${PAGE_CHANGE_CHANNEL}`);
-      if (client !== c || closed) return;
-      delay = 250;
-      on.status(true);
-    } catch (err) {
-      lost(err);
-    }
-  };
-  await connect();
-  return {
-    close: async () => {
-      closed = true;
-      clearTimeout(retry);
-      const c = client;
-      client = undefined;
-      await c?.end().catch(() => {});
-    },
-  };
+/** Listens for page changes (db/listen.ts: PGlite's own LISTEN, or a reconnecting connection of its own). */
+export function listenForPageChanges(handle: DbHandle, on: PageChangeHandlers): Promise<PageChangeFeed> {
+  return listenOn(handle, PAGE_CHANGE_CHANNEL, { notify: on.change, status: on.status, error: on.error });
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import esbuild, { type Plugin } from 'esbuild';
+import semver from 'semver';
 
 /*
  * Compiles the HTTP process (and the migration command production runs before it) to plain
@@ -37,7 +38,8 @@ const result = await esbuild.build({
   packages: 'external',
   platform: 'node',
   format: 'esm',
-  target: `node${pkg.engines.node.replace(/^[^\d]*/, '')}`,
+  // The lowest Node version the engines range accepts ("^20.19.0 || …" → node20.19.0).
+  target: `node${semver.minVersion(pkg.engines.node)!.version}`,
   sourcemap: 'linked',
   metafile: true,
   logLevel: 'warning',

@@ -1,14 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
-import { countMatches, countPublishedDocuments, sampleFacets, searchPage, searchPageLarge, type FacetRow, type RankPlan, type SearchHitRow, type SqlFilters } from '../db/queries/search';
+import { countMatches, countMatchingKeys, countPublishedDocuments, sampleFacets, searchPage, searchPageLarge, type FacetRow, type RankPlan, type SearchHitRow, type SqlFilters } from '../db/queries/search';
 import { highlight, snippet } from './highlight';
+import { suggestQuery } from './suggest';
 import { monthsSinceQuery } from './text';
 import { conceptQueries, parseQuery, type Concept, type QueryDictionary } from './query';
 import { DEFAULT_PER_PAGE, hitUrl, MAX_PER_PAGE, type FacetCount, type SearchEngine, type SearchFilters, type SearchHit, type SearchQuery, type SearchResult } from './types';
 
 // When fewer documents than this contain every word, documents with some of them are shown too.
 const RELAX_BELOW = 10;
-// How many of the cheaply ranked matches get the exact ranking.
+// Up to this many matches every one of them is scored. Above, the first pages come from a pool: the
+// matches with the words in their title or skills, newest first, of which EXACT_POOL get the score.
+export const RANK_ALL_LIMIT = 1000;
+// How many of the cheaply ranked matches get the exact ranking when there are more.
 const EXACT_POOL = 100;
 // Documents carry a sample bucket 0–15; buckets below this one (1/8 of them) estimate the size of a
 // result. The 0203 migration indexes exactly this sample (`sample < 2`).
@@ -32,7 +36,7 @@ export class PostgresSearchEngine implements SearchEngine {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dictionary: () => Promise<QueryDictionary> | QueryDictionary,
-    private readonly options: { exactCountLimit?: number } = {},
+    private readonly options: { exactCountLimit?: number; rankAllLimit?: number } = {},
   ) {}
 
   private size: { published: number; until: number } | undefined;
@@ -52,7 +56,8 @@ export class PostgresSearchEngine implements SearchEngine {
     const concepts = parseQuery(query.q ?? '', dict);
     const plans = buildPlans(concepts);
     const offset = (page - 1) * perPage;
-    const opts = { sort: query.sort ?? 'relevance', limit: perPage, offset, pool: Math.max(EXACT_POOL, offset + perPage) } as const;
+    const rankAll = this.options.rankAllLimit ?? RANK_ALL_LIMIT;
+    const opts = { sort: query.sort ?? 'relevance', limit: perPage, offset, pool: Math.max(EXACT_POOL, offset + perPage), rankAll } as const;
     // A common word matches a large share of the index: counting every match would cost more than the
     // rest of the search, so a fixed sample of the index tells first whether that is the case. The
     // sample also dates the first pages of a large result (the pool's newest title matches, with a margin).
@@ -78,11 +83,24 @@ export class PostgresSearchEngine implements SearchEngine {
       const exact = await searchPage(this.db, plan, filters, opts);
       rows = exact.hits;
       counted = countsOf(exact.facets, 1);
+    } else if (opts.sort === 'relevance' && plan.match !== undefined && totalOf(sample.facets) * scale <= 2 * rankAll && (await countMatches(this.db, plan, filters, rankAll + 1)) <= rankAll) {
+      // Few enough matches to score every one (the sample only said so roughly; the count decides).
+      rows = (await searchPage(this.db, plan, filters, opts)).hits;
+      counted = countsOf(sample.facets, scale);
     } else {
       const now = new Date();
       const months = (since: Date | null) => (since ? monthsSinceQuery(since, now) : undefined);
       rows = await searchPageLarge(this.db, plan, filters, opts, { head: months(sample.headSince), any: months(sample.anySince) });
       counted = countsOf(sample.facets, scale);
+    }
+    // The page says that some results lack a word only when one of those shown does.
+    if (relaxed && (!rows.length || (await countMatchingKeys(this.db, rows, plans.strict.match!)) === rows.length)) relaxed = false;
+    // 「もしかして」 when some word found nothing: a known term close to it that does find listings.
+    let suggestion: string | undefined;
+    if (counted.total === 0 || relaxed) {
+      const alt = suggestQuery(query.q ?? '', dict);
+      const altPlan = alt === undefined ? undefined : buildPlans(parseQuery(alt, dict)).strict;
+      if (altPlan?.match !== undefined && (await countMatches(this.db, altPlan, filters, 1)) > 0) suggestion = alt;
     }
     const terms = highlightTerms(concepts);
     return {
@@ -96,6 +114,7 @@ export class PostgresSearchEngine implements SearchEngine {
       degraded: false,
       relaxed,
       expansions: expansionsOf(concepts, dict),
+      ...(suggestion === undefined ? {} : { suggestion }),
     };
   }
 }

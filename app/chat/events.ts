@@ -41,6 +41,8 @@ export interface SocketData {
   userId: string;
   organisationId: string;
   name: string;
+  /** the stored id of the session the socket was opened with */
+  sessionId: string;
 }
 
 export const CHAT_NAMESPACE = '/chat';

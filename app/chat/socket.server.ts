@@ -6,10 +6,13 @@ import type { ZodType, ZodTypeDef } from 'zod';
 import { findApplicationByConversation } from '../../db/queries/applications';
 import type { SessionUser } from '../domain/accounts/types';
 import { JoinEventSchema, LeaveEventSchema, ReadEventSchema, SendEventSchema, TypingEventSchema } from '../schemas/chat';
-import { getUserFromCookieHeader } from '../services/auth.server';
+import { getSessionFromCookieHeader, getUserFromCookieHeader } from '../services/auth.server';
+import type { DbHandle } from '../../db/client';
+import { listenForSessionEnds } from '../../db/session-ends';
 import { ServiceError } from '../utils/errors';
 import { markRead, messagesAfter, postMessage, readMarks, requireConversation } from '../services/chat.server';
 import { startNotificationWorker } from '../services/notifications.server';
+import { chatLimitersFor, take } from '../services/rate-limit.server';
 import type { AppServices } from '../server/load-context';
 import { loadRedis } from '../server/redis';
 import type { ApplicationState } from '../domain/applications/states';
@@ -27,23 +30,8 @@ import {
 type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type ChatNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-/** Per socket: a burst of 20 events, then 5 per second. Typing and read receipts count too. */
-const BUCKET = { capacity: 20, perSecond: 5 };
-/** The session behind a socket is looked up again this often, so a log-out or suspension takes effect. */
+/** The session behind a socket is looked up again this often (its ending also closes the socket at once). */
 const USER_TTL_MS = 30_000;
-
-class TokenBucket {
-  private tokens: number = BUCKET.capacity;
-  private last = Date.now();
-  take(): boolean {
-    const now = Date.now();
-    this.tokens = Math.min(BUCKET.capacity, this.tokens + ((now - this.last) / 1000) * BUCKET.perSecond);
-    this.last = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
-  }
-}
 
 /** Browsers always send Origin; a page on another site must not ride the user's cookie into the chat. */
 function originAllowed(origin: string | undefined, host: string | undefined, publicUrl: string): boolean {
@@ -139,19 +127,54 @@ const noop = () => {};
  * a room per conversation joined only after the policy allows it, every event zod-parsed and
  * rate-limited, messages persisted before they are acknowledged and broadcast.
  */
-export function attachChat(io: Server, services: AppServices, pool: pg.Pool | undefined): { hub: ChatHub; adapter: Adapter['kind']; close(): Promise<void> } {
-  const adapter = installAdapter(io, services, pool);
+export function attachChat(io: Server, services: AppServices, dbHandle: Pick<DbHandle, 'pool' | 'pglite'>): { hub: ChatHub; adapter: Adapter['kind']; close(): Promise<void> } {
+  const adapter = installAdapter(io, services, dbHandle.pool);
   const nsp = io.of(CHAT_NAMESPACE) as ChatNamespace;
   const users = new WeakMap<ChatSocket, { user: SessionUser; at: number }>();
+  const limits = chatLimitersFor(services.db, services.config);
+
+  // A socket lives no longer than the session it was opened with: the database announces every
+  // deleted session (log-out, log-out everywhere, password change or reset, suspension) to every
+  // process once the deletion commits, and each process closes its own sockets of that session.
+  const bySession = new Map<string, Set<ChatSocket>>();
+  const sessionEnded = (sessionId: string) => {
+    const sockets = bySession.get(sessionId);
+    if (!sockets) return;
+    bySession.delete(sessionId);
+    for (const socket of sockets) socket.disconnect(true);
+  };
+  let sessionFeedUp = false;
+  const sessionFeed = listenForSessionEnds(dbHandle, {
+    ended: sessionEnded,
+    status: (up) => {
+      // While the feed was down an ending may have been missed: every socket checks its session again.
+      if (up && !sessionFeedUp) for (const socket of nsp.sockets.values()) users.delete(socket);
+      sessionFeedUp = up;
+      if (!up) services.logger.warn('chat: session end notifications are not being received');
+    },
+    error: (err) => services.logger.warn({ err }, 'chat: session end notifications lost; reconnecting'),
+  }).catch((err: unknown) => {
+    services.logger.error({ err }, 'chat: cannot listen for session ends');
+    return undefined;
+  });
 
   nsp.use(async (socket, next) => {
     try {
       const headers = socket.request.headers;
       if (!originAllowed(headers.origin, headers.host, services.config.publicUrl)) return next(new Error('forbidden origin'));
-      const user = await getUserFromCookieHeader(services, headers.cookie);
-      if (!user || user.organisation.status !== 'approved') return next(new Error('unauthorized'));
+      const session = await getSessionFromCookieHeader(services, headers.cookie);
+      if (!session || session.user.organisation.status !== 'approved') return next(new Error('unauthorized'));
+      const { user, sessionId } = session;
       users.set(socket, { user, at: Date.now() });
-      socket.data = { userId: user.id, organisationId: user.organisationId, name: user.name };
+      socket.data = { userId: user.id, organisationId: user.organisationId, name: user.name, sessionId };
+      let sockets = bySession.get(sessionId);
+      if (!sockets) bySession.set(sessionId, (sockets = new Set()));
+      sockets.add(socket);
+      socket.once('disconnect', () => {
+        const set = bySession.get(sessionId);
+        set?.delete(socket);
+        if (set?.size === 0) bySession.delete(sessionId);
+      });
       void socket.join(organisationRoom(user.organisationId));
       next();
     } catch (error) {
@@ -185,7 +208,6 @@ export function attachChat(io: Server, services: AppServices, pool: pg.Pool | un
   };
 
   nsp.on('connection', (socket: ChatSocket) => {
-    const bucket = new TokenBucket();
     // One sender's messages are stored in the order they were sent, even though handlers are async.
     let sendQueue: Promise<unknown> = Promise.resolve();
 
@@ -195,8 +217,9 @@ export function attachChat(io: Server, services: AppServices, pool: pg.Pool | un
         const ack = typeof maybeAck === 'function' ? (maybeAck as (r: unknown) => void) : noop;
         const parsed = schema.safeParse(raw);
         if (!parsed.success) return ack({ ok: false, error: parsed.error.issues[0]?.message ?? '入力が不正です。', code: 'invalid' });
-        if (!bucket.take()) return ack({ ok: false, error: '送信が多すぎます。少し待ってから再度お試しください。', code: 'rate_limited' });
         try {
+          // Per user, not per socket: every tab and every reconnection draws on the same allowance.
+          if ((await take(limits.events, socket.data.userId)) > 0) return ack({ ok: false, error: '送信が多すぎます。少し待ってから再度お試しください。', code: 'rate_limited' });
           const run = async () => {
             const user = await currentUser(socket);
             if (!user) return ack({ ok: false, error: 'ログインし直してください。', code: 'forbidden' });
@@ -252,6 +275,7 @@ export function attachChat(io: Server, services: AppServices, pool: pg.Pool | un
     adapter: adapter.kind,
     close: async () => {
       await stopWorker();
+      await (await sessionFeed)?.close();
       await adapter.close();
     },
   };

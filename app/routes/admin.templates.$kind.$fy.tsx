@@ -1,11 +1,90 @@
-import type { MetaFunction } from '@remix-run/node';
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { CopyToYearForm, PlaceholderHelp, TemplateEditorForm, TemplateHistory } from '../components/agreements/template-editor';
 import { TextDiffView } from '../components/agreements/text-diff';
-import { templateEditorAction, templateEditorLoader, type TemplateActionData } from '../services/agreement-template-routes.server';
+import { AGREEMENT_KINDS, type AgreementKind, type AgreementTemplate } from '../domain/agreements';
+import { formFromTemplate, templateJson } from '../domain/agreements/template-form';
+import type { TextDiff } from '../domain/agreements/text-diff';
+import { copyTemplateToYear, FISCAL_YEAR_RANGE, getTemplateEditor, previewTemplate, saveTemplateVersion } from '../services/agreement-templates.server';
+import { requireCan } from '../services/auth.server';
+import { asErrorResponse, invariantResponse } from '../utils/errors';
+import { NUL_MESSAGE, readFormData } from '../utils/forms.server';
 
-export const loader = templateEditorLoader;
-export const action = templateEditorAction;
+/*
+ * /admin/templates/:kind/:fy: the editor of one kind's clause template for one fiscal year, for
+ * operators only (admin.templates). Plain form posts: preview, save as the next version, or copy to
+ * another year; every input is kept on an error.
+ */
+
+const NO_STORE = { 'Cache-Control': 'private, no-store' };
+
+function pairOf(params: LoaderFunctionArgs['params']): { kind: AgreementKind; fiscalYear: number } {
+  const kind = params.kind as AgreementKind;
+  const fy = /^\d{4}$/.test(params.fy ?? '') ? Number(params.fy) : NaN;
+  invariantResponse(AGREEMENT_KINDS.includes(kind) && fy >= FISCAL_YEAR_RANGE.min && fy <= FISCAL_YEAR_RANGE.max, 'ひな形が見つかりません。', { status: 404 });
+  return { kind, fiscalYear: fy };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requireCan(request, context, 'admin.templates');
+  const { kind, fiscalYear } = pairOf(params);
+  const page = await getTemplateEditor(context.db, kind, fiscalYear).catch(asErrorResponse);
+  const done = new URL(request.url).searchParams.get('done');
+  return json({ ...page, json: templateJson(page.current.template), values: formFromTemplate(page.current.template), done }, { headers: NO_STORE });
+}
+
+export type TemplateActionData = {
+  intent: string;
+  formError?: string;
+  errors?: Record<string, string[]>;
+  /** everything posted, to fill the form again */
+  values?: Record<string, string>;
+  /** the template the form fields were laid out from, and its version */
+  base?: AgreementTemplate;
+  baseVersion?: number;
+  stale?: { currentVersion: number; diff: TextDiff };
+  preview?: { html: string; sample: string };
+};
+
+/** The first value of each text field, as posted. */
+function textValues(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form) if (typeof v === 'string' && !(k in out)) out[k] = v;
+  return out;
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireCan(request, context, 'admin.templates');
+  const { kind, fiscalYear } = pairOf(params);
+  const values = textValues(await readFormData(request));
+  const intent = values.intent ?? '';
+  const opts = { ip: context.clientIp };
+
+  if (intent === 'copy') {
+    const nul = ['targetFiscalYear', 'copyNote'].filter((k) => values[k]?.includes('\u0000'));
+    if (nul.length) return json<TemplateActionData>({ intent, formError: '次年度版を作成できませんでした。入力内容を確認してください。', errors: Object.fromEntries(nul.map((k) => [k, [NUL_MESSAGE]])), values }, { status: 400 });
+    const result = await copyTemplateToYear(context.db, user, kind, fiscalYear, { target: values.targetFiscalYear ?? '', note: values.copyNote ?? '' }, opts).catch(asErrorResponse);
+    if (result.ok) return redirect(`/admin/templates/${kind}/${result.fiscalYear}?done=copied`);
+    return json<TemplateActionData>({ intent, formError: result.formError, errors: result.errors, values }, { status: result.status });
+  }
+  if (intent === 'preview' || intent === 'save') {
+    if (!/^\d{1,6}$/.test(values.baseVersion ?? '')) return json<TemplateActionData>({ intent, formError: 'ページを開き直してから、もう一度編集してください。' }, { status: 400 });
+    const baseVersion = Number(values.baseVersion);
+    if (intent === 'preview') {
+      const sample = /^\d$/.test(values.sample ?? '') ? Number(values.sample) : 0;
+      const result = await previewTemplate(context.db, kind, fiscalYear, { baseVersion, values, sample }).catch(asErrorResponse);
+      if (result.ok) return json<TemplateActionData>({ intent, values, base: result.base, baseVersion, preview: { html: result.html, sample: result.sample } });
+      return json<TemplateActionData>({ intent, formError: result.formError, errors: result.errors, values, base: result.base, baseVersion: result.baseVersion }, { status: result.status });
+    }
+    const result = await saveTemplateVersion(context.db, user, kind, fiscalYear, { baseVersion, values }, opts).catch(asErrorResponse);
+    if (result.ok) return redirect(`/admin/templates/${kind}/${fiscalYear}?done=saved`);
+    return json<TemplateActionData>(
+      { intent, formError: result.formError, errors: result.errors, values, base: result.base, baseVersion: result.baseVersion, stale: result.stale },
+      { status: result.status },
+    );
+  }
+  return json<TemplateActionData>({ intent, formError: '操作を選んでください。' }, { status: 400 });
+}
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.kindLabel}の${data.documentType}のひな形（${data.fiscalYearLabel}）｜起業人マッチ 管理` : '起業人マッチ 管理' },

@@ -1,9 +1,15 @@
-import type { MetaFunction } from '@remix-run/node';
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { templatesListLoader } from '../services/agreement-template-routes.server';
+import { listTemplates } from '../services/agreement-templates.server';
+import { requireCan } from '../services/auth.server';
 import { formatDateTime } from '../utils/dates';
 
-export const loader = templatesListLoader;
+/* /admin/templates: every kind's clause templates by fiscal year, for operators only. */
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireCan(request, context, 'admin.templates');
+  return json({ kinds: await listTemplates(context.db) }, { headers: { 'Cache-Control': 'private, no-store' } });
+}
 
 export const meta: MetaFunction = () => [{ title: '協定書・契約書のひな形｜起業人マッチ 管理' }];
 

@@ -1,16 +1,105 @@
-import type { MetaFunction } from '@remix-run/node';
+import { randomUUID } from 'node:crypto';
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { Conversation } from '../components/applications/conversation';
 import { SlotsPanel } from '../components/applications/slots-panel';
 import { InquiryBadge, Progress, StateBadge } from '../components/applications/state-badge';
 import { StatePanel } from '../components/applications/state-panel';
+import { parseJapanLocal, type SlotInput } from '../domain/applications';
 import { isTerminal } from '../domain/applications/states';
 import { KIND_LABELS } from '../domain/applications/parties';
 import { PROGRAM_TYPE_LABELS } from '../domain/eligibility/types';
-import { conversationAction, conversationLoader, type ActionFailure } from '../services/application-routes.server';
+import { ATTACHMENT_RULES } from '../domain/listings';
+import { AcceptSlotFormSchema, fieldErrors, MessageFormSchema, SlotsFormSchema, StateFormSchema, type FieldErrors } from '../schemas/chat';
+import { acceptInterviewSlot, changeApplicationState, conversationOf, getConversationPage, proposeSlots } from '../services/applications.server';
+import { requireUser } from '../services/auth.server';
+import { markRead, postMessage, type UploadedFile } from '../services/chat.server';
+import { asErrorResponse, refusalOf } from '../utils/errors';
+import { NUL_MESSAGE, readMultipartFormData } from '../utils/forms.server';
+import { idParam } from '../utils/params';
 
-export const loader = conversationLoader;
-export const action = conversationAction;
+/*
+ * /applications/:id: the conversation of an application or scout between its two parties, with its
+ * state and the interview slots. Every form works as a plain post; with JavaScript the conversation
+ * also runs over socket.io (app/chat/use-chat.ts). The ministry and operators are not parties: 404.
+ */
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const page = await getConversationPage(context.db, user, idParam(params.id, '応募')).catch(asErrorResponse);
+  // Opening the page is reading it: the other side sees 既読.
+  const last = page.messages.at(-1)?.seq ?? 0;
+  if (last > 0) await markRead(context.db, user, page.conversationId, last, { hub: context.chat });
+  return json({ ...page, clientKey: randomUUID(), done: new URL(request.url).searchParams.get('done') }, { headers: { 'Cache-Control': 'private, no-store' } });
+}
+
+export type ActionFailure = { intent: string; formError?: string; errors?: FieldErrors; values?: Record<string, string> };
+
+async function filesOf(form: FormData): Promise<UploadedFile[]> {
+  const out: UploadedFile[] = [];
+  for (const v of form.getAll('files')) {
+    if (typeof v === 'string' || v.size === 0) continue;
+    out.push({ name: v.name, bytes: new Uint8Array(await v.arrayBuffer()) });
+  }
+  return out;
+}
+
+/** The proposed slots as typed (rows left blank dropped) and as instants (Japan time). */
+function slotsFrom(form: FormData): { slots: SlotInput[]; raw: { start: string; end: string }[] } {
+  const starts = form.getAll('slotStart').map(String);
+  const ends = form.getAll('slotEnd').map(String);
+  const raw = starts.map((start, i) => ({ start, end: ends[i] ?? '' })).filter((s) => s.start.trim() !== '' || s.end.trim() !== '');
+  const slots = raw.map((s) => ({ startsAt: parseJapanLocal(s.start) ?? new Date(NaN), endsAt: parseJapanLocal(s.end) ?? new Date(NaN) }));
+  return { slots, raw };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const id = idParam(params.id, '応募');
+  const { formData, tooLarge } = await readMultipartFormData(request, ATTACHMENT_RULES.maxBytes);
+  const intent = String(formData.get('intent') ?? 'message');
+  const values = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+  const fail = (formError: string, status = 400, errors?: FieldErrors) => json<ActionFailure>({ intent, formError, errors, values }, { status });
+  // PostgreSQL text cannot store NUL: a field error on the field that holds it, the input kept.
+  const nul = Object.keys(values).filter((k) => values[k].includes('\u0000'));
+  if (nul.length) return fail(NUL_MESSAGE, 400, Object.fromEntries(nul.map((k) => [k, [NUL_MESSAGE]])));
+  if (tooLarge) return fail(`ファイルは${Math.round(ATTACHMENT_RULES.maxBytes / 1024 / 1024)}MB以下にしてください。`, 413);
+  const opts = { ip: context.clientIp, publicUrl: context.config.publicUrl, hub: context.chat };
+  try {
+    if (intent === 'message') {
+      const parsed = MessageFormSchema.safeParse(values);
+      if (!parsed.success) return fail('メッセージを送信できませんでした。', 400, fieldErrors(parsed.error));
+      // Only the conversation id is needed to post: the history is not loaded.
+      const conversationId = await conversationOf(context.db, user, id);
+      await postMessage(context.db, user, { conversationId, clientKey: parsed.data.clientKey, body: parsed.data.body ?? '', files: await filesOf(formData) }, { dataDir: context.config.dataDir, hub: opts.hub });
+      return redirect(`/applications/${id}#latest`);
+    }
+    if (intent === 'state') {
+      const parsed = StateFormSchema.safeParse(values);
+      if (!parsed.success) return fail(parsed.error.issues[0]!.message);
+      const result = await changeApplicationState(context.db, user, id, parsed.data.to, { ...opts, reason: parsed.data.reason });
+      if (!result.ok) return fail(result.message, result.status);
+      return redirect(`/applications/${id}?done=state`);
+    }
+    if (intent === 'slots') {
+      const { slots, raw } = slotsFrom(formData);
+      const parsed = SlotsFormSchema.safeParse({ intent, slots: raw, location: values.location });
+      if (!parsed.success) return fail(parsed.error.issues[0]!.message);
+      await proposeSlots(context.db, user, id, { slots, location: parsed.data.location }, opts);
+      return redirect(`/applications/${id}?done=slots#slots`);
+    }
+    if (intent === 'accept') {
+      const parsed = AcceptSlotFormSchema.safeParse(values);
+      if (!parsed.success) return fail('候補日時を選んでください。');
+      await acceptInterviewSlot(context.db, user, id, parsed.data.slotId, opts);
+      return redirect(`/applications/${id}?done=accepted#slots`);
+    }
+    return fail('操作を選んでください。');
+  } catch (error) {
+    const refusal = refusalOf(error);
+    return fail(refusal.message, refusal.status);
+  }
+}
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.application.listingTitle}｜やりとり｜起業人マッチ` : '起業人マッチ' }];
 

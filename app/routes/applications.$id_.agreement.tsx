@@ -1,15 +1,127 @@
-import type { MetaFunction } from '@remix-run/node';
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { AgreementForm, AgreementValues } from '../components/agreements/agreement-form';
 import { ApprovalsPanel, ChangesTable, Downloads } from '../components/agreements/approvals-panel';
 import { CheckPanel } from '../components/agreements/check-panel';
 import { StateBadge } from '../components/applications/state-badge';
-import { fieldLabels } from '../domain/agreements/form';
-import { agreementAction, agreementLoader, type AgreementActionData } from '../services/agreement-routes.server';
+import type { AgreementKind } from '../domain/agreements';
+import { fieldLabels, fieldsFor, MAX_FIELD_LENGTH, type FieldChange, type FormValues } from '../domain/agreements/form';
+import {
+  approveAgreementVersion,
+  changesSince,
+  concludeAgreement,
+  getAgreementPage,
+  openAgreementDraft,
+  saveAgreementVersion,
+  withdrawAgreementApproval,
+} from '../services/agreements.server';
 import { formatDateTime } from '../utils/dates';
+import { asErrorResponse, refusalOf } from '../utils/errors';
+import { NUL_MESSAGE, readFormData } from '../utils/forms.server';
+import { idParam } from '../utils/params';
+import { NO_STORE, requireParty, writeOptions } from './__agreement.server';
 
-export const loader = agreementLoader;
-export const action = agreementAction;
+/*
+ * /applications/:id/agreement: the 協定書・契約書 of an application, for its two parties only. Plain
+ * form posts throughout, so every step works without JavaScript: open the draft, save a version,
+ * agree to it (or take the approval back), record the conclusion. The access is resolved once per
+ * request (requireParty) and passed to every service call.
+ */
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { user, access } = await requireParty(args);
+  const page = await getAgreementPage(args.context.db, user, access).catch(asErrorResponse);
+  return json({ ...page, done: new URL(args.request.url).searchParams.get('done') }, { headers: NO_STORE });
+}
+
+export type AgreementActionData = {
+  intent: string;
+  formError?: string;
+  errors?: Record<string, string[]>;
+  values?: Record<string, string>;
+  /** a refused save: the version the form is now based on (the user's input is in values) */
+  keep?: { baseVersion: number };
+  /** a refused stale save: what changed since the user's base */
+  stale?: { baseVersion: number; currentVersion: number; changes: FieldChange[] };
+};
+
+/** The first value of each text field, as posted. */
+function textValues(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form) if (typeof v === 'string' && !(k in out)) out[k] = v;
+  return out;
+}
+
+/** The draft form's fields that cannot be saved as typed (too long, or containing NUL), with the message above the form. */
+function saveProblems(kind: AgreementKind, values: FormValues): { errors: Record<string, string[]>; formError: string | null } {
+  const errors: Record<string, string[]> = {};
+  let tooLong = false;
+  for (const [name, value] of Object.entries(values)) {
+    if (value.length > MAX_FIELD_LENGTH) {
+      tooLong = true;
+      (errors[name] ??= []).push(`${MAX_FIELD_LENGTH}文字以内で入力してください`);
+    }
+    if (value.includes('\u0000')) (errors[name] ??= []).push(NUL_MESSAGE);
+  }
+  const names = Object.keys(errors);
+  if (names.length === 0) return { errors, formError: null };
+  const labels = fieldLabels(kind);
+  const why = tooLong ? `${MAX_FIELD_LENGTH}文字を超える項目` : '使用できない文字（NUL）を含む項目';
+  return { errors, formError: `${why}があるため保存できませんでした（${names.map((n) => labels[n] ?? n).join('、')}）。入力内容はそのまま残しています。` };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { request, context } = args;
+  const { user, access } = await requireParty(args);
+  const id = access.app.id;
+  const kind = access.app.program_type as AgreementKind;
+  const values = textValues(await readFormData(request));
+  const intent = values.intent ?? '';
+  const opts = writeOptions(context);
+  const base = `/applications/${id}/agreement`;
+  try {
+    if (intent === 'open') {
+      await openAgreementDraft(context.db, user, access, opts);
+      return redirect(`${base}?done=opened`);
+    }
+    if (intent === 'save') {
+      const baseVersion = idParam(values.baseVersion, '版');
+      const formValues = Object.fromEntries(fieldsFor(kind).map((f) => [f.name, values[f.name] ?? '']));
+      const problems = saveProblems(kind, formValues);
+      if (problems.formError) {
+        return json<AgreementActionData>({ intent, formError: problems.formError, values: formValues, keep: { baseVersion }, errors: problems.errors }, { status: 400 });
+      }
+      const result = await saveAgreementVersion(context.db, user, access, { baseVersion, values: formValues }, opts);
+      if (!result.ok) {
+        const changes = await changesSince(context.db, user, access, baseVersion, result.currentVersion);
+        return json<AgreementActionData>(
+          { intent, formError: result.message, values: formValues, keep: { baseVersion: result.currentVersion }, stale: { baseVersion, currentVersion: result.currentVersion, changes } },
+          { status: 409 },
+        );
+      }
+      // No fragment: the page opens at the top, where 「保存しました」, the rule check and the 合意 button are.
+      return redirect(`${base}?done=${result.unchanged ? 'unchanged' : result.clearedApprovals ? 'saved-cleared' : 'saved'}`);
+    }
+    if (intent === 'approve') {
+      const { bothAgreed } = await approveAgreementVersion(context.db, user, access, idParam(values.version, '版'), opts);
+      return redirect(`${base}?done=${bothAgreed ? 'both-agreed' : 'approved'}#approvals`);
+    }
+    if (intent === 'withdraw-approval') {
+      await withdrawAgreementApproval(context.db, user, access, idParam(values.version, '版'), opts);
+      return redirect(`${base}?done=approval-withdrawn#approvals`);
+    }
+    if (intent === 'conclude') {
+      const concludedOn = values.concludedOn ?? '';
+      const result = await concludeAgreement(context.db, user, access, { version: idParam(values.version, '版'), concludedOn }, opts);
+      if (!result.ok) return json<AgreementActionData>({ intent, formError: result.errors.concludedOn[0], errors: result.errors, values: { concludedOn } }, { status: 400 });
+      return redirect(`${base}?done=concluded`);
+    }
+    return json<AgreementActionData>({ intent, formError: '操作を選んでください。' }, { status: 400 });
+  } catch (error) {
+    const refusal = refusalOf(error);
+    return json<AgreementActionData>({ intent, formError: refusal.message, values: intent === 'conclude' ? { concludedOn: values.concludedOn ?? '' } : undefined }, { status: refusal.status });
+  }
+}
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.documentType}｜${data.application.listingTitle}｜起業人マッチ` : '起業人マッチ' }];
 
@@ -90,6 +202,7 @@ export default function AgreementPage() {
             canWithdraw={draft.canWithdraw}
             canConclude={draft.canConclude}
             concluded={draft.concluded}
+            dateLine={draft.dateLine}
             concludedOnErrors={failure?.intent === 'conclude' ? failure.errors?.concludedOn : undefined}
             concludedOnValue={failure?.intent === 'conclude' ? failure.values?.concludedOn : undefined}
           />
@@ -113,6 +226,7 @@ export default function AgreementPage() {
           <CheckPanel
             check={draft.check}
             valid={draft.valid}
+            concluded={draft.concluded !== null}
             general={draft.generalErrors}
             problems={Object.entries(draft.errors).map(([name, messages]) => ({ name, label: labels[name] ?? name, messages }))}
           />

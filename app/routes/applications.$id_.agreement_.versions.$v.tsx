@@ -1,14 +1,23 @@
-import type { MetaFunction } from '@remix-run/node';
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { AgreementValues } from '../components/agreements/agreement-form';
 import { ChangesTable, Downloads } from '../components/agreements/approvals-panel';
 import { CheckPanel } from '../components/agreements/check-panel';
 import { TextDiffView } from '../components/agreements/text-diff';
 import { fieldLabels } from '../domain/agreements/form';
-import { agreementVersionLoader } from '../services/agreement-routes.server';
+import { getAgreementVersionPage } from '../services/agreements.server';
 import { formatDateTime } from '../utils/dates';
+import { asErrorResponse } from '../utils/errors';
+import { idParam } from '../utils/params';
+import { NO_STORE, requireParty } from './__agreement.server';
 
-export const loader = agreementVersionLoader;
+/* /applications/:id/agreement/versions/:v: one saved version, read-only, with what changed from the one before. */
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { user, access } = await requireParty(args);
+  const page = await getAgreementVersionPage(args.context.db, user, access, idParam(args.params.v, '版')).catch(asErrorResponse);
+  return json(page, { headers: NO_STORE });
+}
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.documentType} 版${data.version.version}｜起業人マッチ` : '起業人マッチ' }];
 
@@ -76,6 +85,7 @@ export default function AgreementVersionPage() {
       <CheckPanel
         check={data.check}
         valid={v.valid}
+        concluded={data.concludedVersion != null}
         general={data.generalErrors}
         problems={Object.entries(data.errors).map(([name, messages]) => ({ name, label: labels[name] ?? name, messages }))}
       />

@@ -1,11 +1,22 @@
-import type { MetaFunction } from '@remix-run/node';
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { InquiryBadge, StateBadge } from '../components/applications/state-badge';
 import { KIND_LABELS } from '../domain/applications/parties';
-import { applicationsLoader } from '../services/application-routes.server';
+import { can } from '../domain/policy';
+import { listApplications } from '../services/applications.server';
+import { forbidden, requireUser } from '../services/auth.server';
 import { formatDateTime } from '../utils/dates';
 
-export const loader = applicationsLoader;
+/* /applications: the applications and scouts an organisation sent and received. */
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  // Applications belong to the organisations that post listings (approved municipalities, companies, individuals).
+  const party = can(user, 'listing.create', { type: 'listing', listingKind: 'opening' }) || can(user, 'listing.create', { type: 'listing', listingKind: 'solution' });
+  if (!party) throw forbidden(user.organisation.status === 'approved' ? '応募・スカウトは自治体・企業・個人の方のページです。' : 'アカウントの審査が完了するまで、この操作はできません。');
+  return json({ applications: await listApplications(context.db, user), role: user.role });
+}
+
 export const meta: MetaFunction = () => [{ title: '応募・スカウト｜起業人マッチ' }];
 
 

@@ -34,7 +34,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     buildDashboard(context.db, { ...monthView.filters, fiscalYear }, { now, charts: false }),
     buildDashboard(context.db, { ...ytdView.filters, fiscalYear }, { now }),
   ]);
-  const errors = { ...monthView.errors, ...(requested && !isMonthKey(requested) ? { month: ['対象月はYYYY-MM形式で指定してください'] } : {}) };
+  // fy, from and to do not choose the report's period, but a wrong one is reported like a wrong prefecture
+  const { errors: queryErrors } = parseMonitoringFilters(params, now);
+  const errors = {
+    ...(requested && !isMonthKey(requested) ? { month: ['対象月はYYYY-MM形式で指定してください'] } : {}),
+    ...queryErrors,
+    ...monthView.errors,
+  };
   return json({ month, single, ytd, errors, generatedAt: now.toISOString() });
 }
 
@@ -52,7 +58,8 @@ export default function MonthlyReport() {
   const fy = ytd.filters.fiscalYear;
   return (
     <article className="space-y-8" aria-labelledby="report-title">
-      <style>{PRINT_CSS}</style>
+      {/* as raw CSS: a text child would be escaped by the server (「&gt;」) and differ from the browser's render */}
+      <style dangerouslySetInnerHTML={{ __html: PRINT_CSS }} />
       <header className="space-y-2 border-b-2 border-solid-gray-800 pb-4">
         <p className="text-sm">地域活性化起業人 マッチング状況 月次報告</p>
         <h1 id="report-title" className="text-3xl font-bold">

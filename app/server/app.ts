@@ -165,7 +165,7 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
 
   const httpServer = createServer(app);
   const io = new SocketServer(httpServer, { path: '/socket.io', serveClient: false });
-  const chat = attachChat(io, services, dbHandle.pool);
+  const chat = attachChat(io, services, dbHandle);
   services.chat = chat.hub;
 
   if (isDev) {

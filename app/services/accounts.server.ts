@@ -14,6 +14,7 @@ import {
   updateOrganisation,
   updateUser,
 } from '../../db/queries/accounts';
+import { insertConsents, type Consent } from '../../db/queries/legal';
 import { consumeAuthToken, findUsableAuthToken, insertAuthToken } from '../../db/queries/sessions';
 import type { MunicipalityRow } from '../../db/types/municipalities';
 import type { CompanySignupSchema, IndividualSignupSchema, MunicipalitySignupSchema } from '../domain/accounts/schemas';
@@ -26,6 +27,7 @@ import { audit } from './audit.server';
 import { hashToken, newToken } from './auth.server';
 import { sendMail } from './mail.server';
 import { hashPassword } from './passwords.server';
+import { LIMITS, limitersFor, lockedFor, minutesLeft, recordFailure, type LimiterName } from './rate-limit.server';
 import type { z } from 'zod';
 import { isUuid } from '../utils/params';
 
@@ -64,10 +66,48 @@ export const companyClassOf = (hq: Municipality): CompanyClass => classifyCompan
 
 const randomSlug = (prefix: string) => `${prefix}-${newToken().slice(0, 10).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
 
-type SignupInput =
+type SignupInput = (
   | { kind: 'municipality'; data: z.output<typeof MunicipalitySignupSchema> }
   | { kind: 'company'; data: z.output<typeof CompanySignupSchema> }
-  | { kind: 'individual'; data: z.output<typeof IndividualSignupSchema> };
+  | { kind: 'individual'; data: z.output<typeof IndividualSignupSchema> }
+) & {
+  /** the versions of 利用規約 and プライバシーポリシー the person agreed to on the form */
+  consents: Consent[];
+};
+
+const isUniqueViolation = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+
+/**
+ * The problems of a sign-up that need the database (a municipality or head office that cannot be
+ * found, an organisation already registered), for the fields given: the form reports them together
+ * with its own.
+ */
+export async function signupProblems(
+  db: Kysely<Database>,
+  kind: SignupInput['kind'],
+  v: { municipality?: string; corporateNumber?: string; headOffice?: string; track?: string; employerHeadOffice?: string },
+): Promise<Record<string, string[]>> {
+  const errors: Record<string, string[]> = {};
+  if (kind === 'municipality' && v.municipality) {
+    const m = await findMunicipality(db, v.municipality);
+    if (!m.ok) errors.municipality = [m.message];
+    else if (await findActiveOrganisationByLgCode(db, m.municipality.lgCode))
+      errors.municipality = [`${m.municipality.prefName}${m.municipality.name}は既に登録されています。登録済みの担当者に招待を依頼してください。`];
+  }
+  if (kind === 'company') {
+    if (v.corporateNumber && (await findActiveCompanyByCorporateNumber(db, v.corporateNumber)))
+      errors.corporateNumber = ['この法人番号の企業は既に登録されています。登録済みの担当者に招待を依頼してください。'];
+    if (v.headOffice) {
+      const hq = await findMunicipality(db, v.headOffice);
+      if (!hq.ok) errors.headOffice = [hq.message];
+    }
+  }
+  if (kind === 'individual' && v.track !== 'freelance' && v.employerHeadOffice) {
+    const hq = await findMunicipality(db, v.employerHeadOffice);
+    if (!hq.ok) errors.employerHeadOffice = [hq.message];
+  }
+  return errors;
+}
 
 /**
  * Creates the organisation (pending) and its first member (owner, e-mail unconfirmed) and sends the
@@ -75,6 +115,17 @@ type SignupInput =
  * answers the same either way, so sign-up does not reveal who is registered.
  */
 export async function signUp(services: Services, input: SignupInput, ip: string): Promise<Result> {
+  try {
+    return await signUpOnce(services, input, ip);
+  } catch (error) {
+    // The same sign-up sent twice at once: the other request created the account first. Answer as it did.
+    if (isUniqueViolation(error) && (await findUserByEmail(services.db, input.data.email))) return { ok: true };
+    if (isUniqueViolation(error)) return signUpOnce(services, input, ip);
+    throw error;
+  }
+}
+
+async function signUpOnce(services: Services, input: SignupInput, ip: string): Promise<Result> {
   const { db, config } = services;
   const { name, email, password } = input.data;
   const org = await organisationFields(db, input);
@@ -82,6 +133,11 @@ export async function signUp(services: Services, input: SignupInput, ip: string)
 
   const existing = await findUserByEmail(db, email);
   if (existing) {
+    // The notice goes to someone else's inbox: at most 5 an hour per address, then silently none.
+    const limiters = limitersFor(db, config);
+    const keys: [LimiterName, string][] = [['mail', `signup-notice:${email.toLowerCase()}`]];
+    if ((await lockedFor(limiters, keys)) > 0) return { ok: true };
+    await recordFailure(limiters, keys);
     await sendMail(config, {
       to: email,
       subject: '【起業人マッチ】このメールアドレスは登録済みです',
@@ -94,13 +150,14 @@ export async function signUp(services: Services, input: SignupInput, ip: string)
   await db.transaction().execute(async (trx) => {
     const organisation = await insertOrganisation(trx, org.row);
     const user = await insertUser(trx, { organisation_id: organisation.id, email, name, password_hash: passwordHash, org_role: 'owner' });
+    await insertConsents(trx, user.id, input.consents, ip);
     await insertAuthToken(trx, {
       purpose: 'email_confirm', token_hash: hashToken(token), user_id: user.id, organisation_id: organisation.id, email,
       created_by: null, expires_at: new Date(Date.now() + CONFIRM_HOURS * 3600_000),
     });
     await audit(trx, {
       actor: { id: user.id, organisationId: organisation.id, email }, action: 'account.signup', targetType: 'organisation',
-      targetId: organisation.id, ip, details: { kind: organisation.kind, name: organisation.name },
+      targetId: organisation.id, ip, details: { kind: organisation.kind, name: organisation.name, consents: input.consents.map((c) => c.version) },
     });
   });
   const review = input.kind === 'individual' ? '' : '\n確認後、運営者が登録内容を審査します。審査結果はメールでお知らせします（通常2営業日以内）。\n';
@@ -224,6 +281,12 @@ export async function reviewOrganisation(
 export async function inviteColleague(services: Services, inviter: SessionUser, email: string, ip: string): Promise<Result> {
   const { db, config } = services;
   if (await findUserByEmail(db, email)) return { ok: false, errors: { email: ['このメールアドレスは既に登録されています。'] } };
+  // Invitations land in another person's inbox: at most 5 an hour per address, whoever invites.
+  const limiters = limitersFor(db, config);
+  const keys: [LimiterName, string][] = [['mail', `invitation:${email.toLowerCase()}`]];
+  const wait = await lockedFor(limiters, keys);
+  if (wait > 0) return { ok: false, errors: { email: [`このメールアドレスへの招待は1時間に${LIMITS.mail.points}通までです。${minutesLeft(wait)}分ほど待ってから再度お試しください。`] } };
+  await recordFailure(limiters, keys);
   const token = newToken();
   await db.transaction().execute(async (trx) => {
     const row = await insertAuthToken(trx, {

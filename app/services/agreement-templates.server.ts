@@ -15,6 +15,7 @@ import { fiscalYearLabel } from '../domain/rules/fiscal-year';
 import { audit } from './audit.server';
 import { formatNumber } from '../utils/dates';
 import { ServiceError } from '../utils/errors';
+import { NUL_MESSAGE } from '../utils/forms.server';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -134,6 +135,9 @@ async function candidateFrom(db: Db, kind: AgreementKind, fiscalYear: number, ba
   const errors: Record<string, string[]> = {};
   const fail = (status: 400 | 409, formError?: string): TemplateEditFailure => ({ ok: false, status, formError, errors, base, baseVersion: baseEntry ? baseVersion : versions[0].version });
   if (!baseEntry) return fail(409, `元にした版${baseVersion}がありません。ページを開き直してください。`);
+  // PostgreSQL text cannot hold NUL: an error on the field that holds it, with the input kept.
+  for (const [field, value] of Object.entries(values)) if (value.includes('\u0000')) push(errors, field, NUL_MESSAGE);
+  if (Object.keys(errors).length) return fail(400, '使用できない文字（NUL）を含む欄があります（入力内容はそのまま残しています）。');
   if ((values[JSON_FIELD] ?? '').length > JSON_MAX) {
     push(errors, JSON_FIELD, `JSONは${formatNumber(JSON_MAX)}文字以内にしてください`);
     return fail(400);

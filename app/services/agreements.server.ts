@@ -40,7 +40,7 @@ import {
   type DraftIssue,
 } from '../domain/agreements';
 import { canonicalJson, diffDrafts, draftFromForm, formFromDraft, groupByField, type FieldChange, type FormValues } from '../domain/agreements/form';
-import { approvalWithdrawalProblem, concludedBeforeApprovalProblem } from '../domain/agreements/approvals';
+import { approvalWithdrawalProblem, concludedBeforeApprovalProblem, dateLineWarning } from '../domain/agreements/approvals';
 import { prefillDraft, type PrefillFacts } from '../domain/agreements/prefill';
 import { selectTemplateVersion, templateVersionLabel, type TemplateVersion } from '../domain/agreements/template-versions';
 import { diffAgreementDocuments } from '../domain/agreements/text-diff';
@@ -81,14 +81,16 @@ function resourceOf(app: ApplicationRecord, draft: AgreementDraftRecord | undefi
   return { type: 'agreement', partyOrganisationIds: [app.applicant_organisation_id, app.owner_organisation_id], locked: draft?.concluded_version != null };
 }
 
-async function requireAccess(
-  db: Db | Trx,
+/**
+ * The decision on an access resolved once by the route (agreementAccess): throws 403, or 409 when the
+ * reader may see the agreement but it is locked (concluded). No query: the caller passes the access down.
+ */
+function authorise(
   user: SessionUser,
-  applicationId: number,
+  access: AgreementAccess,
   action: 'agreement.create' | 'agreement.view' | 'agreement.edit',
   lockedMessage = '締結済みの協定書・契約書は変更できません。',
-) {
-  const access = await agreementAccess(db, applicationId);
+): AgreementAccess {
   if (!can(user, action, access.resource)) {
     if (action === 'agreement.edit' && can(user, 'agreement.view', access.resource)) throw new ServiceError(409, lockedMessage);
     throw new ServiceError(403, 'この協定書・契約書を扱う権限がありません。');
@@ -157,6 +159,11 @@ export function pinnedTemplates(row: PinnedRow): readonly AgreementTemplate[] {
   return row.template ? [agreementTemplateSchema.parse(row.template)] : DEFAULT_TEMPLATES;
 }
 
+/** Whether a saved version was built with exactly this template version (so rebuilding it would give the same text). */
+function samePinnedTemplate(row: PinnedRow, inEffect: TemplateVersion): boolean {
+  return row.template !== null && row.template_version === inEffect.version && canonicalJson(pinnedTemplates(row)[0]) === canonicalJson(inEffect.template);
+}
+
 /** 令和8年度（2026年度）版2, for the version pages: which template a version was built with. */
 function templateUsed(row: PinnedRow, draft: AgreementDraft | null) {
   if (!draft) return null;
@@ -214,8 +221,9 @@ async function prefillFacts(db: Db | Trx, app: ApplicationRecord, today: string)
  * Opens the agreement draft of an application in 合意, pre-filled from the organisations and the
  * listing, and moves the application to 協定/契約準備 in the same transaction. Opening twice is harmless.
  */
-export async function openAgreementDraft(db: Db, actor: SessionUser, applicationId: number, opts: AgreementWriteOptions): Promise<{ created: boolean }> {
-  const access = await requireAccess(db, actor, applicationId, 'agreement.create');
+export async function openAgreementDraft(db: Db, actor: SessionUser, given: AgreementAccess, opts: AgreementWriteOptions): Promise<{ created: boolean }> {
+  const access = authorise(actor, given, 'agreement.create');
+  const applicationId = given.app.id;
   if (access.draft) return { created: false };
   const blocker = openBlocker(access.app);
   if (blocker) throw new ServiceError(409, blocker);
@@ -287,11 +295,12 @@ export type SaveResult =
 export async function saveAgreementVersion(
   db: Db,
   actor: SessionUser,
-  applicationId: number,
+  given: AgreementAccess,
   input: { baseVersion: number; values: FormValues },
   opts: AgreementWriteOptions,
 ): Promise<SaveResult> {
-  const access = await requireAccess(db, actor, applicationId, 'agreement.edit');
+  const access = authorise(actor, given, 'agreement.edit');
+  const applicationId = given.app.id;
   if (!access.draft) throw new ServiceError(409, '協定書・契約書の作成がまだ始まっていません。');
   const [municipalities, templates] = await Promise.all([listMunicipalities(db), loadTemplatesInEffect(db)]);
   const result = await db.transaction().execute(async (trx): Promise<SaveResult & { notify?: boolean }> => {
@@ -343,8 +352,9 @@ async function notifyOther(trx: Trx, app: ApplicationRecord, actor: SessionUser,
 // ——— agreeing and concluding ———
 
 /** Marks the latest version as agreed by the actor's organisation (合意する). */
-export async function approveAgreementVersion(db: Db, actor: SessionUser, applicationId: number, version: number, opts: AgreementWriteOptions): Promise<{ bothAgreed: boolean }> {
-  const access = await requireAccess(db, actor, applicationId, 'agreement.edit');
+export async function approveAgreementVersion(db: Db, actor: SessionUser, given: AgreementAccess, version: number, opts: AgreementWriteOptions): Promise<{ bothAgreed: boolean }> {
+  const access = authorise(actor, given, 'agreement.edit');
+  const applicationId = given.app.id;
   return db.transaction().execute(async (trx) => {
     const draft = await lockDraftByApplication(trx, applicationId);
     if (!draft) throw new ServiceError(409, '協定書・契約書の作成がまだ始まっていません。');
@@ -372,8 +382,9 @@ const WITHDRAW_LOCKED = approvalWithdrawalProblem({ concluded: true, currentVers
  * Takes back the actor's organisation's approval of the latest version (合意を取り消す) before the
  * conclusion. Under the same draft lock as approvals and the conclusion, so it cannot race with either.
  */
-export async function withdrawAgreementApproval(db: Db, actor: SessionUser, applicationId: number, version: number, opts: AgreementWriteOptions): Promise<void> {
-  const access = await requireAccess(db, actor, applicationId, 'agreement.edit', WITHDRAW_LOCKED);
+export async function withdrawAgreementApproval(db: Db, actor: SessionUser, given: AgreementAccess, version: number, opts: AgreementWriteOptions): Promise<void> {
+  const access = authorise(actor, given, 'agreement.edit', WITHDRAW_LOCKED);
+  const applicationId = given.app.id;
   await db.transaction().execute(async (trx) => {
     const draft = await lockDraftByApplication(trx, applicationId);
     if (!draft) throw new ServiceError(409, '協定書・契約書の作成がまだ始まっていません。');
@@ -417,13 +428,14 @@ export function concludedOnProblems(value: string, today: string): string[] {
 export async function concludeAgreement(
   db: Db,
   actor: SessionUser,
-  applicationId: number,
+  given: AgreementAccess,
   input: { version: number; concludedOn: string },
   opts: AgreementWriteOptions,
-): Promise<void> {
-  const access = await requireAccess(db, actor, applicationId, 'agreement.edit');
+): Promise<{ ok: true } | { ok: false; errors: { concludedOn: string[] } }> {
+  const access = authorise(actor, given, 'agreement.edit');
+  const applicationId = given.app.id;
   const problems = concludedOnProblems(input.concludedOn, japanToday(opts.now));
-  if (problems.length) throw new ServiceError(400, problems[0]);
+  if (problems.length) return { ok: false, errors: { concludedOn: problems } };
   const concludedOn = input.concludedOn.trim();
   await db.transaction().execute(async (trx) => {
     const draft = await lockDraftByApplication(trx, applicationId);
@@ -456,6 +468,7 @@ export async function concludeAgreement(
     const moved = await changeApplicationState(trx, actor, applicationId, 'concluded', { ...opts, viaAgreement: true });
     if (!moved.ok) throw new ServiceError(moved.status === 400 ? 409 : moved.status, moved.message);
   });
+  return { ok: true };
 }
 
 // ——— reading ———
@@ -474,8 +487,8 @@ function versionSummary(v: VersionSummary) {
 }
 
 /** Everything the agreement page shows, for one of the two parties. */
-export async function getAgreementPage(db: Db, user: SessionUser, applicationId: number) {
-  const access = await requireAccess(db, user, applicationId, 'agreement.view');
+export async function getAgreementPage(db: Db, user: SessionUser, given: AgreementAccess) {
+  const access = authorise(user, given, 'agreement.view');
   const { app, draft } = access;
   const kind = app.program_type as AgreementKind;
   const { municipality, partner } = partiesOf(app);
@@ -500,14 +513,16 @@ export async function getAgreementPage(db: Db, user: SessionUser, applicationId:
   const latest = versions[0];
   const current = draft.current_version;
   const agreedBy = (orgId: string) => approvals.find((a) => a.version === current && a.organisation_id === orgId);
-  const concluded = draft.concluded_version != null ? { version: draft.concluded_version, on: draft.concluded_on ?? '' } : null;
+  const dateLine = evaluation.draft?.agreementDate ?? null;
+  const concluded = draft.concluded_version != null ? { version: draft.concluded_version, on: draft.concluded_on ?? '', dateLineWarning: dateLineWarning(dateLine, draft.concluded_on) } : null;
   const checkOk = latest?.check_ok === true;
   const bothAgreed = base.parties.every((p) => agreedBy(p.organisationId));
   const editable = !concluded && app.state === 'preparing' && can(user, 'agreement.edit', access.resource);
   let templateUpdated = false;
-  if (editable && evaluation.draft && evaluation.documentSha256) {
+  if (editable && evaluation.draft && evaluation.documentSha256 && latestRow) {
     const inEffect = selectTemplateVersion(await loadTemplatesInEffect(db), kind, draftFiscalYear(evaluation.draft));
-    templateUpdated = inEffect !== undefined && contentSha256(buildAgreement(evaluation.draft, [inEffect.template])) !== evaluation.documentSha256;
+    // The document is built a second time only when the template in effect is not the one it was built with.
+    if (inEffect && !samePinnedTemplate(latestRow, inEffect)) templateUpdated = contentSha256(buildAgreement(evaluation.draft, [inEffect.template])) !== evaluation.documentSha256;
   }
   return {
     ...base,
@@ -516,6 +531,8 @@ export async function getAgreementPage(db: Db, user: SessionUser, applicationId:
     draft: {
       currentVersion: current,
       concluded,
+      /** the document's own date line (文書の日付欄), shown beside the conclusion form */
+      dateLine,
       values: formFromDraft(kind, latestRow?.draft),
       valid: evaluation.draft !== null,
       errors: problems.fields,
@@ -540,18 +557,18 @@ export async function getAgreementPage(db: Db, user: SessionUser, applicationId:
 
 export type AgreementPage = Awaited<ReturnType<typeof getAgreementPage>>;
 
-/** What changed in the versions saved after `since` (shown with a refused stale save). */
-export async function changesSince(db: Db, user: SessionUser, applicationId: number, since: number): Promise<FieldChange[]> {
-  const { draft } = await requireAccess(db, user, applicationId, 'agreement.view');
+/** What changed from version `since` to version `until` (shown with a refused stale save). */
+export async function changesSince(db: Db, user: SessionUser, given: AgreementAccess, since: number, until: number): Promise<FieldChange[]> {
+  const { draft } = authorise(user, given, 'agreement.view');
   if (!draft) return [];
-  const [before, after] = await Promise.all([findVersion(db, draft.id, since), findVersion(db, draft.id, draft.current_version)]);
+  const [before, after] = await Promise.all([findVersion(db, draft.id, since), findVersion(db, draft.id, until)]);
   if (!after) return [];
   return diffDrafts(draft.kind, before?.draft ?? null, after.draft);
 }
 
 /** One version with its diff against the previous one. */
-export async function getAgreementVersionPage(db: Db, user: SessionUser, applicationId: number, version: number) {
-  const { app, draft } = await requireAccess(db, user, applicationId, 'agreement.view');
+export async function getAgreementVersionPage(db: Db, user: SessionUser, given: AgreementAccess, version: number) {
+  const { app, draft } = authorise(user, given, 'agreement.view');
   if (!draft) throw new ServiceError(404, '協定書・契約書がまだありません。');
   const row = await findVersion(db, draft.id, version);
   if (!row) throw new ServiceError(404, `版${version}はありません。`);
@@ -589,8 +606,9 @@ export async function getAgreementVersionPage(db: Db, user: SessionUser, applica
 }
 
 /** A version as .docx, PDF or print HTML, for the two parties; only a complete draft can be rendered. */
-export async function exportAgreementVersion(db: Db, user: SessionUser, applicationId: number, version: number, format: ExportFormat, opts: { ip: string }): Promise<RenderedAgreement> {
-  const { draft } = await requireAccess(db, user, applicationId, 'agreement.view');
+export async function exportAgreementVersion(db: Db, user: SessionUser, given: AgreementAccess, version: number, format: ExportFormat, opts: { ip: string }): Promise<RenderedAgreement> {
+  const { draft } = authorise(user, given, 'agreement.view');
+  const applicationId = given.app.id;
   if (!draft) throw new ServiceError(404, '協定書・契約書がまだありません。');
   const row = await findVersion(db, draft.id, version);
   if (!row) throw new ServiceError(404, `版${version}はありません。`);

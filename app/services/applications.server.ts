@@ -49,7 +49,7 @@ import type { ApplyFormInput } from '../schemas/chat';
 import { ServiceError } from '../utils/errors';
 import { audit } from './audit.server';
 import { appendMessage, latestMessages, readMarks, toChatMessage } from './chat.server';
-import { getListingPage } from './listings.server';
+import { getListingForApply } from './listings.server';
 import { notifyOrganisation } from './notifications.server';
 import { formatTimeRange } from '../utils/dates';
 
@@ -85,7 +85,7 @@ const inTransaction = <T>(db: Db | Trx, fn: (trx: Trx) => Promise<T>): Promise<T
 
 /** What the apply/scout form shows: the listing, the eligibility verdicts and whether the viewer may send. */
 export async function getApplyPage(db: Db, viewer: SessionUser, kind: ListingKind, listingId: number) {
-  const page = await getListingPage(db, viewer, kind, listingId);
+  const page = await getListingForApply(db, viewer, kind, listingId);
   const existing = page.canApply ? await findOpenApplication(db, listingId, viewer.organisationId) : undefined;
   const offered = page.verdicts.length ? page.verdicts.map((v) => v.type) : page.listing.types;
   return {
@@ -311,6 +311,8 @@ export async function acceptInterviewSlot(db: Db, actor: SessionUser, applicatio
       body: when,
       url: `/applications/${applicationId}#slots`,
       publicUrl: opts.publicUrl,
+      // The same calendar entry as the slot's .ics download on the application page.
+      attachments: [{ filename: slotCalendarFileName(slot.id), contentType: 'text/calendar', content: interviewCalendar(app, slot, opts.publicUrl, now) }],
     });
     return toChatMessage(r.record);
   });
@@ -327,6 +329,19 @@ export async function slotCalendar(db: Db, viewer: SessionUser | null, applicati
   const { app } = await requireParty(db, viewer, applicationId);
   const slot = await findSlot(db, applicationId, slotId);
   if (!slot || slot.status !== 'accepted') throw new ServiceError(404, '承諾済みの面談日時が見つかりません。');
+  return interviewCalendar(app, slot, publicUrl, now);
+}
+
+/** The download name of an accepted slot's calendar file (the route and the mail use it). */
+export const slotCalendarFileName = (slotId: number) => `interview-${slotId}.ics`;
+
+/** The calendar entry (.ics) of an accepted interview slot. */
+function interviewCalendar(
+  app: Pick<ApplicationRecord, 'id' | 'listing_title' | 'applicant_name' | 'owner_name'>,
+  slot: { id: number; starts_at: Date | string; ends_at: Date | string; location: string },
+  publicUrl: string,
+  now: Date,
+): string {
   const host = new URL(publicUrl).hostname;
   return buildIcs({
     uid: `interview-${slot.id}@${host}`,
@@ -356,6 +371,11 @@ export async function listApplications(db: Db, user: SessionUser) {
     unread: r.unread ?? 0,
     lastActivityAt: new Date(r.last_message_at ?? r.updated_at).toISOString(),
   }));
+}
+
+/** The conversation of an application, for one of its parties (404 for everyone else): what a post or a download needs, without the history. */
+export async function conversationOf(db: Db, user: SessionUser, applicationId: number): Promise<number> {
+  return (await requireParty(db, user, applicationId)).app.conversation_id;
 }
 
 /** Everything the conversation page shows. The ministry and operators are not parties and get 404. */

@@ -116,6 +116,15 @@ export async function getUserFromCookieHeader(services: Services, cookieHeader: 
   return token ? userForSession(services.db, hashToken(token)) : null;
 }
 
+/** For socket.io handshakes: the session's stored id (closing the socket when it ends) and its account. */
+export async function getSessionFromCookieHeader(services: Services, cookieHeader: string | undefined): Promise<{ sessionId: string; user: SessionUser } | null> {
+  const token = await sessionTokenFrom(services.config, cookieHeader);
+  if (!token) return null;
+  const sessionId = hashToken(token);
+  const user = await userForSession(services.db, sessionId);
+  return user ? { sessionId, user } : null;
+}
+
 export function loginRedirect(request: Request): Response {
   const url = new URL(request.url);
   const back = `${url.pathname}${url.search}`;

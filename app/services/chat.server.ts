@@ -27,6 +27,7 @@ import { safeFileName } from '../domain/listings/rules';
 import { can, type Action } from '../domain/policy';
 import { inspectAttachment } from './listing-attachments.server';
 import { fileDownloadResponse } from './downloads.server';
+import { chatLimitersFor, take } from './rate-limit.server';
 import { ServiceError } from '../utils/errors';
 import { isUuid } from '../utils/params';
 
@@ -152,6 +153,8 @@ export async function postMessage(
   opts: { dataDir?: string; hub?: ChatHub } = {},
 ): Promise<{ message: ChatMessage; created: boolean }> {
   const conversation = await requireConversation(db, user, input.conversationId, 'conversation.post');
+  const wait = await take(chatLimitersFor(db).messages, user.id);
+  if (wait > 0) throw new ServiceError(429, `メッセージの送信が多すぎます。${Math.ceil(wait / 1000)}秒ほど待ってから再度お試しください。`);
   const state = conversation.application_state;
   if (state === 'concluded' || state === 'withdrawn' || state === 'declined') throw new ServiceError(409, 'この応募は終了しているため、メッセージを送れません。');
   const files = (input.files ?? []).filter((f) => f.bytes.byteLength > 0 || f.name !== '');

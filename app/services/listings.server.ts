@@ -22,8 +22,6 @@ import { indexDocument } from '../../search/index';
 import type { SessionUser } from '../domain/accounts/types';
 import type { Municipality } from '../domain/eligibility/types';
 import {
-  LIMITS,
-  TYPES_BY_ORG_KIND,
   categoryLabel,
   decide,
   effectiveStatus,
@@ -39,11 +37,12 @@ import {
   type Party,
   type Verdict,
 } from '../domain/listings';
+import { listingRuleProblems, type ListingRuleValues } from '../domain/listings/form-rules';
 import { can } from '../domain/policy';
 import { fiscalYearOf } from '../domain/rules/fiscal-year';
 import type { FieldErrors, OpeningInput, SolutionInput } from '../schemas/listings';
 import { markdownToText, renderMarkdown } from '../utils/markdown';
-import { addDays, japanToday } from '../utils/dates';
+import { japanToday } from '../utils/dates';
 import { ServiceError } from '../utils/errors';
 import { audit } from './audit.server';
 
@@ -152,25 +151,6 @@ function rowFromInput(kind: ListingKind, input: ListingInput): Omit<NewListingRo
   };
 }
 
-/** Checks the form cannot express alone: who posts, which forms they may offer, a sane deadline. */
-function ruleErrors(actor: SessionUser, kind: ListingKind, input: ListingInput, today: string): FieldErrors {
-  const errors: FieldErrors = {};
-  const allowed = TYPES_BY_ORG_KIND[actor.role] ?? [];
-  const refused = input.types.filter((t) => !allowed.includes(t));
-  if (refused.length) {
-    errors.types = [
-      actor.role === 'company'
-        ? '企業が掲載できるのは企業派遣型と副業型（社員の副業）です。シニア型は退職した方ご本人が掲載してください。'
-        : '個人が掲載できるのは副業型とシニア型です。企業派遣型は企業として掲載してください。',
-    ];
-  }
-  if (kind === 'opening') {
-    const deadline = (input as OpeningInput).deadline;
-    if (deadline > addDays(today, LIMITS.deadlineMaxDaysAhead)) errors.deadline = ['応募締切日が先すぎます。1年以内の日付を入力してください。'];
-  }
-  return errors;
-}
-
 function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
   return Object.keys(after).filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null));
 }
@@ -202,8 +182,7 @@ export async function createListing(
 ): Promise<WriteResult> {
   if (!can(actor, 'listing.create', { type: 'listing', listingKind: kind })) throw new ServiceError(403, 'この種類の掲載を作成する権限がありません。');
   const today = opts.today ?? japanToday();
-  const errors = ruleErrors(actor, kind, input, today);
-  if (opts.publish && kind === 'opening' && (input as OpeningInput).deadline < today) errors.deadline = ['応募締切日が過ぎています。今日以降の日付にしてください。'];
+  const errors = listingRuleProblems(input as ListingRuleValues, { kind, role: actor.role, today, publish: opts.publish });
   if (Object.keys(errors).length) return { ok: false, errors };
   const org = actor.organisation;
   const basePref = (kind === 'opening' ? org.lgCode : org.headOfficeLgCode)?.slice(0, 2) ?? null;
@@ -240,10 +219,7 @@ export async function updateListing(db: Db, actor: SessionUser, id: number, inpu
     const row = await lockOwned(trx, actor, id, 'listing.edit');
     const decision = decide(toListing(row), 'edit', today);
     if (!decision.ok) throw new ServiceError(409, decision.message);
-    const errors = ruleErrors(actor, row.kind, input, today);
-    if (row.status === 'published' && row.kind === 'opening' && (input as OpeningInput).deadline < today) {
-      errors.deadline = ['公開中の募集の締切日は今日以降にしてください。募集を終える場合は「募集を終了」を使ってください。'];
-    }
+    const errors = listingRuleProblems(input as ListingRuleValues, { kind: row.kind, role: actor.role, today, stored: { status: row.status, startFrom: asIsoDate(row.start_from) } });
     if (Object.keys(errors).length) return { ok: false as const, errors };
     const patch = rowFromInput(row.kind, input);
     const changed = changedFields(row as unknown as Record<string, unknown>, patch as Record<string, unknown>);
@@ -474,6 +450,26 @@ export async function getListingPage(db: Db, viewer: SessionUser | null, kind: L
     revisions: revisions.map((r) => ({ revision: r.revision, action: r.action, changed: r.changed, userName: r.user_name, createdAt: new Date(r.created_at).toISOString() })),
     verdicts,
     canEdit,
+    canApply: can(viewer, 'application.create', resourceOf(row)) && effectiveStatus(listing, today) === 'published',
+  };
+}
+
+/**
+ * What applying to (or scouting) a listing needs: the listing's title and types, its owner, the place,
+ * the eligibility verdicts and whether the viewer may send. No Markdown, attachments or revisions:
+ * the apply form and the send read only these.
+ */
+export async function getListingForApply(db: Db, viewer: SessionUser, kind: ListingKind, id: number, today = japanToday()) {
+  const row = Number.isSafeInteger(id) ? await findListingById(db, id) : undefined;
+  if (!row || row.kind !== kind || !can(viewer, 'listing.view', resourceOf(row))) throw new ServiceError(404, '掲載が見つかりません。');
+  const listing = toListing(row);
+  const owner = (await findOrganisationForListing(db, row.organisation_id))!;
+  const [[muni], verdicts] = await Promise.all([findMunicipalitiesByCodes(db, row.lg_code ? [row.lg_code] : []), verdictsFor(db, viewer, listing, owner, today)]);
+  return {
+    listing: { id: listing.id, title: listing.title, types: listing.types },
+    owner: { id: owner.id, name: owner.name, kind: owner.kind },
+    place: muni ? `${muni.pref_name}${muni.name}` : null,
+    verdicts,
     canApply: can(viewer, 'application.create', resourceOf(row)) && effectiveStatus(listing, today) === 'published',
   };
 }

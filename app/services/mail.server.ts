@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createTransport } from 'nodemailer';
+import type { MailAttachment } from '../../db/types/applications';
 import type { Config } from '../server/config';
 
-export type MailMessage = { to: string; subject: string; text: string };
+export type MailMessage = { to: string; subject: string; text: string; attachments?: MailAttachment[] };
 
 type MailConfig = Pick<Config, 'smtpUrl' | 'dataDir' | 'publicUrl'>;
 type Sender = (message: MailMessage) => Promise<void>;
@@ -49,7 +50,8 @@ export function sendMail(config: MailConfig, message: MailMessage): Promise<void
   return senderFor(config)(message);
 }
 
-export type StoredMail = { file: string; to: string; subject: string; date: string; text: string };
+export type StoredAttachment = { filename: string; contentType: string; content: string };
+export type StoredMail = { file: string; to: string; subject: string; date: string; text: string; attachments: StoredAttachment[] };
 
 /** The written mails, newest first (development page and tests). */
 export async function listMail(config: Pick<Config, 'dataDir'>, limit = 100): Promise<StoredMail[]> {
@@ -72,28 +74,57 @@ export async function readMail(config: Pick<Config, 'dataDir'>, file: string): P
   }
 }
 
-/** Just enough MIME for the single-part text mails this application writes. */
-export function parseEml(raw: string): Omit<StoredMail, 'file'> {
-  const split = raw.indexOf('\n\n');
-  const head = raw.slice(0, split).replace(/\r/g, '').replace(/\n[ \t]+/g, ' ');
-  const body = raw.slice(split + 2);
+type Part = { headers: Map<string, string>; body: string };
+
+function splitPart(raw: string): Part {
+  const normalised = raw.replace(/\r\n/g, '\n');
+  const split = normalised.indexOf('\n\n');
+  const head = (split < 0 ? normalised : normalised.slice(0, split)).replace(/\n[ \t]+/g, ' ');
   const headers = new Map<string, string>();
   for (const line of head.split('\n')) {
     const i = line.indexOf(':');
     if (i > 0) headers.set(line.slice(0, i).toLowerCase(), line.slice(i + 1).trim());
   }
-  const encoding = (headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
-  const text =
-    encoding === 'base64'
-      ? Buffer.from(body.replace(/\s/g, ''), 'base64').toString('utf8')
-      : encoding === 'quoted-printable'
-        ? decodeQuotedPrintable(body)
-        : body;
+  return { headers, body: split < 0 ? '' : normalised.slice(split + 2) };
+}
+
+/** The leaf parts of a MIME message (multipart bodies opened, nested ones too). */
+function leaves(part: Part): Part[] {
+  const type = part.headers.get('content-type') ?? 'text/plain';
+  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
+  if (!/^multipart\//i.test(type) || !boundary) return [part];
+  const chunks = part.body.split(`--${boundary}`).slice(1);
+  return chunks.filter((c) => !c.startsWith('--')).flatMap((c) => leaves(splitPart(c.replace(/^\n/, ''))));
+}
+
+function decodeBody(part: Part, unixLines = true): string {
+  const encoding = (part.headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
+  const text = encoding === 'base64' ? Buffer.from(part.body.replace(/\s/g, ''), 'base64').toString('utf8') : encoding === 'quoted-printable' ? decodeQuotedPrintable(part.body) : part.body;
+  return unixLines ? text.replace(/\r\n/g, '\n') : text;
+}
+
+function fileNameOf(part: Part): string | null {
+  const header = `${part.headers.get('content-disposition') ?? ''}; ${part.headers.get('content-type') ?? ''}`;
+  const extended = /(?:filename|name)\*=(?:utf-8|UTF-8)''([^;\s]+)/.exec(header)?.[1];
+  if (extended) return decodeURIComponent(extended);
+  const plain = /(?:filename|name)="?([^";]+)"?/.exec(header)?.[1];
+  return plain ? decodeWords(plain) : null;
+}
+
+/** Enough MIME for the mails this application writes: a text body, with attached files or without. */
+export function parseEml(raw: string): Omit<StoredMail, 'file'> {
+  const message = splitPart(raw);
+  const parts = leaves(message);
+  const isAttachment = (p: Part) => /^attachment/i.test(p.headers.get('content-disposition') ?? '') || fileNameOf(p) !== null;
+  const textPart = parts.find((p) => !isAttachment(p) && /^text\/plain/i.test(p.headers.get('content-type') ?? 'text/plain')) ?? parts[0];
   return {
-    to: decodeWords(headers.get('to') ?? ''),
-    subject: decodeWords(headers.get('subject') ?? ''),
-    date: headers.get('date') ?? '',
-    text: text.replace(/\r\n/g, '\n'),
+    to: decodeWords(message.headers.get('to') ?? ''),
+    subject: decodeWords(message.headers.get('subject') ?? ''),
+    date: message.headers.get('date') ?? '',
+    text: textPart ? decodeBody(textPart) : '',
+    attachments: parts
+      .filter((p) => p !== textPart && isAttachment(p))
+      .map((p) => ({ filename: fileNameOf(p) ?? '', contentType: (p.headers.get('content-type') ?? '').split(';')[0].trim(), content: decodeBody(p, false) })),
   };
 }
 

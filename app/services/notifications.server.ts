@@ -17,6 +17,7 @@ import {
   upsertPreference,
 } from '../../db/queries/notifications';
 import type { Database } from '../../db/database';
+import type { MailAttachment } from '../../db/types/applications';
 import {
   defaultPreference,
   DIGEST_RULES,
@@ -51,7 +52,17 @@ async function preferencesOf(db: Db | Trx, userIds: string[]): Promise<Map<strin
  */
 export async function notifyOrganisation(
   trx: Db | Trx,
-  e: { organisationId: string; kind: Exclude<NotificationKind, 'message'>; applicationId: number | null; title: string; body: string; url: string; publicUrl: string },
+  e: {
+    organisationId: string;
+    kind: Exclude<NotificationKind, 'message'>;
+    applicationId: number | null;
+    title: string;
+    body: string;
+    url: string;
+    publicUrl: string;
+    /** Files for the mail (not the in-app line), e.g. the .ics of an accepted interview slot. */
+    attachments?: MailAttachment[];
+  },
 ) {
   const members = await findOrganisationMembers(trx, e.organisationId);
   if (members.length === 0) return;
@@ -74,6 +85,7 @@ export async function notifyOrganisation(
       subject: `【起業人マッチ】${e.title}`,
       body: `${m.name} 様\n\n${e.title}\n\n${e.body}\n\n${e.publicUrl}${e.url}\n\n通知の設定: ${e.publicUrl}/settings/notifications\n`,
       dedupe_key: `${e.kind}:${event}:${m.id}`,
+      attachments: e.attachments,
     });
   }
 }
@@ -120,7 +132,7 @@ export async function drainOutbox(db: Db, config: MailConfig, now = new Date(), 
     const due = await claimDueMail(trx, now, batch);
     for (const row of due) {
       try {
-        await send({ to: row.to_email, subject: row.subject, text: row.body });
+        await send({ to: row.to_email, subject: row.subject, text: row.body, attachments: row.attachments ?? undefined });
         await markMailSent(trx, Number(row.id));
         sent += 1;
       } catch (error) {

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../database';
+import type { MailAttachment } from '../types/applications';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -37,8 +38,15 @@ export function upsertPreference(db: Db, p: { user_id: string; kind: string; in_
 }
 
 /** Queues a mail; the same dedupe key twice queues it once. */
-export function enqueueMail(db: Db, row: { user_id: string | null; kind: string; to_email: string; subject: string; body: string; dedupe_key: string }) {
-  return db.insertInto('notification_outbox').values(row).onConflict((oc) => oc.column('dedupe_key').doNothing()).execute();
+export function enqueueMail(
+  db: Db,
+  { attachments, ...row }: { user_id: string | null; kind: string; to_email: string; subject: string; body: string; dedupe_key: string; attachments?: MailAttachment[] },
+) {
+  return db
+    .insertInto('notification_outbox')
+    .values({ ...row, attachments: attachments?.length ? JSON.stringify(attachments) : null })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute();
 }
 
 /** Claims due mails; SKIP LOCKED lets two processes drain the outbox without sending one twice. */

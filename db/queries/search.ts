@@ -259,7 +259,15 @@ const FACETS = sql`
 
 export type FacetRow = { facet: 'category' | 'prefecture' | 'type' | 'total'; value: string | null; n: number };
 
-export type PageOptions = { sort: 'relevance' | 'newest'; limit: number; offset: number; pool: number };
+export type PageOptions = {
+  sort: 'relevance' | 'newest';
+  limit: number;
+  offset: number;
+  /** how many pre-ranked candidates get the exact ranking when there are more than `rankAll` matches */
+  pool: number;
+  /** up to this many matches, every match is scored (no pre-ranking) */
+  rankAll: number;
+};
 
 /** Every matching document: the filters plus one index lookup per alternative of each word. */
 function whereOf(plan: RankPlan, filters: SqlFilters, extra: RawBuilder<unknown>[] = [], months?: string) {
@@ -306,13 +314,19 @@ function rankedPage(pool: RawBuilder<unknown>, plan: RankPlan, opts: PageOptions
 
 /**
  * One page of ranked hits plus the exact total and facet counts, in one round trip and one pass over
- * the matches. Candidates are pre-ranked (title or skills match first, then newest); the first `pool`
- * of them get the exact ranking. For result sets of up to a few thousand documents.
+ * the matches. Up to `rankAll` matches, every one of them is scored; above, candidates are pre-ranked
+ * (title or skills match first, then newest) and the first `pool` of them get the exact ranking.
+ * For result sets of up to a few thousand documents.
  */
 export async function searchPage(db: Executor, plan: RankPlan, filters: SqlFilters, opts: PageOptions): Promise<{ hits: SearchHitRow[]; facets: FacetRow[] }> {
   const ranked = isRanked(plan, opts);
   const hits = ranked
-    ? rankedPage(sql`select kind, id from m order by hs desc, published_at desc, kind, id limit ${opts.pool}`, plan, opts)
+    ? rankedPage(
+        sql`select kind, id from m order by hs desc, published_at desc, kind, id
+          limit case when (select count(*) from m) <= ${opts.rankAll}::int then null else ${opts.pool}::int end`,
+        plan,
+        opts,
+      )
     : sql`select ${HIT_COLUMNS}
         from (select kind, id from m order by published_at desc, updated_at desc, kind, id limit ${opts.limit} offset ${opts.offset}) p
         join search_documents d on d.kind = p.kind and d.id = p.id
@@ -402,6 +416,14 @@ export async function sampleFacets(db: Executor, plan: RankPlan, filters: SqlFil
   const row = result.rows[0];
   const date = (v: Date | string | null | undefined) => (v ? new Date(v) : null);
   return { facets: row?.facets ?? [], headMatches: row?.head ?? 0, headSince: date(row?.head_since), anySince: date(row?.any_since) };
+}
+
+/** How many of the given documents match `match` (a tsquery text): e.g. the hits that have every word. */
+export async function countMatchingKeys(db: Executor, keys: Array<{ kind: string; id: string }>, match: string) {
+  if (!keys.length) return 0;
+  const row = await sql<{ n: number }>`select count(*)::int as n from search_documents d
+    where (d.kind, d.id) in (${sql.join(keys.map((k) => sql`(${k.kind}, ${k.id})`))}) and d.search_vector @@ ${match}::tsquery`.execute(db);
+  return row.rows[0]?.n ?? 0;
 }
 
 export async function countMatches(db: Executor, plan: RankPlan, filters: SqlFilters, cap: number) {

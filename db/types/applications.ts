@@ -134,7 +134,12 @@ export interface NotificationOutboxTable {
   last_error: string | null;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+  /** Files sent with the mail (migration 2026_12_07_0801); inserted as a JSON string. */
+  attachments: ColumnType<MailAttachment[] | null, string | null | undefined, string | null>;
 }
+
+/** A file attached to a queued mail; `content` is UTF-8 text (calendar files). */
+export type MailAttachment = { filename: string; contentType: string; content: string };
 
 export interface NotificationDigestTable {
   user_id: string;

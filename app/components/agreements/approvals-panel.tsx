@@ -1,7 +1,7 @@
 import { Form } from '@remix-run/react';
-import { ErrorList } from '../forms';
+import { Field, SubmitButton } from '../forms';
 import type { FieldChange } from '../../domain/agreements/form';
-import { formatDateTime } from '../../utils/dates';
+import { formatDateTime, formatWareki } from '../../utils/dates';
 
 
 type Approval = { role: string; name: string; agreed: boolean; at: string | null; by: string | null };
@@ -16,7 +16,9 @@ export function ApprovalsPanel(props: {
   /** the viewer's organisation agreed to the latest version and the conclusion is not recorded yet */
   canWithdraw: boolean;
   canConclude: boolean;
-  concluded: { version: number; on: string } | null;
+  concluded: { version: number; on: string; dateLineWarning: string | null } | null;
+  /** the latest version's 文書の日付欄 (ISO date), if filled in */
+  dateLine?: string | null;
   concludedOnErrors?: string[];
   concludedOnValue?: string;
 }) {
@@ -26,9 +28,16 @@ export function ApprovalsPanel(props: {
         合意と締結
       </h2>
       {props.concluded ? (
-        <p className="notice" data-testid="concluded">
-          版{props.concluded.version}で締結済みです（締結日：{props.concluded.on}）。内容は変更できません。
-        </p>
+        <>
+          <p className="notice" data-testid="concluded">
+            版{props.concluded.version}で締結済みです（締結日：{props.concluded.on ? formatWareki(props.concluded.on) : '未記録'}）。内容は変更できません。
+          </p>
+          {props.concluded.dateLineWarning ? (
+            <p className="warning-box" data-testid="date-line-warning">
+              {props.concluded.dateLineWarning}
+            </p>
+          ) : null}
+        </>
       ) : null}
       <p>
         最新の版：<strong data-testid="latest-version">版{props.version}</strong>
@@ -50,11 +59,10 @@ export function ApprovalsPanel(props: {
       </ul>
       {props.canApprove ? (
         <Form method="post">
-          <input type="hidden" name="intent" value="approve" />
           <input type="hidden" name="version" value={props.version} />
-          <button type="submit" className="btn-primary">
+          <SubmitButton name="intent" value="approve">
             版{props.version}の内容に合意する
-          </button>
+          </SubmitButton>
         </Form>
       ) : null}
       {props.canWithdraw ? (
@@ -63,11 +71,10 @@ export function ApprovalsPanel(props: {
             合意の取り消し
           </h3>
           <p className="text-sm">締結を記録する前なら、版{props.version}への合意を取り消せます。取り消すと相手に通知され、締結には双方の合意が改めて必要になります。</p>
-          <input type="hidden" name="intent" value="withdraw-approval" />
           <input type="hidden" name="version" value={props.version} />
-          <button type="submit" className="btn-secondary" data-testid="withdraw-approval">
+          <SubmitButton name="intent" value="withdraw-approval" className="btn-secondary" data-testid="withdraw-approval">
             合意を取り消す
-          </button>
+          </SubmitButton>
         </Form>
       ) : null}
       {props.canConclude ? (
@@ -76,24 +83,18 @@ export function ApprovalsPanel(props: {
             締結の記録
           </h3>
           <p className="text-sm">双方が版{props.version}に合意しました。{props.documentType}に署名・押印したら、締結日を記録してください（応募は「締結済」になります）。</p>
-          <input type="hidden" name="intent" value="conclude" />
           <input type="hidden" name="version" value={props.version} />
-          <label htmlFor="field-concludedOn" className="field-label">
-            締結日<span className="required-mark">必須</span>
-          </label>
-          <input
-            id="field-concludedOn"
+          <Field
             name="concludedOn"
             type="date"
-            className="field-input max-w-xs"
+            label="締結日"
+            required
+            className="field max-w-xs"
+            hint={props.dateLine ? `文書の日付欄は${formatWareki(props.dateLine)}です。署名・押印した日と同じか確かめてください。` : undefined}
+            errors={props.concludedOnErrors}
             defaultValue={props.concludedOnValue ?? ''}
-            aria-invalid={props.concludedOnErrors?.length ? true : undefined}
-            aria-describedby={props.concludedOnErrors?.length ? 'field-concludedOn-error' : undefined}
           />
-          <ErrorList id="field-concludedOn-error" errors={props.concludedOnErrors} />
-          <button type="submit" className="btn-primary">
-            締結を記録する
-          </button>
+          <SubmitButton name="intent" value="conclude">締結を記録する</SubmitButton>
         </Form>
       ) : null}
     </section>

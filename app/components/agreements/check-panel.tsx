@@ -13,6 +13,8 @@ export function CheckPanel(props: {
   problems: { name: string; label: string; messages: string[] }[];
   general: string[];
   valid: boolean;
+  /** the conclusion is recorded: nothing is left to agree to */
+  concluded?: boolean;
 }) {
   const count = props.problems.reduce((n, p) => n + p.messages.length, 0) + props.general.length;
   return (
@@ -22,7 +24,7 @@ export function CheckPanel(props: {
       </h2>
       {count === 0 && props.check ? (
         <p className="notice" data-testid="check-ok">
-          制度のルールに合っています。双方が合意できる状態です。
+          {props.concluded ? '制度のルールに合っています（この内容で締結済みです）。' : '制度のルールに合っています。双方が合意できる状態です。'}
         </p>
       ) : (
         <div className="warning-box" data-testid="check-problems">
@@ -33,7 +35,8 @@ export function CheckPanel(props: {
             {props.problems.flatMap((p) =>
               p.messages.map((m) => (
                 <li key={`${p.name}-${m}`}>
-                  <a href={`#${fieldId(p.name)}`}>{p.label}</a>：{m}
+                  {/* The messages name their field (甲・乙 included), so the link is the message itself. */}
+                  <a href={`#${fieldId(p.name)}`}>{m.includes(p.label) ? m : `${p.label}：${m}`}</a>
                 </li>
               )),
             )}

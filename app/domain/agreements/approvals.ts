@@ -1,3 +1,5 @@
+import { formatWareki } from '../../utils/dates';
+
 /**
  * Taking back an approval (合意を取り消す): a party may withdraw its approval of the latest version
  * until the conclusion is recorded. Pure rule; the service applies it under the draft lock.
@@ -30,4 +32,14 @@ export function concludedBeforeApprovalProblem(concludedOn: string, approvalDays
   const latest = [...approvalDays].sort().at(-1)!;
   if (concludedOn >= latest) return null;
   return `締結日（${concludedOn}）が、双方がこの版に合意した日（${latest}）より前です。${latest}以降の日付を入力してください。`;
+}
+
+/**
+ * The conclusion date recorded (締結日) against the document's own date line (文書の日付欄, the date
+ * printed above the signatures): a warning in Japanese when both are given and differ, else null.
+ * A blank date line is filled in by hand when signing, so there is nothing to compare.
+ */
+export function dateLineWarning(dateLine: string | null | undefined, concludedOn: string | null | undefined): string | null {
+  if (!dateLine || !concludedOn || dateLine === concludedOn) return null;
+  return `文書の日付欄（${formatWareki(dateLine)}）と記録した締結日（${formatWareki(concludedOn)}）が異なります。署名・押印した文書の日付を確認してください。`;
 }

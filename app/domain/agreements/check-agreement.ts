@@ -14,6 +14,7 @@ import {
   type TaxItem,
   type WorkPatternField,
 } from '../eligibility';
+import { formatWareki } from '../../utils/dates';
 import { maxDate, minDate } from './dates';
 import { AGREEMENT_KIND_LABELS, type AgreementDraft } from './draft';
 
@@ -184,7 +185,7 @@ function checkPattern(draft: AgreementDraft, out: AgreementViolation[]) {
 function checkDocumentFacts(draft: AgreementDraft, out: AgreementViolation[]) {
   const label = AGREEMENT_KIND_LABELS[draft.kind];
   if (draft.agreementDate && draft.agreementDate > draft.term.start) {
-    out.push({ field: 'agreementDate', code: 'agreement_after_start', message_ja: `締結日（${draft.agreementDate}）が期間の開始日（${draft.term.start}）より後です。開始日までに締結してください` });
+    out.push({ field: 'agreementDate', code: 'agreement_after_start', message_ja: `文書の日付欄（${formatWareki(draft.agreementDate)}）が期間の開始日（${formatWareki(draft.term.start)}）より後です。開始日までに締結してください` });
   }
   if (draft.fiscalYear !== undefined && draft.fiscalYear > fiscalYearOf(draft.term.start)) {
     out.push({

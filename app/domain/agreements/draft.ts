@@ -49,11 +49,13 @@ const lgCode = (label: string) =>
 const obj = <T extends z.ZodRawShape>(label: string, shape: T) =>
   z.object(shape, { required_error: `${label}を入力してください`, invalid_type_error: `${label}の形式が正しくありません` }).strict();
 
-export const representativeSchema = obj('代表者', {
-  /** 職名: 函館市長, 代表取締役 */
-  title: text('代表者の職名', 60),
-  name: text('代表者の氏名', 60),
-});
+/** The representative of 甲 or 乙: the messages name the party, since both have the same fields. */
+const representativeSchema = (party: '甲（自治体）' | '乙（法人）') =>
+  obj(`${party}の代表者`, {
+    /** 職名: 函館市長, 代表取締役 */
+    title: text(`${party}の代表者の職名`, 60),
+    name: text(`${party}の代表者の氏名`, 60),
+  });
 
 export const municipalityPartySchema = obj('自治体', {
   lgCode: lgCode('自治体コード'),
@@ -61,7 +63,7 @@ export const municipalityPartySchema = obj('自治体', {
   /** 函館市 (with the prefecture only where it is needed to tell it apart, e.g. 北海道伊達市) */
   name: text('自治体名', 40),
   address: text('自治体の所在地', 200),
-  representative: representativeSchema,
+  representative: representativeSchema('甲（自治体）'),
   /** 担当課: receives the reports */
   department: text('担当課', 60),
 });
@@ -69,7 +71,7 @@ export const municipalityPartySchema = obj('自治体', {
 export const companyPartySchema = obj('法人', {
   name: text('法人名', 100),
   address: text('法人の所在地', 200),
-  representative: representativeSchema,
+  representative: representativeSchema('乙（法人）'),
   /** where the head-office function is: decides the company class (A/B) */
   hqLgCode: lgCode('本社所在地の自治体コード'),
 });

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { tableMatrix, type Cell, type MonitoringTable } from './tables';
 
 /** Excel reads a CSV as UTF-8 only when it starts with a byte-order mark; without it Japanese turns to mojibake. */
@@ -16,36 +17,10 @@ export function tableToCsv(table: MonitoringTable): string {
   return UTF8_BOM + lines.join('\r\n') + '\r\n';
 }
 
-/** Reads a CSV written by tableToCsv back into rows of text (used by the round-trip tests and tools). */
+/**
+ * Reads a CSV written by tableToCsv back into rows of text (used by the round-trip tests and tools):
+ * RFC 4180 through csv-parse, the BOM dropped, rows of any length (the notes have one field).
+ */
 export function parseCsv(text: string): string[][] {
-  const src = text.startsWith(UTF8_BOM) ? text.slice(1) : text;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < src.length; i += 1) {
-    const ch = src[i]!;
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
-        cur += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cur);
-      cur = '';
-    } else if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && src[i + 1] === '\n') i += 1;
-      row.push(cur);
-      rows.push(row);
-      row = [];
-      cur = '';
-    } else cur += ch;
-  }
-  if (cur !== '' || row.length) {
-    row.push(cur);
-    rows.push(row);
-  }
-  return rows;
+  return parse(text, { bom: true, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'] }) as string[][];
 }

@@ -95,6 +95,15 @@ describe('template editor', () => {
     expect(await rows()).toEqual([]);
   });
 
+  it('refuses a NUL as an error on its field, keeping every input', async () => {
+    const res = await post(form(dispatch, { intent: 'save', baseVersion: '0', note: '目的の文言を見直し', [PURPOSE]: 'この協定は\u0000、{{purpose}}を目的とする。' }));
+    expect(res.status).toBe(400);
+    const html = await read(res);
+    expect(fieldErrors(html, PURPOSE)).toContain('使用できない文字（NUL）が含まれています。');
+    expect(html).toContain('目的の文言を見直し</textarea>');
+    expect(await rows()).toEqual([]);
+  });
+
   it('requires a note (変更理由) and refuses a save that changes nothing', async () => {
     const typed = 'この協定は、{{purpose}}を目的とする。';
     const res = await post(form(dispatch, { intent: 'save', baseVersion: '0', note: '  ', [PURPOSE]: typed }));

@@ -3,7 +3,7 @@ import { findConcludedAgreements } from '../../../db/queries/agreements';
 import { seedSteps } from '../../../db/seed';
 import { AGREED_DEMO, seedAgreementDemo } from '../../../db/seed/agreements';
 import { formFromDraft } from '../../../app/domain/agreements/form';
-import { japanToday } from '../../../app/utils/dates';
+import { formatWareki, japanToday } from '../../../app/utils/dates';
 import { startTestServer } from '../../helpers/server';
 import { Client } from '../accounts/client';
 import { PERSONA_LOGINS } from '../accounts/matrix';
@@ -52,6 +52,12 @@ async function save(client: Client, baseVersion: number, changes: Record<string,
 /** The text of the error list tied to a form control (ids from app/components/forms.tsx). */
 function fieldErrors(html: string, name: string): string {
   const m = new RegExp(`id="field-${name.replace(/\./g, '\\.')}-error"[^>]*>(.*?)</ul>`, 's').exec(html);
+  return m ? m[1].replace(/<[^>]+>/g, '') : '';
+}
+
+/** The hint tied to a form control. */
+function fieldHint(html: string, name: string): string {
+  const m = new RegExp(`id="field-${name.replace(/\./g, '\\.')}-description"[^>]*>(.*?)</p>`, 's').exec(html);
   return m ? m[1].replace(/<[^>]+>/g, '') : '';
 }
 
@@ -107,11 +113,19 @@ describe('agreement flow', () => {
     expect(fieldErrors(html, 'municipality.address')).toContain('自治体の所在地を入力してください');
     expect(fieldErrors(html, 'person.name')).toContain('派遣される社員の氏名を入力してください');
     expect(html).toMatch(/id="field-municipality\.address"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="field-municipality\.address"/);
+    // The two parties' representatives have the same fields: each message says whose it is.
+    expect(fieldErrors(html, 'municipality.representative.name')).toBe('⚠ 甲（自治体）の代表者の氏名を入力してください');
+    expect(fieldErrors(html, 'company.representative.name')).toBe('⚠ 乙（法人）の代表者の氏名を入力してください');
+    const check = /data-testid="check-problems"(.*?)<\/section>/s.exec(html)?.[1] ?? '';
+    expect(check.match(/代表者の氏名を入力してください/g)).toHaveLength(2);
+    expect(check).toContain('甲（自治体）の代表者の氏名を入力してください');
   });
 
   it('saves a complete version, then refuses a save based on the stale version and keeps the input', async () => {
     const res = await save(company(), 1, COMPLETE);
     expect(res.status).toBe(302);
+    // Back at the top of the page, where 「保存しました」, the rule check and the 合意 button are: no #form.
+    expect(res.headers.get('location')).toBe(`${page()}?done=saved`);
     expect((await draftRow()).current_version).toBe(2);
     const html = await read(await company().get(page()));
     expect(html).toContain('data-testid="check-ok"');
@@ -140,7 +154,14 @@ describe('agreement flow', () => {
   });
 
   it('shows a rule violation next to its field and refuses to agree to that version', async () => {
-    expect((await save(municipality(), 2, { 'workPattern.daysOnSitePerMonth': '5', 'handling.travel': '旅費は\u0000甲が負担する。' })).status).toBe(302);
+    // A NUL (which PostgreSQL text cannot hold) is a field error like any other: nothing saved, input kept.
+    const nul = await save(municipality(), 2, { 'workPattern.daysOnSitePerMonth': '5', 'handling.travel': '旅費は\u0000甲が負担する。' });
+    expect(nul.status).toBe(400);
+    const nulHtml = await read(nul);
+    expect(fieldErrors(nulHtml, 'handling.travel')).toContain('使用できない文字（NUL）が含まれています。');
+    expect(nulHtml).toContain('旅費の取扱い');
+    expect((await draftRow()).current_version).toBe(2);
+    expect((await save(municipality(), 2, { 'workPattern.daysOnSitePerMonth': '5', 'handling.travel': '旅費は甲が負担する。' })).status).toBe(302);
     expect(await latestValues()).toMatchObject({ 'handling.travel': '旅費は甲が負担する。' });
     const html = await read(await municipality().get(page()));
     expect(fieldErrors(html, 'workPattern.daysOnSitePerMonth')).toContain('半分以上');
@@ -155,7 +176,8 @@ describe('agreement flow', () => {
     expect((await save(municipality(), 3, { 'workPattern.daysOnSitePerMonth': '12' })).status).toBe(302);
     expect((await municipality().post(page(), { intent: 'approve', version: '4' })).status).toBe(302);
     expect(await approvals()).toHaveLength(1);
-    const res = await save(company(), 4, { 'person.position': '地域連携推進室 課長代理' });
+    // The document's own date line is filled in: the conclusion later records a different 締結日.
+    const res = await save(company(), 4, { 'person.position': '地域連携推進室 課長代理', agreementDate: (await latestValues())['term.start'] });
     expect(res.headers.get('location')).toContain('saved-cleared');
     expect(await approvals()).toEqual([]);
     // Approving a version that is no longer the latest is refused.
@@ -236,6 +258,10 @@ describe('agreement flow', () => {
     }
 
     const today = japanToday();
+    const dateLine = (await latestValues()).agreementDate;
+    expect(dateLine).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(dateLine).not.toBe(today);
+    expect(fieldHint(futureHtml, 'concludedOn')).toBe(`文書の日付欄は${formatWareki(dateLine)}です。署名・押印した日と同じか確かめてください。`);
     expect((await municipality().post(page(), { intent: 'conclude', version: '5', concludedOn: today })).status).toBe(302);
     expect(await state()).toBe('concluded');
     expect(await draftRow()).toMatchObject({ concluded_version: 5, pref_code: '32', lg_code: '325252' });
@@ -248,6 +274,9 @@ describe('agreement flow', () => {
     expect(locked.status).toBe(409);
     const html = await read(await company().get(page()));
     expect(html).toContain('data-testid="concluded"');
+    expect(html).toContain(`締結日：${formatWareki(today)}`);
+    expect(html).not.toContain('双方が合意できる状態です');
+    expect(html).toContain(`文書の日付欄（${formatWareki(dateLine)}）と記録した締結日（${formatWareki(today)}）が異なります。`);
     expect(html).not.toContain('name="intent" value="save"');
 
     const actions = (await server.db.selectFrom('audit_log').select('action').where('target_type', '=', 'application').where('target_id', '=', String(applicationId)).execute()).map((r) => r.action);

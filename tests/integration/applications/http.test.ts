@@ -193,6 +193,14 @@ describe('messages without JavaScript', () => {
     expect(await res.text()).toContain('メッセージを入力するか、ファイルを添付してください');
   });
 
+  it('refuses a NUL in the message as an error on the message field, keeping what was typed', async () => {
+    const res = await post(`/applications/${id}`, s.company, form({ intent: 'message', clientKey: 'form-key-0009', body: 'よろしく\u0000お願いします' }));
+    expect(res.status).toBe(400);
+    const html = (await res.text()).replaceAll('<!-- -->', '');
+    expect(html).toMatch(/id="message-body-error"[^>]*>使用できない文字（NUL）が含まれています。/);
+    expect(await server.db.selectFrom('messages').select('id').where('client_key', '=', 'form-key-0009').execute()).toEqual([]);
+  });
+
   it('attaches a PDF for the other party and refuses a disguised file', async () => {
     const pdf = new Blob([Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')], { type: 'application/pdf' });
     const fd = new FormData();

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../../../app/server/app';
 import { loadConfig } from '../../../app/server/config';
@@ -9,6 +10,7 @@ import { applyToListing } from '../../../app/services/applications.server';
 import { createTestDb } from '../../helpers/test-db';
 import { scenario } from '../applications/fixtures';
 import { ask, client, connected, next, sleep, type Client } from './helpers';
+import { hashToken, newToken, sessionCookie } from '../../../app/services/auth.server';
 
 const SECRET = 't'.repeat(40);
 
@@ -96,5 +98,50 @@ describe.skipIf(!process.env.DATABASE_URL)('two app processes on one PostgreSQL 
     const receipt = next(a, 'read', (r) => r.organisationId === s.municipality.organisationId);
     await ask(b, 'read', { conversationId, seq: 1_000_000 });
     expect((await receipt).seq).toBeGreaterThan(2);
+  });
+
+  it('log-out everywhere posted to one process closes the user’s sockets on both, within a second', async () => {
+    const token = newToken();
+    await handle.db
+      .insertInto('sessions')
+      .values({ id: hashToken(token), user_id: s.company.user.id, expires_at: new Date(Date.now() + 86_400_000), ip: '', user_agent: 'second device', mfa_pending: false })
+      .execute();
+    const second = (await sessionCookie(loadConfig({ NODE_ENV: 'test', SESSION_SECRET: SECRET, DATA_DIR: os.tmpdir(), LOG_LEVEL: 'silent' })).serialize(token)).split(';')[0];
+    const on1 = client(`http://127.0.0.1:${p1.port}`, second);
+    const on2 = client(`http://127.0.0.1:${p2.port}`, s.company.cookie);
+    const partner = client(`http://127.0.0.1:${p2.port}`, s.municipality.cookie);
+    try {
+      await Promise.all([connected(on1), connected(on2), connected(partner)]);
+      for (const c of [on1, on2, partner]) expect((await ask(c, 'conversation:join', { conversationId })).ok).toBe(true);
+      const closed = [on1, on2].map(
+        (c) =>
+          new Promise<number>((resolve, reject) => {
+            const start = performance.now();
+            const timer = setTimeout(() => reject(new Error('socket still open after 5 s')), 5_000);
+            c.once('disconnect', (reason) => {
+              clearTimeout(timer);
+              if (reason === 'io server disconnect') resolve(performance.now() - start);
+              else reject(new Error(reason));
+            });
+          }),
+      );
+      const res = await fetch(`http://127.0.0.1:${p1.port}/settings`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie: s.company.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'intent=logout-everywhere',
+      });
+      expect(res.status).toBe(302);
+      const times = await Promise.all(closed);
+      console.log(`sockets closed ${times.map((t) => t.toFixed(0)).join(' ms, ')} ms after the request was sent`);
+      // The other party's socket stays.
+      await sleep(300);
+      expect(partner.connected).toBe(true);
+      const again = client(`http://127.0.0.1:${p2.port}`, second);
+      await expect(connected(again)).rejects.toThrow('unauthorized');
+      again.close();
+    } finally {
+      for (const c of [on1, on2, partner]) c.close();
+    }
   });
 });

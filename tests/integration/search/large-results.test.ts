@@ -87,7 +87,7 @@ describe('searches matching a large share of the index', () => {
 
   it('drops a date window that turns out too narrow and still returns the exact page', async () => {
     const dict = await dictionaryFrom(handle.db)();
-    const opts = { sort: 'relevance' as const, limit: 20, offset: 0, pool: 100 };
+    const opts = { sort: 'relevance' as const, limit: 20, offset: 0, pool: 100, rankAll: 0 };
     const newestMonth = monthsSinceQuery(new Date('2026-03-01T00:00:00Z'), new Date('2026-03-02T00:00:00Z'), 1);
     for (const q of ['観光', 'リモートワーク', '']) {
       const plan = buildPlans(parseQuery(q, dict)).strict;

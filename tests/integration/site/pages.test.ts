@@ -65,6 +65,8 @@ describe('footer pages', () => {
     agreement_versions: ['すべての版'],
     agreement_approvals: ['合意及び締結日'],
     inquiries: ['お問い合わせ', '同意いただいたプライバシーポリシーの版'],
+    legal_consents: ['同意いただいた利用規約及びプライバシーポリシーの版と同意の日時'],
+    form_submissions: ['二重送信の防止', '1日間'],
     // No personal data: public listings (search), the municipality master, counts and templates.
     search_documents: [],
     search_outbox: [],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approvalWithdrawalProblem, concludedBeforeApprovalProblem } from '../../../app/domain/agreements/approvals';
+import { approvalWithdrawalProblem, concludedBeforeApprovalProblem, dateLineWarning } from '../../../app/domain/agreements/approvals';
 
 const facts = { concluded: false, currentVersion: 3, version: 3, agreedByMe: true };
 
@@ -34,5 +34,17 @@ describe('concludedBeforeApprovalProblem (締結日)', () => {
     );
     // Between the two approvals: the second party had not agreed yet.
     expect(concludedBeforeApprovalProblem('2026-10-01', ['2026-10-02', '2026-10-01'])).toMatch(/2026-10-02/);
+  });
+});
+
+describe('dateLineWarning', () => {
+  it('warns in Japanese dates when the document\'s date line and the recorded 締結日 differ', () => {
+    expect(dateLineWarning('2026-09-15', '2026-09-20')).toBe('文書の日付欄（令和8年9月15日）と記録した締結日（令和8年9月20日）が異なります。署名・押印した文書の日付を確認してください。');
+  });
+
+  it('says nothing when they agree or the date line is left blank for signing by hand', () => {
+    expect(dateLineWarning('2026-09-15', '2026-09-15')).toBeNull();
+    expect(dateLineWarning(undefined, '2026-09-15')).toBeNull();
+    expect(dateLineWarning('', '2026-09-15')).toBeNull();
   });
 });

@@ -103,6 +103,7 @@ describe('checkAgreement: facts of the agreement itself', () => {
   it('signing on the first day is fine, after it is not', () => {
     expect(codes(draftOf('dispatch', { agreementDate: '2026-10-01' }))).toEqual([]);
     expect(codes(draftOf('dispatch', { agreementDate: '2026-10-02' }))).toEqual(['agreementDate:agreement_after_start']);
+    expect(check(draftOf('dispatch', { agreementDate: '2026-10-02' })).violations[0]?.message_ja).toBe('文書の日付欄（令和8年10月2日）が期間の開始日（令和8年10月1日）より後です。開始日までに締結してください');
   });
 
   it('side job: the employer’s approval must be obtained, before the start', () => {

@@ -32,10 +32,22 @@ describe('parseAgreementDraft', () => {
         { field: 'term.end', message_ja: '終了日はYYYY-MM-DD形式の実在する日付で入力してください' },
         { field: 'amounts.contributionMonthly', message_ja: '負担金（月額）は0円以上で入力してください' },
         { field: 'duties', message_ja: '業務内容を1件以上入力してください' },
-        { field: 'company.representative', message_ja: '代表者を入力してください' },
+        { field: 'company.representative', message_ja: '乙（法人）の代表者を入力してください' },
       ]),
     );
     expect(parsed.issues).toHaveLength(4);
+  });
+
+  it('names the party of a missing representative, so 甲 and 乙 are told apart', () => {
+    const json = exampleJson('dispatch');
+    json.municipality.representative.name = '';
+    json.company.representative.name = ' ';
+    const parsed = parseAgreementDraft(json);
+    if (parsed.ok) throw new Error('expected refusals');
+    expect(parsed.issues).toEqual([
+      { field: 'municipality.representative.name', message_ja: '甲（自治体）の代表者の氏名を入力してください' },
+      { field: 'company.representative.name', message_ja: '乙（法人）の代表者の氏名を入力してください' },
+    ]);
   });
 
   it('names unknown fields instead of dropping them silently', () => {
