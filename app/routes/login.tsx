@@ -21,7 +21,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const outcome = await logIn(context, request, parsed.data, context.clientIp);
   if (!outcome.ok) return json({ errors: { _form: [outcome.message] }, values: keepInput(values) }, { status: outcome.status });
   const to = safeRedirect(parsed.data.redirectTo, context.config.publicUrl);
-  const next = outcome.mfa ? `/login/totp?redirectTo=${encodeURIComponent(to)}` : to;
+  const next = outcome.mfa
+    ? `/login/totp?redirectTo=${encodeURIComponent(to)}`
+    : outcome.totpSetup
+      ? `/settings/totp?${outcome.totpSetup}=1&redirectTo=${encodeURIComponent(to)}`
+      : to;
   return redirect(next, { headers: { 'set-cookie': outcome.cookie } });
 }
 

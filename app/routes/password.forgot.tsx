@@ -11,7 +11,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = await formValues(request);
   const parsed = ForgotPasswordSchema.safeParse(values);
   if (!parsed.success) return json({ sent: false, errors: fieldErrors(parsed.error), values: keepInput(values) }, { status: 400 });
-  await requestPasswordReset(context, parsed.data.email, context.clientIp);
+  // The answer must not tell whether the address has an account, not even by its timing: the lookup,
+  // the token and the mail happen after it is sent.
+  void requestPasswordReset(context, parsed.data.email, context.clientIp).catch((err: unknown) => context.logger.warn({ err }, 'password reset mail not sent'));
   return json({ sent: true, errors: {} as Record<string, string[]>, values: {} as Record<string, string> });
 }
 

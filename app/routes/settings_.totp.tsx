@@ -1,8 +1,8 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorSummary, TextField } from '../components/accounts/fields';
-import { fieldErrors, TotpCodeSchema } from '../domain/accounts/schemas';
-import { forbidden, requireCan, type SessionUser } from '../services/auth.server';
+import { fieldErrors, safeRedirect, TotpCodeSchema } from '../domain/accounts/schemas';
+import { forbidden, mustSetUpTotp, requireCan, sessionIdOf, type SessionUser } from '../services/auth.server';
 import { formValues } from '../services/forms.server';
 import { beginTotpEnrolment, confirmTotpEnrolment, disableTotp, TOTP_ROLES } from '../services/login.server';
 
@@ -15,9 +15,12 @@ function requireTotpRole(user: SessionUser) {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireCan(request, context, 'account.settings');
   requireTotpRole(user);
-  if (user.totpEnabled) return json({ enabled: true as const, secret: null, uri: null });
+  const url = new URL(request.url);
+  const redirectTo = safeRedirect(url.searchParams.get('redirectTo'), context.config.publicUrl);
+  if (user.totpEnabled) return json({ enabled: true as const, secret: null, uri: null, required: false, offered: false, redirectTo });
   const enrolment = await beginTotpEnrolment(context, user);
-  return json({ enabled: false as const, secret: enrolment?.secret ?? null, uri: enrolment?.uri ?? null });
+  const required = mustSetUpTotp(user, context.config);
+  return json({ enabled: false as const, secret: enrolment?.secret ?? null, uri: enrolment?.uri ?? null, required, offered: !required && url.searchParams.has('offered'), redirectTo });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -29,19 +32,31 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ok =
     values.intent === 'disable'
       ? await disableTotp(context, user, parsed.data.code, context.clientIp)
-      : await confirmTotpEnrolment(context, user, parsed.data.code, context.clientIp);
+      : await confirmTotpEnrolment(context, user, parsed.data.code, context.clientIp, (await sessionIdOf(request, context.config)) ?? undefined);
   if (!ok) return json({ errors: { code: ['確認コードが正しくありません。認証アプリの時刻設定も確認してください。'] } }, { status: 400 });
-  return redirect('/settings?saved=totp');
+  // Set up at sign-in: carry on where the visitor was going.
+  const back = values.redirectTo ? safeRedirect(values.redirectTo, context.config.publicUrl) : null;
+  return redirect(values.intent !== 'disable' && back && back !== '/' ? back : '/settings?saved=totp');
 }
 
 export default function TotpSettings() {
-  const { enabled, secret, uri } = useLoaderData<typeof loader>();
+  const { enabled, secret, uri, required, offered, redirectTo } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   return (
     <section aria-labelledby="totp-title" className="mx-auto max-w-2xl space-y-6">
       <h1 id="totp-title" className="text-3xl font-bold">
         二段階認証の設定
       </h1>
+      {required ? (
+        <p className="card" role="status">
+          運営者のアカウントは、二段階認証を設定してから利用できます。設定すると、このアカウントのほかのログインはすべて終了します。
+        </p>
+      ) : offered ? (
+        <p className="card" role="status">
+          二段階認証を設定すると、パスワードが漏れてもログインされにくくなります。設定すると、このアカウントのほかのログインはすべて終了します。{' '}
+          <a href={redirectTo}>今は設定しない</a>
+        </p>
+      ) : null}
       <ErrorSummary errors={data?.errors} labels={{ code: '確認コード' }} />
       {enabled ? (
         <Form method="post" className="space-y-4" noValidate>
@@ -68,6 +83,7 @@ export default function TotpSettings() {
             設定用URI：<span data-testid="totp-uri">{uri}</span>
           </p>
           <input type="hidden" name="intent" value="enable" />
+          <input type="hidden" name="redirectTo" value={redirectTo} />
           <TextField name="code" label="確認コード" inputMode="numeric" autoComplete="one-time-code" maxLength={6} errors={data?.errors} />
           <button type="submit" className="btn-primary">
             二段階認証を有効にする

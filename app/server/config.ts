@@ -27,6 +27,7 @@ const envSchema = z
       .max(65535, 'must be between 0 and 65535')
       .default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
+    OPERATOR_TOTP: z.enum(['required', 'offered'], { message: 'must be required or offered' }).optional(),
     DEV_MAIL: z.enum(['0', '1'], { message: 'must be 1 (on) or 0 (off)' }).default('0'),
     TRUST_PROXY: z
       .string()
@@ -70,6 +71,8 @@ export type Config = {
   host: string;
   /** /dev/mail for anonymous requests from this machine (DEV_MAIL=1; `npm start` turns it on); operators always */
   devMail: boolean;
+  /** operators must set up TOTP before any signed-in page (default in production) or are only offered it */
+  operatorTotp: 'required' | 'offered';
   /** the proxies whose X-Forwarded-For is believed (Express `trust proxy`); [] = none */
   trustProxy: string[];
   sessionSecret: string;
@@ -109,6 +112,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     devMail: e.DEV_MAIL === '1',
+    operatorTotp: e.OPERATOR_TOTP ?? (e.NODE_ENV === 'production' ? 'required' : 'offered'),
     trustProxy: e.TRUST_PROXY.split(',').map((v) => v.trim()).filter((v) => v !== '' && v.toLowerCase() !== 'none'),
     sessionSecret: e.SESSION_SECRET ?? localSessionSecret(dataDir),
     meili: e.MEILI_HOST ? { host: e.MEILI_HOST, apiKey: e.MEILI_API_KEY } : undefined,

@@ -40,13 +40,13 @@ import {
   type DraftIssue,
 } from '../domain/agreements';
 import { canonicalJson, diffDrafts, draftFromForm, formFromDraft, groupByField, type FieldChange, type FormValues } from '../domain/agreements/form';
-import { approvalWithdrawalProblem, dateLineWarning } from '../domain/agreements/approvals';
+import { approvalWithdrawalProblem, concludedBeforeApprovalProblem, dateLineWarning } from '../domain/agreements/approvals';
 import { prefillDraft, type PrefillFacts } from '../domain/agreements/prefill';
 import { selectTemplateVersion, templateVersionLabel, type TemplateVersion } from '../domain/agreements/template-versions';
 import { diffAgreementDocuments } from '../domain/agreements/text-diff';
 import type { ApplicationState } from '../domain/applications';
 import { termOf } from '../domain/eligibility';
-import { japanToday } from '../utils/dates';
+import { isoDateInJapan, japanToday } from '../utils/dates';
 import { fiscalYearLabel } from '../domain/rules/fiscal-year';
 import { can, type Resource } from '../domain/policy';
 import type { ChatHub } from '../chat/events';
@@ -447,6 +447,9 @@ export async function concludeAgreement(
     if (!parties.every((id) => approvals.some((a) => a.version === draft.current_version && a.organisation_id === id))) {
       throw new ServiceError(409, '双方が最新の版に合意してから締結を記録できます。');
     }
+    const approvalDays = approvals.filter((a) => a.version === draft.current_version && parties.includes(a.organisation_id)).map((a) => isoDateInJapan(a.approved_at));
+    const early = concludedBeforeApprovalProblem(concludedOn, approvalDays);
+    if (early) throw new ServiceError(400, early);
     const row = await findVersion(trx, draft.id, draft.current_version);
     const parsed = parseAgreementDraft(row?.draft);
     if (!parsed.ok) throw new ServiceError(409, '最新の版に未入力の項目があります。');

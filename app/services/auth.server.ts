@@ -135,7 +135,18 @@ export function loginRedirect(request: Request): Response {
 export async function requireUser(request: Request, context: AppLoadContext | Services): Promise<SessionUser> {
   const user = await getOptionalUser(request, context);
   if (!user) throw loginRedirect(request);
+  if (mustSetUpTotp(user, context.config) && new URL(request.url).pathname !== TOTP_SETUP_PATH) {
+    const url = new URL(request.url);
+    throw redirect(`${TOTP_SETUP_PATH}?required=1&redirectTo=${encodeURIComponent(`${url.pathname}${url.search}`)}`);
+  }
   return user;
+}
+
+export const TOTP_SETUP_PATH = '/settings/totp';
+
+/** Operators see across organisations: with OPERATOR_TOTP=required (the default in production) no signed-in page opens until TOTP is set up. */
+export function mustSetUpTotp(user: Pick<SessionUser, 'role' | 'totpEnabled'>, config: Pick<Config, 'operatorTotp'>): boolean {
+  return user.role === 'operator' && !user.totpEnabled && config.operatorTotp === 'required';
 }
 
 export function forbidden(message = 'この操作を行う権限がありません。'): Response {

@@ -407,6 +407,9 @@ export async function getListingPage(db: Db, viewer: SessionUser | null, kind: L
   return {
     listing: {
       ...listing,
+      // The contact address and phone are for signed-in accounts only: never in an anonymous visitor's page data.
+      contactEmail: viewer ? listing.contactEmail : null,
+      contactPhone: viewer ? listing.contactPhone : null,
       publishedAt: listing.publishedAt?.toISOString() ?? null,
       closedAt: listing.closedAt?.toISOString() ?? null,
       createdAt: listing.createdAt.toISOString(),

@@ -13,7 +13,7 @@ import {
 import type { SessionUser } from '../domain/accounts/types';
 import type { Services } from './accounts.server';
 import { audit } from './audit.server';
-import { endSession, hashToken, newToken, sessionIdOf, startSession } from './auth.server';
+import { endSession, hashToken, mustSetUpTotp, newToken, sessionIdOf, startSession } from './auth.server';
 import { sendMail } from './mail.server';
 import { hashPassword, verifyPassword } from './passwords.server';
 import { clearFailures, limitersFor, lockedFor, minutesLeft, recordFailure, type LimiterName } from './rate-limit.server';
@@ -23,7 +23,7 @@ const RESET_MINUTES = 30;
 export const TOTP_ROLES = ['operator', 'ministry'] as const;
 
 export type LoginOutcome =
-  | { ok: true; cookie: string; mfa: boolean }
+  | { ok: true; cookie: string; mfa: boolean; totpSetup?: 'required' | 'offered' }
   | { ok: false; status: 401 | 403 | 429; message: string };
 
 const GENERIC_FAILURE = 'メールアドレスまたはパスワードが正しくありません。';
@@ -69,9 +69,21 @@ export async function logIn(services: Services, request: Request, input: { email
   await clearFailures(limiters, accountKeys(input.email));
   const mfa = user.totp_enabled_at !== null;
   const cookie = await startSession(services, request, user.id, { ip, mfaPending: mfa });
+  const totpSetup = mfa ? undefined : await totpSetupAtSignIn(db, services.config, user);
   if (!mfa) await updateUser(db, user.id, { last_login_at: new Date() });
   await audit(db, { actor: { id: user.id, organisationId: user.organisation_id, email: user.email }, action: mfa ? 'auth.password_ok_mfa_pending' : 'auth.login', targetType: 'user', targetId: user.id, ip });
-  return { ok: true, cookie, mfa };
+  return { ok: true, cookie, mfa, totpSetup };
+}
+
+/**
+ * TOTP at sign-in for the roles that have it: an operator without it must set it up first when
+ * OPERATOR_TOTP=required (the default in production); otherwise it is offered at the first sign-in.
+ */
+async function totpSetupAtSignIn(db: Kysely<Database>, config: Services['config'], user: { organisation_id: string; last_login_at: Date | null }): Promise<'required' | 'offered' | undefined> {
+  const org = await db.selectFrom('organisations').select('kind').where('id', '=', user.organisation_id).executeTakeFirst();
+  if (!org || !(TOTP_ROLES as readonly string[]).includes(org.kind)) return undefined;
+  if (mustSetUpTotp({ role: org.kind as SessionUser['role'], totpEnabled: false }, config)) return 'required';
+  return user.last_login_at === null ? 'offered' : undefined;
 }
 
 /** The account whose password was accepted and whose second factor is awaited, if any. */
@@ -213,11 +225,15 @@ export async function beginTotpEnrolment(services: Services, user: SessionUser) 
   return { secret, uri: generateURI({ issuer: '起業人マッチ', label: user.email, secret }) };
 }
 
-export async function confirmTotpEnrolment(services: Services, user: SessionUser, code: string, ip: string): Promise<boolean> {
+/** Turns TOTP on once a code from the app confirms it; every other session of the account ends (`keepSessionId` stays). */
+export async function confirmTotpEnrolment(services: Services, user: SessionUser, code: string, ip: string, keepSessionId?: string): Promise<boolean> {
   const row = await findUserById(services.db, user.id);
   if (!row?.totp_secret || row.totp_enabled_at || !(await checkTotp(services.db, user.id, row.totp_secret, code))) return false;
-  await updateUser(services.db, user.id, { totp_enabled_at: new Date() });
-  await audit(services.db, { actor: user, action: 'auth.totp_enabled', targetType: 'user', targetId: user.id, ip });
+  await services.db.transaction().execute(async (trx) => {
+    await updateUser(trx, user.id, { totp_enabled_at: new Date() });
+    const ended = await deleteUserSessions(trx, user.id, keepSessionId);
+    await audit(trx, { actor: user, action: 'auth.totp_enabled', targetType: 'user', targetId: user.id, ip, details: { sessionsEnded: ended } });
+  });
   return true;
 }
 

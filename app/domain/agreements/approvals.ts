@@ -23,6 +23,18 @@ export function approvalWithdrawalProblem(f: WithdrawalFacts): string | null {
 }
 
 /**
+ * The 締結日 (conclusion date) of a version cannot come before either party agreed to that version:
+ * it must be on or after the later of the two approval days (Japan calendar days, YYYY-MM-DD).
+ * Japanese message, or null when the date is possible.
+ */
+export function concludedBeforeApprovalProblem(concludedOn: string, approvalDays: string[]): string | null {
+  if (approvalDays.length === 0) return null;
+  const latest = [...approvalDays].sort().at(-1)!;
+  if (concludedOn >= latest) return null;
+  return `締結日（${concludedOn}）が、双方がこの版に合意した日（${latest}）より前です。${latest}以降の日付を入力してください。`;
+}
+
+/**
  * The conclusion date recorded (締結日) against the document's own date line (文書の日付欄, the date
  * printed above the signatures): a warning in Japanese when both are given and differ, else null.
  * A blank date line is filled in by hand when signing, so there is nothing to compare.

@@ -48,11 +48,17 @@ export class Client {
   }
 }
 
-/** The newest mail to an address, from DATA_DIR/mail/. */
+/**
+ * The newest mail to an address, from DATA_DIR/mail/. Some mails are written just after the answer
+ * (password reset), so a missing one is looked for again for up to 10 s.
+ */
 export async function lastMailTo(config: { dataDir: string }, to: string): Promise<StoredMail> {
-  const mail = (await listMail(config)).find((m) => m.to.includes(to));
-  if (!mail) throw new Error(`no mail to ${to}`);
-  return mail;
+  for (let attempt = 0; ; attempt++) {
+    const mail = (await listMail(config)).find((m) => m.to.includes(to));
+    if (mail) return mail;
+    if (attempt >= 100) throw new Error(`no mail to ${to}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 export function linkIn(mail: StoredMail, path: string): string {

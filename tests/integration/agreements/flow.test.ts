@@ -246,6 +246,17 @@ describe('agreement flow', () => {
     expect(futureHtml).toContain('未来の日付');
     expect(futureHtml).toContain('value="2999-01-01"');
 
+    // Not before the day both agreed to the version (today): 1900-01-01 and yesterday are refused next to the field.
+    const yesterday = new Date(Date.parse(`${japanToday()}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    for (const before of ['1900-01-01', yesterday]) {
+      const past = await municipality().post(page(), { intent: 'conclude', version: '5', concludedOn: before });
+      expect(past.status, before).toBe(400);
+      const pastHtml = await read(past);
+      expect(pastHtml, before).toContain('双方がこの版に合意した日');
+      expect(pastHtml, before).toContain(`value="${before}"`);
+      expect((await draftRow()).concluded_version).toBeNull();
+    }
+
     const today = japanToday();
     const dateLine = (await latestValues()).agreementDate;
     expect(dateLine).toMatch(/^\d{4}-\d{2}-\d{2}$/);

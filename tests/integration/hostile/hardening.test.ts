@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import path from 'node:path';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -372,6 +373,111 @@ describe('malformed input never answers 5xx', () => {
       }
       const del = await municipality.post(`/openings/${ids.listing}/edit`, { intent: 'delete-attachment', attachmentId: h.value });
       await expectHandled(del, `delete-attachment ${h.name}`, [400, 404]);
+    }
+  });
+});
+
+describe('listing contact details', () => {
+  it('are not in an anonymous visitor’s page or loader data, and are for a signed-in account', async () => {
+    for (const kind of ['opening', 'solution'] as const) {
+      const first = await server.db.selectFrom('listings').select('id').where('kind', '=', kind).where('status', '=', 'published').orderBy('id').executeTakeFirstOrThrow();
+      await server.db.updateTable('listings').set({ contact_phone: '08514-0-0000' }).where('id', '=', first.id).execute();
+      const row = await server.db.selectFrom('listings').select(['id', 'contact_email', 'contact_phone']).where('id', '=', first.id).executeTakeFirstOrThrow();
+      const base = `/${kind}s/${row.id}`;
+      const route = `routes/${kind}s.$id`;
+      for (const p of [base, `${base}?_data=${encodeURIComponent(route)}`]) {
+        const res = await fetch(`${server.url}${p}`);
+        expect(res.status, p).toBe(200);
+        const body = await res.text();
+        expect(body, p).not.toContain(row.contact_email);
+        expect(body, p).not.toContain(row.contact_phone!);
+      }
+      const member = new Client(server.url);
+      await member.login('company@example.jp', DEMO_PASSWORDS.company);
+      const signedIn = await (await member.get(`${base}?_data=${encodeURIComponent(route)}`)).text();
+      expect(signedIn).toContain(row.contact_email);
+      expect(signedIn).toContain(row.contact_phone!);
+    }
+  });
+});
+
+describe('TOTP at sign-in (OPERATOR_TOTP=required, the production default)', () => {
+  let strict: TestServer;
+  beforeAll(async () => {
+    strict = await startSeededServer({ OPERATOR_TOTP: 'required' }, ['accounts']);
+  });
+  afterAll(() => strict?.close());
+
+  it('an operator without TOTP reaches no signed-in page before setting it up; setting it up ends the other sessions', async () => {
+    const first = new Client(strict.url);
+    const login = await first.post('/login', { email: 'operator@example.jp', password: DEMO_PASSWORDS.operator, redirectTo: '/admin' });
+    expect(login.status).toBe(302);
+    expect(login.headers.get('location')).toBe('/settings/totp?required=1&redirectTo=%2Fadmin');
+    const gated = await first.get('/admin/users');
+    expect(gated.status).toBe(302);
+    expect(gated.headers.get('location')).toBe('/settings/totp?required=1&redirectTo=%2Fadmin%2Fusers');
+    const setup = await first.get('/settings/totp?required=1&redirectTo=%2Fadmin');
+    const page = await setup.text();
+    expect(setup.status).toBe(200);
+    expect(page).toContain('運営者のアカウントは、二段階認証を設定してから利用できます');
+    const secret = /data-testid="totp-secret">([A-Z2-7]+)</.exec(page)![1]!;
+
+    // Another browser signed in meanwhile (e.g. whoever else knows the password).
+    const other = new Client(strict.url);
+    await other.login('operator@example.jp', DEMO_PASSWORDS.operator);
+    expect((await other.get('/settings/totp')).status).toBe(200);
+
+    const enabled = await first.post('/settings/totp', { intent: 'enable', code: await generate({ secret, epoch: Math.floor(Date.now() / 1000) }), redirectTo: '/admin' });
+    expect(enabled.status).toBe(302);
+    expect(enabled.headers.get('location')).toBe('/admin');
+    expect((await first.get('/admin/users')).status).toBe(200);
+    const ended = await other.get('/settings');
+    expect(ended.status).toBe(302);
+    expect(ended.headers.get('location')).toMatch(/^\/login/);
+    const audit = await strict.db.selectFrom('audit_log').select('details').where('action', '=', 'auth.totp_enabled').executeTakeFirstOrThrow();
+    expect(audit.details).toMatchObject({ sessionsEnded: 1 });
+  });
+
+  it('the ministry is offered TOTP at its first sign-in only; other roles sign in as before', async () => {
+    const first = await new Client(strict.url).post('/login', { email: 'ministry@example.jp', password: DEMO_PASSWORDS.ministry });
+    expect(first.headers.get('location')).toBe('/settings/totp?offered=1&redirectTo=%2F');
+    const again = await new Client(strict.url).post('/login', { email: 'ministry@example.jp', password: DEMO_PASSWORDS.ministry });
+    expect(again.headers.get('location')).toBe('/');
+    const ministry = new Client(strict.url);
+    await ministry.login('ministry@example.jp', DEMO_PASSWORDS.ministry);
+    expect((await ministry.get('/monitoring')).status).toBe(200);
+    const offer = await (await ministry.get('/settings/totp?offered=1&redirectTo=%2Fmonitoring')).text();
+    expect(offer).toContain('今は設定しない');
+    expect(offer).toContain('href="/monitoring"');
+    const municipality = await new Client(strict.url).post('/login', { email: 'municipality@example.jp', password: DEMO_PASSWORDS.municipality });
+    expect(municipality.headers.get('location')).toBe('/');
+  });
+});
+
+describe('forgotten password', () => {
+  it('answers without waiting for the account lookup and the mail: the same answer while the mail server stalls', async () => {
+    // A mail server that accepts the connection and never says anything.
+    const sockets = new Set<Socket>();
+    const stalled = createNetServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => stalled.listen(0, '127.0.0.1', resolve));
+    const smtpPort = (stalled.address() as AddressInfo).port;
+    const slow = await startSeededServer({ SMTP_URL: `smtp://127.0.0.1:${smtpPort}` }, ['accounts']);
+    try {
+      const answers: string[] = [];
+      for (const email of ['municipality@example.jp', 'nobody@example.jp']) {
+        const res = await new Client(slow.url).post('/password/forgot', { email });
+        expect(res.status, email).toBe(200);
+        answers.push((await res.text()).replace(/nonce="[^"]+"/g, '').replace(/"clientKey":"[^"]+"/g, ''));
+      }
+      expect(answers[0]).toContain('登録されているメールアドレスであれば');
+      expect(answers[0]).toBe(answers[1]);
+      // The work still happens after the answer: the token for the real account is stored.
+      for (let i = 0; i < 100 && !(await slow.db.selectFrom('auth_tokens').select('id').where('purpose', '=', 'password_reset').executeTakeFirst()); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(await slow.db.selectFrom('auth_tokens').select('email').where('purpose', '=', 'password_reset').execute()).toEqual([{ email: 'municipality@example.jp' }]);
+    } finally {
+      for (const s of sockets) s.destroy();
+      stalled.close();
+      await slow.close();
     }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approvalWithdrawalProblem, dateLineWarning } from '../../../app/domain/agreements/approvals';
+import { approvalWithdrawalProblem, concludedBeforeApprovalProblem, dateLineWarning } from '../../../app/domain/agreements/approvals';
 
 const facts = { concluded: false, currentVersion: 3, version: 3, agreedByMe: true };
 
@@ -19,6 +19,21 @@ describe('approvalWithdrawalProblem', () => {
 
   it('refuses when there is no approval to take back', () => {
     expect(approvalWithdrawalProblem({ ...facts, agreedByMe: false })).toContain('まだ合意していない');
+  });
+});
+
+describe('concludedBeforeApprovalProblem (締結日)', () => {
+  it('accepts the day of the later approval and any day after it', () => {
+    expect(concludedBeforeApprovalProblem('2026-10-02', ['2026-10-01', '2026-10-02'])).toBeNull();
+    expect(concludedBeforeApprovalProblem('2026-10-05', ['2026-10-02', '2026-10-01'])).toBeNull();
+  });
+
+  it('refuses a day before either approval, naming the later approval day', () => {
+    expect(concludedBeforeApprovalProblem('1900-01-01', ['2026-10-01', '2026-10-02'])).toBe(
+      '締結日（1900-01-01）が、双方がこの版に合意した日（2026-10-02）より前です。2026-10-02以降の日付を入力してください。',
+    );
+    // Between the two approvals: the second party had not agreed yet.
+    expect(concludedBeforeApprovalProblem('2026-10-01', ['2026-10-02', '2026-10-01'])).toMatch(/2026-10-02/);
   });
 });
 
