@@ -22,7 +22,11 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], globalSetup: [] } },
       { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] } },
-      { extends: true, test: { name: 'e2e', include: runBrowserTests ? ['tests/e2e/**/*.test.ts'] : [], maxWorkers: 1, testTimeout: 120_000 } },
+      {
+        extends: true,
+        // e2e-setup.ts fails a test on what its pages and the server reported (tests/helpers/browser.ts).
+        test: { name: 'e2e', include: runBrowserTests ? ['tests/e2e/**/*.test.ts'] : [], setupFiles: ['tests/helpers/e2e-setup.ts'], maxWorkers: 1, testTimeout: 120_000 },
+      },
     ],
   },
 });

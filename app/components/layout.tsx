@@ -1,4 +1,4 @@
-import { useLocation, useRouteLoaderData } from '@remix-run/react';
+import { Link, useLocation, useRouteLoaderData } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import type { PolicyDocument } from '../domain/legal';
@@ -70,11 +70,11 @@ export function SiteHeader() {
   return (
     <header className="site-header">
       <div className="site-header-bar">
-        <a href="/" className="site-logo">
+        <Link to="/" className="site-logo">
           <SiteMark />
           起業人マッチ
           <span className="ml-2 hidden text-sm font-normal text-solid-gray-700 lg:inline">地域活性化起業人のマッチング</span>
-        </a>
+        </Link>
         <details ref={toggle} className="site-menu-toggle" data-testid="menu-toggle">
           <summary aria-controls={MENU_ID}>
             <svg aria-hidden="true" viewBox="0 0 24 24" className="site-menu-icon">
@@ -95,13 +95,13 @@ export function SiteHeader() {
           <nav aria-label="メインメニュー">
             <ul className="flex flex-wrap gap-4 text-sm">
               <li>
-                <a href="/openings">起業人募集</a>
+                <Link to="/openings">起業人募集</Link>
               </li>
               <li>
-                <a href="/solutions">ソリューション</a>
+                <Link to="/solutions">ソリューション</Link>
               </li>
               <li>
-                <a href="/eligibility">対象判定</a>
+                <Link to="/eligibility">対象判定</Link>
               </li>
               <MonitoringNavItem />
             </ul>

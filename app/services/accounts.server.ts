@@ -16,49 +16,25 @@ import {
 } from '../../db/queries/accounts';
 import { insertConsents, type Consent } from '../../db/queries/legal';
 import { consumeAuthToken, findUsableAuthToken, insertAuthToken } from '../../db/queries/sessions';
-import type { MunicipalityRow } from '../../db/types/municipalities';
 import type { CompanySignupSchema, IndividualSignupSchema, MunicipalitySignupSchema } from '../domain/accounts/schemas';
 import type { CompanyClass, SessionUser } from '../domain/accounts/types';
 import { classifyCompany } from '../domain/eligibility/classify';
-import { resolveMunicipality } from '../domain/eligibility/resolve';
 import type { Municipality } from '../domain/eligibility/types';
 import type { Config } from '../server/config';
 import { audit } from './audit.server';
+import { findMunicipality } from './municipalities.server';
 import { hashToken, newToken } from './auth.server';
 import { sendMail } from './mail.server';
 import { hashPassword } from './passwords.server';
+import { LIMITS, limitersFor, lockedFor, minutesLeft, recordFailure, type LimiterName } from './rate-limit.server';
 import type { z } from 'zod';
+import { isUuid } from '../utils/params';
 
 export type Services = { db: Kysely<Database>; config: Config };
 type Result<T = object> = ({ ok: true } & T) | { ok: false; errors: Record<string, string[]> };
 
 const CONFIRM_HOURS = 48;
 const INVITATION_DAYS = 7;
-
-const municipalityLists = new WeakMap<Kysely<Database>, Promise<Municipality[]>>();
-
-function toMunicipality(r: MunicipalityRow): Municipality {
-  return {
-    lgCode: r.lg_code, prefCode: r.pref_code, prefName: r.pref_name, name: r.name, nameKana: r.name_kana, kind: r.kind,
-    seirei: r.seirei, chukaku: r.chukaku, kencho: r.kencho, metroArea: r.metro_area, eligible1433: r.eligible_1433,
-    eligible1375: r.eligible_1375, eligibilityBasis: r.eligibility_basis, teijuuSince: r.teijuu_since,
-  };
-}
-
-function municipalityList(db: Kysely<Database>) {
-  let list = municipalityLists.get(db);
-  if (!list) {
-    list = db.selectFrom('municipalities').selectAll().orderBy('lg_code').execute().then((rows) => rows.map(toMunicipality));
-    municipalityLists.set(db, list);
-  }
-  return list;
-}
-
-/** A municipality from what a person typed (name with or without prefecture, kana, or code). */
-export async function findMunicipality(db: Kysely<Database>, input: string): Promise<{ ok: true; municipality: Municipality } | { ok: false; message: string }> {
-  const r = resolveMunicipality(input, await municipalityList(db));
-  return r.status === 'found' ? { ok: true, municipality: r.municipality } : { ok: false, message: `${r.message_ja}。` };
-}
 
 export const companyClassOf = (hq: Municipality): CompanyClass => classifyCompany(hq);
 
@@ -131,6 +107,11 @@ async function signUpOnce(services: Services, input: SignupInput, ip: string): P
 
   const existing = await findUserByEmail(db, email);
   if (existing) {
+    // The notice goes to someone else's inbox: at most 5 an hour per address, then silently none.
+    const limiters = limitersFor(db, config);
+    const keys: [LimiterName, string][] = [['mail', `signup-notice:${email.toLowerCase()}`]];
+    if ((await lockedFor(limiters, keys)) > 0) return { ok: true };
+    await recordFailure(limiters, keys);
     await sendMail(config, {
       to: email,
       subject: '【起業人マッチ】このメールアドレスは登録済みです',
@@ -167,6 +148,7 @@ async function organisationFields(db: Kysely<Database>, input: SignupInput): Pro
     const d = input.data;
     const m = await findMunicipality(db, d.municipality);
     if (!m.ok) return { ok: false, errors: { municipality: [m.message] } };
+    if (m.ward) return { ok: false, errors: { municipality: [`${m.display}は行政区です。市（${m.municipality.prefName}${m.municipality.name}）として登録してください。`] } };
     if (await findActiveOrganisationByLgCode(db, m.municipality.lgCode)) {
       return { ok: false, errors: { municipality: [`${m.municipality.prefName}${m.municipality.name}は既に登録されています。登録済みの担当者に招待を依頼してください。`] } };
     }
@@ -274,6 +256,12 @@ export async function reviewOrganisation(
 export async function inviteColleague(services: Services, inviter: SessionUser, email: string, ip: string): Promise<Result> {
   const { db, config } = services;
   if (await findUserByEmail(db, email)) return { ok: false, errors: { email: ['このメールアドレスは既に登録されています。'] } };
+  // Invitations land in another person's inbox: at most 5 an hour per address, whoever invites.
+  const limiters = limitersFor(db, config);
+  const keys: [LimiterName, string][] = [['mail', `invitation:${email.toLowerCase()}`]];
+  const wait = await lockedFor(limiters, keys);
+  if (wait > 0) return { ok: false, errors: { email: [`このメールアドレスへの招待は1時間に${LIMITS.mail.points}通までです。${minutesLeft(wait)}分ほど待ってから再度お試しください。`] } };
+  await recordFailure(limiters, keys);
   const token = newToken();
   await db.transaction().execute(async (trx) => {
     const row = await insertAuthToken(trx, {
@@ -312,7 +300,7 @@ export async function acceptInvitation(services: Services, token: string, input:
 }
 
 export function organisationProfile(db: Kysely<Database>, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return Promise.resolve(undefined);
+  if (!isUuid(id)) return Promise.resolve(undefined);
   return findOrganisationProfile(db, id);
 }
 

@@ -20,7 +20,6 @@ import {
 import type { ListingRow, NewListingRow } from '../../db/types/listings';
 import { indexDocument } from '../../search/index';
 import type { SessionUser } from '../domain/accounts/types';
-import type { Municipality } from '../domain/eligibility/types';
 import {
   categoryLabel,
   decide,
@@ -45,6 +44,7 @@ import { markdownToText, renderMarkdown } from '../utils/markdown';
 import { japanToday } from '../utils/dates';
 import { ServiceError } from '../utils/errors';
 import { audit } from './audit.server';
+import { municipalitiesByCode } from './municipalities.server';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -364,25 +364,6 @@ export async function organisationListings(db: Db, viewer: SessionUser | null, o
   });
 }
 
-function toMunicipality(r: Awaited<ReturnType<typeof findMunicipalitiesByCodes>>[number]): Municipality {
-  return {
-    lgCode: r.lg_code,
-    prefCode: r.pref_code,
-    prefName: r.pref_name,
-    name: r.name,
-    nameKana: r.name_kana,
-    kind: r.kind,
-    seirei: r.seirei,
-    chukaku: r.chukaku,
-    kencho: r.kencho,
-    metroArea: r.metro_area,
-    eligible1433: r.eligible_1433,
-    eligible1375: r.eligible_1375,
-    eligibilityBasis: r.eligibility_basis,
-    teijuuSince: r.teijuu_since,
-  };
-}
-
 /** The eligibility verdicts for this reader on this listing; empty when the pairing does not apply. */
 async function verdictsFor(db: Db, viewer: SessionUser | null, listing: Listing, owner: { kind: string; head_office_lg_code: string | null; company_class: string | null; individual_track: string | null }, today: string): Promise<Verdict[]> {
   if (!viewer) return [];
@@ -399,13 +380,12 @@ async function verdictsFor(db: Db, viewer: SessionUser | null, listing: Listing,
     sender = owner.kind === 'company' ? { kind: 'company', companyClass: owner.company_class, hq: null } : { kind: 'individual', track: (owner.individual_track as 'side_job') ?? null, employerHq: null };
   }
   if (!municipalityCode || !sender) return [];
-  const munis = await findMunicipalitiesByCodes(db, [municipalityCode, ...(hqCode ? [hqCode] : [])]);
-  const municipality = munis.find((m) => m.lg_code === municipalityCode);
+  const munis = await municipalitiesByCode(db, [municipalityCode, ...(hqCode ? [hqCode] : [])]);
+  const municipality = munis.get(municipalityCode);
   if (!municipality) return [];
-  const hqRow = hqCode ? munis.find((m) => m.lg_code === hqCode) : undefined;
-  const hq = hqRow ? toMunicipality(hqRow) : null;
+  const hq = (hqCode && munis.get(hqCode)) || null;
   const party: Party = sender.kind === 'company' ? { ...sender, hq } : { ...sender, employerHq: hq };
-  return listingVerdicts({ listingKind: listing.kind, listingTypes: listing.types, municipality: toMunicipality(municipality), sender: party, fiscalYear: fiscalYearOf(today) });
+  return listingVerdicts({ listingKind: listing.kind, listingTypes: listing.types, municipality, sender: party, fiscalYear: fiscalYearOf(today) });
 }
 
 /**

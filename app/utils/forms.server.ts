@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
-import { json, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from '@remix-run/node';
+import { json } from '@remix-run/node';
 import type { Kysely } from 'kysely';
 import type { ZodRawShape } from 'zod';
 import type { Database } from '../../db/database';
@@ -36,15 +36,17 @@ export async function readFormData(request: Request): Promise<FormData> {
   }
 }
 
-/** A multipart form with files held in memory up to `maxFileBytes` each; a larger file gives `tooLarge` instead of the form. */
+/**
+ * A multipart form with its files in memory; a file over `maxFileBytes` gives `tooLarge` instead of the form.
+ * The body's total size, its part count and its file count were capped by the server before any of it was
+ * kept (app/server/body-limit.ts). It is parsed by the platform's own FormData parser, which reads quoted
+ * file names with `;` or `=` correctly.
+ */
 export async function readMultipartFormData(request: Request, maxFileBytes: number): Promise<{ formData: FormData; tooLarge: boolean }> {
-  if (!(request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) return { formData: await readFormData(request), tooLarge: false };
-  try {
-    return { formData: await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: maxFileBytes })), tooLarge: false };
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { formData: new FormData(), tooLarge: true };
-    throw textResponse(UNREADABLE, 400);
-  }
+  const formData = await readFormData(request);
+  if (!(request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) return { formData, tooLarge: false };
+  const tooLarge = [...formData.values()].some((v) => typeof v !== 'string' && v.size > maxFileBytes);
+  return tooLarge ? { formData: new FormData(), tooLarge: true } : { formData, tooLarge: false };
 }
 
 /** Never sent back to the browser in a refused form. */

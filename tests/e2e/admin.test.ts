@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORDS } from '../../db/seed/accounts';
-import { checkA11y, launchBrowser, loginAs, newPage, overflowsHorizontally, screenshots } from '../helpers/browser';
+import { checkA11y, expectRefusal, launchBrowser, loginAs, newPage, overflowsHorizontally, screenshots } from '../helpers/browser';
 import { startSeededServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
@@ -39,6 +39,7 @@ describe('operator pages in a real browser', () => {
     const original = await firstParagraph.inputValue();
     await firstParagraph.fill(`${original}{{nosuch.field}}`);
     await page.locator('textarea[name="note"]').fill('表題の改訂');
+    expectRefusal('/admin/templates/dispatch/2026');
     await page.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => page.locator('.error-summary').textContent()).toContain('nosuch.field');
     expect(await page.locator('textarea[name="articles.0.paragraphs.0.text"]').getAttribute('aria-invalid')).toBe('true');
@@ -72,6 +73,7 @@ describe('operator pages in a real browser', () => {
     expect(await page.locator('textarea[name="terms"]').inputValue()).toBe('');
     // The same group again is refused next to the field, with what was typed kept.
     await page.locator('textarea[name="terms"]').fill('いで湯、出で湯');
+    expectRefusal('/admin/synonyms');
     await page.getByRole('button', { name: '追加する' }).click();
     await expect.poll(() => page.locator('.error-summary').textContent()).toContain('いで湯');
     expect(await page.locator('textarea[name="terms"]').inputValue()).toBe('いで湯、出で湯');

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORDS } from '../../db/seed/accounts';
-import { launchBrowser, loginAs, newPage } from '../helpers/browser';
+import { expectRefusal, launchBrowser, loginAs, newPage } from '../helpers/browser';
 import { startSeededServer, type TestServer } from '../helpers/server';
 
 /*
@@ -101,6 +101,7 @@ describe('listing pages hydrate and navigate on the client', () => {
 
     await visit(page, '/openings/new', problems);
     await page.getByLabel('タイトル').fill('途中まで書いた募集');
+    expectRefusal('/openings/new');
     await page.getByRole('button', { name: '下書き保存' }).click();
     const summary = page.getByTestId('error-summary');
     await expect.poll(() => summary.textContent()).toContain('入力内容に');

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORDS } from '../../db/seed/accounts';
-import { checkA11y, launchBrowser, loginAs, newPage, overflowsHorizontally, screenshots } from '../helpers/browser';
+import { checkA11y, expectHttpError, expectRefusal, launchBrowser, loginAs, newPage, overflowsHorizontally, screenshots } from '../helpers/browser';
 import { startSeededServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
@@ -52,6 +52,7 @@ describe('listings in a real browser', () => {
     expect(await checkA11y(page)).toEqual([]);
     await page.getByLabel('タイトル').fill('空き家バンクの運営を立て直す担当');
     await page.getByLabel('概要').fill('登録物件が少ない空き家バンクを、所有者への働きかけから立て直したい。');
+    expectRefusal('/openings/new');
     await page.getByRole('button', { name: '下書き保存' }).click();
     // The server refuses the incomplete form, lists the problems at the top and keeps what was typed.
     const summary = page.getByRole('alert');
@@ -78,6 +79,7 @@ describe('listings in a real browser', () => {
 
     // A visitor cannot see the draft.
     const anon = await newPage(browser, server.url);
+    expectHttpError(404, detail);
     const res = await anon.page.goto(detail);
     expect(res?.status()).toBe(404);
 

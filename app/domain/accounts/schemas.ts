@@ -123,35 +123,6 @@ export const ForgotPasswordSchema = z.object({ email: emailField });
 
 export const ResetPasswordSchema = withPasswordRules(z.object({ email: z.string().optional(), password: newPassword }));
 
-export const InviteSchema = z.object({ email: emailField });
-
-export const AcceptInvitationSchema = withPasswordRules(z.object({ name: text('氏名', 60), email: z.string().optional(), password: newPassword }));
-
-export const ProfileSchema = z.object({ name: text('氏名', 60) });
-
-export const ChangePasswordSchema = withPasswordRules(
-  z.object({
-    currentPassword: z.string({ required_error: '現在のパスワードを入力してください。' }).min(1, '現在のパスワードを入力してください。'),
-    email: z.string().optional(),
-    password: newPassword,
-  }),
-);
-
-export const OrganisationProfileSchema = z.object({
-  description: optionalText('紹介文', 2000),
-  website: websiteField,
-});
-
-export const ReviewSchema = z
-  .object({
-    organisationId: z.string().uuid('対象が正しくありません。'),
-    decision: z.enum(['approve', 'reject'], { errorMap: () => ({ message: '承認か却下を選んでください。' }) }),
-    reason: optionalText('理由', 1000),
-  })
-  .superRefine((v, ctx) => {
-    if (v.decision === 'reject' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '却下する場合は理由を入力してください（申請者にメールで送られます）。' });
-  });
-
 export type FieldErrors = Record<string, string[]>;
 
 /** zod issues as { field: [messages] }, the shape the forms render. */

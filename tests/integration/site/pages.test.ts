@@ -72,6 +72,7 @@ describe('footer pages', () => {
     search_outbox: [],
     search_synonyms: [],
     municipalities: [],
+    municipal_wards: [],
     monitoring_cube: ['件数'],
     monitoring_durations: ['件数'],
     monitoring_refresh: [],
