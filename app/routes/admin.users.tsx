@@ -97,6 +97,7 @@ export default function AdminUsers() {
                 <th scope="col" className="p-2">組織</th>
                 <th scope="col" className="p-2">状態</th>
                 <th scope="col" className="p-2">最終ログイン</th>
+                <th scope="col" className="p-2">規約への同意</th>
                 <th scope="col" className="p-2">操作</th>
               </tr>
             </thead>
@@ -123,6 +124,15 @@ export default function AdminUsers() {
                       {suspended ? <span className="block text-sm">（{formatDateTime(u.disabled_at!)}〜）</span> : null}
                     </td>
                     <td className="p-2">{u.last_login_at ? formatDateTime(u.last_login_at) : '記録なし'}</td>
+                    <td className="p-2 text-sm" data-testid="consents">
+                      {u.consents.length
+                        ? u.consents.map((c) => (
+                            <span key={c.document} className="block">
+                              {c.document === 'terms' ? '利用規約' : 'プライバシーポリシー'}（版：{c.version}）{formatDateTime(c.agreedAt)}
+                            </span>
+                          ))
+                        : '記録なし'}
+                    </td>
                     <td className="p-2">
                       {u.id === me ? <p className="mb-2 text-sm">ご自身のアカウントです（利用停止はできません）。</p> : null}
                       {suspended ? (

@@ -1,4 +1,5 @@
 import { findUserWithOrganisation, listUsersForAdmin, lockActiveOperatorIds, setUserDisabledAt } from '../../db/queries/admin-users';
+import { latestConsents } from '../../db/queries/legal';
 import { deleteUserSessions } from '../../db/queries/sessions';
 import { reactivationRefusal, suspensionRefusal, USERS_PAGE_SIZE } from '../domain/accounts/suspension';
 import type { SessionUser } from '../domain/accounts/types';
@@ -10,7 +11,10 @@ type Result = { ok: true } | { ok: false; status: 404 | 409; message: string };
 
 /** One page of the operators' user list. */
 export async function listUsers(services: Pick<Services, 'db'>, query: { q: string; page: number }) {
-  const { rows, total } = await listUsersForAdmin(services.db, { q: query.q, limit: USERS_PAGE_SIZE, offset: (query.page - 1) * USERS_PAGE_SIZE });
+  const { rows: users, total } = await listUsersForAdmin(services.db, { q: query.q, limit: USERS_PAGE_SIZE, offset: (query.page - 1) * USERS_PAGE_SIZE });
+  // The versions of 利用規約 and プライバシーポリシー each agreed to (at sign-up), newest first per document.
+  const consents = await latestConsents(services.db, users.map((u) => u.id));
+  const rows = users.map((u) => ({ ...u, consents: consents.filter((c) => c.user_id === u.id).map((c) => ({ document: c.document, version: c.version, agreedAt: c.agreed_at })) }));
   return { rows, total, pages: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) };
 }
 

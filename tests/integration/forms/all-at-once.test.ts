@@ -112,5 +112,13 @@ describe('sign-up', () => {
       ['terms', 'terms-v1'],
     ]);
     for (const c of consents) expect(Date.now() - new Date(c.agreed_at).getTime()).toBeLessThan(10 * 60_000);
+
+    // The operator sees them in the user list.
+    const operator = new Client(server.url);
+    await operator.login('operator@example.jp', DEMO_PASSWORDS.operator);
+    const list = await (await operator.get('/admin/users?q=consent%40example.jp')).text();
+    const cell = /data-testid="consents">([\s\S]*?)<\/td>/.exec(list)?.[1] ?? list.slice(0, 0);
+    expect(cell.replace(/<!-- -->/g, '')).toMatch(/利用規約（版：terms-v1）/);
+    expect(cell.replace(/<!-- -->/g, '')).toMatch(/プライバシーポリシー（版：privacy-v2）/);
   });
 });
