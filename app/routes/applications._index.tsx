@@ -48,7 +48,7 @@ export default function ApplicationsPage() {
                   </p>
                 </div>
                 <p className="flex flex-wrap items-center gap-2">
-                  <StateBadge state={a.state} />
+                  <StateBadge state={a.state} kind={a.kind} />
                   {a.inquiry ? <InquiryBadge /> : null}
                   {a.unread > 0 ? (
                     <span className="badge badge-red" data-testid="unread">
