@@ -130,7 +130,7 @@ export default function ConversationPage() {
       <header className="space-y-2">
         <h1 className="page-title">{a.listingTitle}</h1>
         <p className="flex flex-wrap items-center gap-2">
-          <StateBadge state={a.state} />
+          <StateBadge state={a.state} kind={a.kind} />
           {a.inquiry ? <InquiryBadge /> : null}
           <span className="text-sm text-solid-gray-800">
             {KIND_LABELS[a.kind]}・{PROGRAM_TYPE_LABELS[a.programType]}・{a.applicantName} → {a.ownerName}

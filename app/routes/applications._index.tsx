@@ -4,7 +4,7 @@ import { InquiryBadge, StateBadge } from '../components/applications/state-badge
 import { KIND_LABELS } from '../domain/applications/parties';
 import { can } from '../domain/policy';
 import { listApplications } from '../services/applications.server';
-import { forbidden, requireUser } from '../services/auth.server';
+import { forbidden, notApprovedMessage, requireUser } from '../services/auth.server';
 import { formatDateTime } from '../utils/dates';
 
 /* /applications: the applications and scouts an organisation sent and received. */
@@ -13,7 +13,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   // Applications belong to the organisations that post listings (approved municipalities, companies, individuals).
   const party = can(user, 'listing.create', { type: 'listing', listingKind: 'opening' }) || can(user, 'listing.create', { type: 'listing', listingKind: 'solution' });
-  if (!party) throw forbidden(user.organisation.status === 'approved' ? '応募・スカウトは自治体・企業・個人の方のページです。' : 'アカウントの審査が完了するまで、この操作はできません。');
+  if (!party) throw forbidden(user.organisation.status === 'approved' ? '応募・スカウトは自治体・企業・個人の方のページです。' : notApprovedMessage(user.organisation.status));
   return json({ applications: await listApplications(context.db, user), role: user.role });
 }
 
@@ -48,7 +48,7 @@ export default function ApplicationsPage() {
                   </p>
                 </div>
                 <p className="flex flex-wrap items-center gap-2">
-                  <StateBadge state={a.state} />
+                  <StateBadge state={a.state} kind={a.kind} />
                   {a.inquiry ? <InquiryBadge /> : null}
                   {a.unread > 0 ? (
                     <span className="badge badge-red" data-testid="unread">

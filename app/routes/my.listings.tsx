@@ -63,7 +63,7 @@ export default function MyListings() {
                     <Link to={`${KIND_PATHS[l.kind]}/${l.id}`}>{l.title}</Link>
                   </td>
                   <td className="p-2">
-                    <StatusBadge status={l.status} closeReason={l.closeReason} />
+                    <StatusBadge kind={l.kind} status={l.status} closeReason={l.closeReason} />
                   </td>
                   <td className="p-2">{l.deadline ? formatWareki(l.deadline) : '—'}</td>
                   <td className="p-2 text-sm">

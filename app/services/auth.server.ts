@@ -168,7 +168,16 @@ export function assertCan(
   if (can(user, action, resource)) return;
   if (opts.deniedStatus === 404) throw new Response('見つかりません。', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   if (!user) throw loginRedirect(request);
-  throw forbidden(user.organisation.status === 'approved' ? undefined : 'アカウントの審査が完了するまで、この操作はできません。');
+  throw forbidden(user.organisation.status === 'approved' ? undefined : notApprovedMessage(user.organisation.status));
+}
+
+/** What a member of an organisation that is not (yet) approved reads instead of the page, and what happens next. */
+export function notApprovedMessage(status: OrganisationStatus): string {
+  if (status === 'pending') {
+    return '登録内容を運営者が審査しています。承認されるとメールでお知らせし、掲載・応募・スカウトができるようになります（通常2営業日以内）。それまではプロフィールと設定を確認できます。';
+  }
+  if (status === 'rejected') return '登録は承認されませんでした。理由はお送りしたメールをご覧ください。内容を改めて、再度お申し込みいただけます。';
+  return 'この組織のアカウントは停止されています。運営者にお問い合わせください。';
 }
 
 /** requireUser + assertCan in one call, for pages and actions that need a signed-in account. */

@@ -120,6 +120,8 @@ export function listPendingOrganisations(db: Db) {
         .as('verified_members'),
     ])
     .where('o.status', '=', 'pending')
+    // An individual's one-person organisation is approved by confirming the e-mail address: never reviewed.
+    .where('o.kind', '!=', 'individual')
     .orderBy('o.created_at')
     .execute();
 }

@@ -1,4 +1,4 @@
-import { PROGRESS, STATE_LABELS, type ApplicationState } from '../../domain/applications/states';
+import { PROGRESS, STATE_LABELS, stateLabel, type ApplicationState } from '../../domain/applications/states';
 
 const TONE: Record<ApplicationState, string> = {
   applied: 'badge-blue',
@@ -11,10 +11,10 @@ const TONE: Record<ApplicationState, string> = {
   declined: 'badge-gray',
 };
 
-export function StateBadge({ state }: { state: ApplicationState }) {
+export function StateBadge({ state, kind }: { state: ApplicationState; kind?: 'application' | 'scout' }) {
   return (
     <span className={`badge ${TONE[state]}`} data-testid="application-state">
-      {STATE_LABELS[state]}
+      {stateLabel(state, kind)}
     </span>
   );
 }

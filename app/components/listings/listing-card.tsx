@@ -1,10 +1,10 @@
 import { Link } from '@remix-run/react';
-import { CLOSE_REASON_LABELS, KIND_PATHS, STATUS_LABELS, categoryLabel, prefectureName, typeLabel, type CloseReason, type EffectiveStatus, type ListingKind } from '../../domain/listings';
+import { CLOSE_REASON_LABELS, KIND_PATHS, categoryLabel, listingStatusLabel, prefectureName, typeLabel, type CloseReason, type EffectiveStatus, type ListingKind } from '../../domain/listings';
 import { daysUntil, formatWareki, formatWarekiMonth } from '../../utils/dates';
 
-export function StatusBadge({ status, closeReason }: { status: EffectiveStatus; closeReason?: CloseReason | null }) {
+export function StatusBadge({ kind, status, closeReason }: { kind: ListingKind; status: EffectiveStatus; closeReason?: CloseReason | null }) {
   const tone = { draft: 'badge-yellow', published: 'badge-green', closed: 'badge-gray', expired: 'badge-gray' }[status];
-  return <span className={`badge ${tone}`}>{status === 'closed' && closeReason ? `終了（${CLOSE_REASON_LABELS[closeReason]}）` : STATUS_LABELS[status]}</span>;
+  return <span className={`badge ${tone}`}>{status === 'closed' && closeReason ? `終了（${CLOSE_REASON_LABELS[closeReason]}）` : listingStatusLabel(kind, status)}</span>;
 }
 
 export type CardData = {
@@ -49,7 +49,7 @@ export function ListingCard({ card, headingLevel = 3 }: { card: CardData; headin
             {categoryLabel(c)}
           </span>
         ))}
-        {card.status !== 'published' ? <StatusBadge status={card.status} /> : null}
+        {card.status !== 'published' ? <StatusBadge kind={card.kind} status={card.status} /> : null}
       </div>
       <H id={`listing-${card.kind}-${card.id}`} className="text-lg font-bold leading-snug">
         <Link to={`${KIND_PATHS[card.kind]}/${card.id}`}>{card.title}</Link>

@@ -51,7 +51,7 @@ export function ListingDetail({ data, result, preview = false }: { data: Listing
       ) : null}
       <ErrorSummary result={result} labels={{ intent: '操作', reason: '終了の理由' }} formId="lifecycle" />
       <div className="mb-2 flex flex-wrap gap-2">
-        <StatusBadge status={status} closeReason={l.closeReason} />
+        <StatusBadge kind={kind} status={status} closeReason={l.closeReason} />
         {l.categories.map((c) => (
           <span key={c} className="badge badge-blue">
             {categoryLabel(c)}
@@ -134,7 +134,7 @@ export function ListingDetail({ data, result, preview = false }: { data: Listing
           </dl>
           {data.canApply ? (
             <Link to={`${base}/${kind === 'opening' ? 'apply' : 'scout'}`} className="btn-primary mt-6 w-full">
-              {kind === 'opening' ? 'この募集に応募する' : 'このソリューションに相談する'}
+              {kind === 'opening' ? 'この募集に応募する' : '提供者にスカウトを送る'}
             </Link>
           ) : null}
         </aside>

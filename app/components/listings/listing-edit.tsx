@@ -19,7 +19,7 @@ export function ListingEdit({ data, failed }: { data: EditListingData; failed?: 
         <Link to={KIND_PATHS[data.kind]}>{KIND_LABELS[data.kind]}</Link> ＞ <Link to={base}>{data.title}</Link> ＞ 編集
       </nav>
       <h1 className="page-title">
-        掲載を編集 <StatusBadge status={data.status} closeReason={data.closeReason} />
+        掲載を編集 <StatusBadge kind={data.kind} status={data.status} closeReason={data.closeReason} />
       </h1>
       {data.done && DONE[data.done] ? (
         <p className="notice" role="status">

@@ -22,7 +22,7 @@ export function OrganisationListings({ listings }: { listings: OrgListing[] }) {
             {g.items.map((l) => (
               <li key={l.id} className="card">
                 <div className="mb-2 flex flex-wrap gap-2">
-                  <StatusBadge status={l.status} />
+                  <StatusBadge kind={l.kind} status={l.status} />
                   {l.categories.slice(0, 2).map((c) => (
                     <span key={c} className="badge badge-blue">
                       {categoryLabel(c)}

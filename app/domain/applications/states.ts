@@ -16,6 +16,14 @@ export const STATE_LABELS: Record<ApplicationState, string> = {
   declined: '見送り',
 };
 
+/**
+ * The label for an application or a scout: a scout's first state reads 「スカウト済」 (nobody applied),
+ * every other state is the same for both.
+ */
+export function stateLabel(state: ApplicationState, kind?: 'application' | 'scout'): string {
+  return state === 'applied' && kind === 'scout' ? 'スカウト済' : STATE_LABELS[state];
+}
+
 /** The main line, in order, for progress displays. */
 export const PROGRESS: readonly ApplicationState[] = ['applied', 'in_dialogue', 'interview', 'agreed', 'preparing', 'concluded'];
 

@@ -36,6 +36,10 @@ export const STATUS_LABELS: Record<EffectiveStatus, string> = {
   closed: '終了',
   expired: '締切済み',
 };
+/** A listing's status as its kind says it: a published solution is 「公開中」 (nobody recruits with it). */
+export function listingStatusLabel(kind: 'opening' | 'solution', status: EffectiveStatus): string {
+  return kind === 'solution' && status === 'published' ? '公開中' : STATUS_LABELS[status];
+}
 export const CLOSE_REASON_LABELS: Record<CloseReason, string> = {
   filled: '決定済み',
   withdrawn: '取り下げ',

@@ -18,7 +18,7 @@ const work = mkdtempSync(path.join(tmpdir(), 'agreement-lo-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe.skipIf(!office)('LibreOffice opens the generated .docx', () => {
-  it.each(['dispatch', 'side_job', 'senior'] as AgreementKind[])('%s converts to PDF with the agreement text', { timeout: 180_000 }, async (kind) => {
+  it.for(['dispatch', 'side_job', 'senior'] as AgreementKind[])('%s converts to PDF with the agreement text', { timeout: 180_000 }, async (kind, ctx) => {
     const doc = buildAgreement(draftOf(kind));
     const input = path.join(work, `${kind}.docx`);
     writeFileSync(input, (await renderAgreement(doc, 'docx')).body);
@@ -31,7 +31,8 @@ describe.skipIf(!office)('LibreOffice opens the generated .docx', () => {
     const pdf = await getDocumentProxy(new Uint8Array(readFileSync(output)), { verbosity: 0 });
     const { text, totalPages } = await extractText(pdf, { mergePages: true });
     expect(totalPages).toBeGreaterThanOrEqual(2);
-    if (!japaneseFont) return;
+    // The conversion itself is checked above; the text only where Japanese glyphs can be drawn.
+    if (!japaneseFont) ctx.skip('no Japanese font known to fontconfig (fc-list :lang=ja): the PDF text is not compared');
     const flat = text.replace(/\s+/g, '');
     expect(flat).toContain(doc.title);
     expect(flat).toContain('第1条');
