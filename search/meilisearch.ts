@@ -1,6 +1,6 @@
 import { Meilisearch, type Index, type SearchParams, type SearchResponse, type Settings } from 'meilisearch';
 import type { SearchDocumentRow } from '../db/types/search';
-import { escapeHtml } from './highlight';
+import { escapeHtml, plainText } from './highlight';
 import { DEFAULT_PER_PAGE, hitUrl, MAX_PER_PAGE, type FacetCount, type ListingKind, type SearchDocument, type SearchEngine, type SearchFilters, type SearchHit, type SearchQuery, type SearchResult } from './types';
 
 export const MEILI_INDEX = 'listings';
@@ -33,7 +33,8 @@ export function toMeiliDocument(row: DocumentSource): MeiliDocument {
     id: row.id,
     kind: row.kind,
     title: row.title,
-    body: row.body,
+    // Markdown syntax would show in the cropped excerpt; the words are the same.
+    body: plainText(row.body),
     skills: row.skills,
     category: row.category,
     types: row.types,

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
-import { countMatches, countPublishedDocuments, sampleFacets, searchPage, searchPageLarge, type FacetRow, type RankPlan, type SearchHitRow, type SqlFilters } from '../db/queries/search';
+import { countMatches, countMatchingKeys, countPublishedDocuments, sampleFacets, searchPage, searchPageLarge, type FacetRow, type RankPlan, type SearchHitRow, type SqlFilters } from '../db/queries/search';
 import { highlight, snippet } from './highlight';
+import { suggestQuery } from './suggest';
 import { monthsSinceQuery } from './text';
 import { conceptQueries, parseQuery, type Concept, type QueryDictionary } from './query';
 import { DEFAULT_PER_PAGE, hitUrl, MAX_PER_PAGE, type FacetCount, type SearchEngine, type SearchFilters, type SearchHit, type SearchQuery, type SearchResult } from './types';
@@ -92,6 +93,15 @@ export class PostgresSearchEngine implements SearchEngine {
       rows = await searchPageLarge(this.db, plan, filters, opts, { head: months(sample.headSince), any: months(sample.anySince) });
       counted = countsOf(sample.facets, scale);
     }
+    // The page says that some results lack a word only when one of those shown does.
+    if (relaxed && (!rows.length || (await countMatchingKeys(this.db, rows, plans.strict.match!)) === rows.length)) relaxed = false;
+    // 「もしかして」 when some word found nothing: a known term close to it that does find listings.
+    let suggestion: string | undefined;
+    if (counted.total === 0 || relaxed) {
+      const alt = suggestQuery(query.q ?? '', dict);
+      const altPlan = alt === undefined ? undefined : buildPlans(parseQuery(alt, dict)).strict;
+      if (altPlan?.match !== undefined && (await countMatches(this.db, altPlan, filters, 1)) > 0) suggestion = alt;
+    }
     const terms = highlightTerms(concepts);
     return {
       hits: rows.map((r) => toHit(r, terms)),
@@ -104,6 +114,7 @@ export class PostgresSearchEngine implements SearchEngine {
       degraded: false,
       relaxed,
       expansions: expansionsOf(concepts, dict),
+      ...(suggestion === undefined ? {} : { suggestion }),
     };
   }
 }

@@ -56,10 +56,15 @@ export interface SearchResult {
   engine: 'postgres' | 'meilisearch';
   /** true when the configured engine failed and the embedded one answered */
   degraded: boolean;
-  /** true when no document had every word, so documents with some of them are shown */
+  /** true when few documents have every word, so documents with some of them are shown, and one of the hits lacks a word */
   relaxed: boolean;
   /** the words and synonyms the query was expanded to, for "did you mean" help */
   expansions: string[];
+  /**
+   * 「もしかして」: the query with a word that found nothing replaced by a known term close to it
+   * (ふるさと脳税 → ふるさと納税), when that finds listings. Meilisearch corrects typos itself: none.
+   */
+  suggestion?: string;
 }
 
 /** One search engine: the embedded PostgreSQL one or Meilisearch. */

@@ -1,17 +1,19 @@
 import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
 import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
 import pg from 'pg';
+import { Adapter as InMemoryAdapter, MessageType, type BroadcastOptions } from 'socket.io-adapter';
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { ZodType, ZodTypeDef } from 'zod';
-import { findApplicationByConversation } from '../../db/queries/applications';
 import type { SessionUser } from '../domain/accounts/types';
 import { JoinEventSchema, LeaveEventSchema, ReadEventSchema, SendEventSchema, TypingEventSchema } from '../schemas/chat';
 import { getSessionFromCookieHeader, getUserFromCookieHeader } from '../services/auth.server';
 import type { DbHandle } from '../../db/client';
 import { listenForSessionEnds } from '../../db/session-ends';
 import { ServiceError } from '../utils/errors';
-import { markRead, messagesAfter, postMessage, readMarks, requireConversation } from '../services/chat.server';
+import { createMessageWriter, markRead, messagesAfter, postTargetOf, readMarks, requireConversation, requireMessageAllowance, type PostTarget } from '../services/chat.server';
+import { can } from '../domain/policy';
 import { startNotificationWorker } from '../services/notifications.server';
+import { chatLimitersFor, take } from '../services/rate-limit.server';
 import type { AppServices } from '../server/load-context';
 import { loadRedis } from '../server/redis';
 import type { ApplicationState } from '../domain/applications/states';
@@ -29,23 +31,8 @@ import {
 type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type ChatNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-/** Per socket: a burst of 20 events, then 5 per second. Typing and read receipts count too. */
-const BUCKET = { capacity: 20, perSecond: 5 };
-/** The session behind a socket is looked up again this often, so a log-out or suspension takes effect. */
+/** The session behind a socket is looked up again this often (its ending also closes the socket at once). */
 const USER_TTL_MS = 30_000;
-
-class TokenBucket {
-  private tokens: number = BUCKET.capacity;
-  private last = Date.now();
-  take(): boolean {
-    const now = Date.now();
-    this.tokens = Math.min(BUCKET.capacity, this.tokens + ((now - this.last) / 1000) * BUCKET.perSecond);
-    this.last = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
-  }
-}
 
 /** Browsers always send Origin; a page on another site must not ride the user's cookie into the chat. */
 function originAllowed(origin: string | undefined, host: string | undefined, publicUrl: string): boolean {
@@ -81,10 +68,29 @@ function installAdapter(io: Server, services: AppServices, pool: pg.Pool | undef
   }
   if (pool && services.config.databaseUrl) {
     const listenPool = adapterPool(services);
-    io.adapter(createPostgresAdapter(listenPool.pool, { errorHandler: (err) => services.logger.warn({ err }, 'socket.io postgres adapter error') }));
+    io.adapter(localFirst(createPostgresAdapter(listenPool.pool, { errorHandler: (err) => services.logger.warn({ err }, 'socket.io postgres adapter error') })));
     return { kind: 'postgres', close: listenPool.close };
   }
   return { kind: 'none', close: async () => {} };
+}
+
+type ClusterLike = InMemoryAdapter & { publish(message: unknown): void };
+
+/**
+ * The postgres adapter awaits its pg_notify before it delivers a broadcast to this process's own
+ * clients; this wrapper delivers here at once and publishes to the other processes alongside.
+ */
+function localFirst<N>(factory: (nsp: N) => unknown) {
+  return function (nsp: N): InMemoryAdapter {
+    const adapter = factory(nsp) as ClusterLike;
+    const clustered = adapter.broadcast.bind(adapter);
+    adapter.broadcast = (packet: Parameters<InMemoryAdapter['broadcast']>[0], opts: BroadcastOptions) => {
+      if (opts.flags?.local) return clustered(packet, opts);
+      InMemoryAdapter.prototype.broadcast.call(adapter, packet, opts);
+      adapter.publish({ type: MessageType.BROADCAST, data: { packet, opts: { rooms: [...opts.rooms], except: [...(opts.except ?? [])], flags: opts.flags } } });
+    };
+    return adapter;
+  };
 }
 
 /**
@@ -145,6 +151,7 @@ export function attachChat(io: Server, services: AppServices, dbHandle: Pick<DbH
   const adapter = installAdapter(io, services, dbHandle.pool);
   const nsp = io.of(CHAT_NAMESPACE) as ChatNamespace;
   const users = new WeakMap<ChatSocket, { user: SessionUser; at: number }>();
+  const limits = chatLimitersFor(services.db, services.config);
 
   // A socket lives no longer than the session it was opened with: the database announces every
   // deleted session (log-out, log-out everywhere, password change or reset, suspension) to every
@@ -220,8 +227,9 @@ export function attachChat(io: Server, services: AppServices, dbHandle: Pick<DbH
     },
   };
 
+  const writer = createMessageWriter(services.db, hub);
+
   nsp.on('connection', (socket: ChatSocket) => {
-    const bucket = new TokenBucket();
     // One sender's messages are stored in the order they were sent, even though handlers are async.
     let sendQueue: Promise<unknown> = Promise.resolve();
 
@@ -231,33 +239,49 @@ export function attachChat(io: Server, services: AppServices, dbHandle: Pick<DbH
         const ack = typeof maybeAck === 'function' ? (maybeAck as (r: unknown) => void) : noop;
         const parsed = schema.safeParse(raw);
         if (!parsed.success) return ack({ ok: false, error: parsed.error.issues[0]?.message ?? '入力が不正です。', code: 'invalid' });
-        if (!bucket.take()) return ack({ ok: false, error: '送信が多すぎます。少し待ってから再度お試しください。', code: 'rate_limited' });
         try {
+          // Per user, not per socket: every tab and every reconnection draws on the same allowance.
+          if ((await take(limits.events, socket.data.userId)) > 0) return ack({ ok: false, error: '送信が多すぎます。少し待ってから再度お試しください。', code: 'rate_limited' });
           const run = async () => {
             const user = await currentUser(socket);
-            if (!user) return ack({ ok: false, error: 'ログインし直してください。', code: 'forbidden' });
-            ack({ ok: true, ...(await handler(user, parsed.data)) });
+            if (!user) return { ok: false as const, error: 'ログインし直してください。', code: 'forbidden' as const };
+            return handler(user, parsed.data);
           };
-          if (!serial) return await run();
+          if (!serial) {
+            const r = await run();
+            return ack(r && typeof r === 'object' && 'ok' in r && r.ok === false ? r : { ok: true, ...r });
+          }
+          // One sender's messages reach the writer in the order they were sent; the writes themselves overlap.
           const queued = sendQueue.then(run);
           sendQueue = queued.catch(() => {});
-          await queued;
+          const step = await queued;
+          if (typeof step !== 'function') return ack(step);
+          ack({ ok: true, ...(await (step as () => Promise<object>)()) });
         } catch (error) {
           ack(fail(error, services.logger));
         }
       });
     }
 
+    // Conversations this socket may post to, checked once when it joined (or at its first send).
+    const targets = new Map<number, PostTarget>();
+    const targetFor = async (user: SessionUser, conversationId: number): Promise<PostTarget> => {
+      const known = targets.get(conversationId);
+      if (known) return known;
+      const target = postTargetOf(await requireConversation(services.db, user, conversationId, 'conversation.post'));
+      targets.set(conversationId, target);
+      return target;
+    };
+
     on('conversation:join', JoinEventSchema, async (user, p) => {
       const conversation = await requireConversation(services.db, user, p.conversationId, 'conversation.join');
+      if (can(user, 'conversation.post', { type: 'conversation', participantOrganisationIds: [conversation.applicant_organisation_id, conversation.owner_organisation_id] })) {
+        targets.set(conversation.id, postTargetOf(conversation));
+      }
       // Join before reading history: a message stored in between arrives twice (clients drop it by id), never zero times.
       await socket.join(conversationRoom(conversation.id));
-      const [{ messages, hasMore }, reads, app] = await Promise.all([
-        messagesAfter(services.db, user, conversation.id, p.afterSeq),
-        readMarks(services.db, conversation.id),
-        findApplicationByConversation(services.db, conversation.id),
-      ]);
-      return { messages, reads, state: app!.state as ApplicationState, hasMore };
+      const [{ messages, hasMore }, reads] = await Promise.all([messagesAfter(services.db, { checked: true }, conversation.id, p.afterSeq), readMarks(services.db, conversation.id)]);
+      return { messages, reads, state: conversation.application_state as ApplicationState, hasMore };
     });
 
     on('conversation:leave', LeaveEventSchema, async (_user, p) => {
@@ -266,8 +290,12 @@ export function attachChat(io: Server, services: AppServices, dbHandle: Pick<DbH
     });
 
     on('message:send', SendEventSchema, async (user, p) => {
-      const { message, created } = await postMessage(services.db, user, p, { hub });
-      return { message, duplicate: !created };
+      const target = await targetFor(user, p.conversationId);
+      await requireMessageAllowance(services.db, user);
+      return async () => {
+        const { message, created } = await writer.send(user, target, p);
+        return { message, duplicate: !created };
+      };
     }, true);
 
     on('typing', TypingEventSchema, async (user, p) => {

@@ -1,5 +1,7 @@
 import type { FieldMetadata, SubmissionResult } from '@conform-to/react';
+import type { HeadersFunction } from '@remix-run/node';
 import { useNavigation } from '@remix-run/react';
+import { SUBMISSION_FIELD } from '../schemas/form';
 import { useEffect, useRef, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
 
 /*
@@ -320,3 +322,21 @@ export function SubmitButton({
     </button>
   );
 }
+
+/**
+ * The one-time key of a create form (made by the page's loader with newSubmissionKey): the server
+ * answers the same submission sent twice with the first answer (answerOnce in app/utils/forms.server.ts).
+ */
+export function SubmissionKey({ value }: { value: string }) {
+  return <input type="hidden" name={SUBMISSION_FIELD} value={value} />;
+}
+
+/**
+ * The `headers` export of a page whose loader hands out a submission key: the loader's
+ * `Cache-Control: private, no-store` reaches the page itself, so no cache (the page cache for
+ * anonymous visitors, the browser's) gives two visitors, or two visits, the same key.
+ */
+export const submissionPageHeaders: HeadersFunction = ({ loaderHeaders }) => {
+  const cacheControl = loaderHeaders.get('Cache-Control');
+  return cacheControl ? { 'Cache-Control': cacheControl } : new Headers();
+};

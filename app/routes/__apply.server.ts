@@ -4,7 +4,7 @@ import { ApplyForm } from '../schemas/chat';
 import { applyToListing, getApplyPage } from '../services/applications.server';
 import { requireUser } from '../services/auth.server';
 import { asErrorResponse, refusalOf, ServiceError, textResponse } from '../utils/errors';
-import { parseSubmission, readFormData, refused } from '../utils/forms.server';
+import { answerOnce, NO_STORE, newSubmissionKey, parseSubmission, readFormData, refused } from '../utils/forms.server';
 import { idParam } from '../utils/params';
 
 /* /openings/:id/apply and /solutions/:id/scout: the same form for both kinds. */
@@ -14,21 +14,25 @@ export async function applyPage(kind: ListingKind, { request, context, params }:
   const id = idParam(params.id, '掲載');
   const page = await getApplyPage(context.db, user, kind, id).catch(asErrorResponse);
   if (!page.canApply) throw textResponse(kind === 'opening' ? 'この募集には応募できません。' : 'このソリューションにはスカウトを送れません。', 403);
-  return json(page);
+  return json({ ...page, submissionKey: newSubmissionKey() }, { headers: NO_STORE });
 }
 export type ApplyPageData = SerializeFrom<typeof applyPage>;
 
 export async function applyAction(kind: ListingKind, { request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const id = idParam(params.id, '掲載');
-  const parsed = await parseSubmission(await readFormData(request), ApplyForm);
-  if (!parsed.ok) return refused(parsed.reply());
-  try {
-    const result = await applyToListing(context.db, user, kind, id, parsed.value, { ip: context.clientIp, publicUrl: context.config.publicUrl, hub: context.chat });
-    return redirect(`/applications/${result.id}?done=${result.inquiry ? 'inquiry' : 'sent'}`);
-  } catch (error) {
-    if (error instanceof ServiceError && error.code === 'already_sent') return redirect(`/applications/${error.details.existingId}?done=exists`);
-    const refusal = refusalOf(error);
-    return refused(parsed.reply({ formErrors: [refusal.message] }), refusal.status);
-  }
+  const formData = await readFormData(request);
+  // The same form sent twice (a double click) is one application, and both get its page as the first did.
+  return answerOnce(context, formData, `apply:${kind}:${id}:${user.id}`, async () => {
+    const parsed = await parseSubmission(formData, ApplyForm);
+    if (!parsed.ok) return refused(parsed.reply());
+    try {
+      const result = await applyToListing(context.db, user, kind, id, parsed.value, { ip: context.clientIp, publicUrl: context.config.publicUrl, hub: context.chat });
+      return redirect(`/applications/${result.id}?done=${result.inquiry ? 'inquiry' : 'sent'}`);
+    } catch (error) {
+      if (error instanceof ServiceError && error.code === 'already_sent') return redirect(`/applications/${error.details.existingId}?done=exists`);
+      const refusal = refusalOf(error);
+      return refused(parsed.reply({ formErrors: [refusal.message] }), refusal.status);
+    }
+  });
 }

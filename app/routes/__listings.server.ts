@@ -1,13 +1,15 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type SerializeFrom } from '@remix-run/node';
 import { ATTACHMENT_RULES, KIND_PATHS, TYPES_BY_ORG_KIND, type ListingKind } from '../domain/listings';
+import { listingRuleProblems, type ListingRuleContext, type ListingRuleValues } from '../domain/listings/form-rules';
 import { can } from '../domain/policy';
+import { japanToday } from '../utils/dates';
 import { LifecycleForm, ListingFilterSchema, OpeningForm, SolutionForm } from '../schemas/listings';
 import { formSchema } from '../schemas/form';
 import { getOptionalUser, requireCan, requireUser } from '../services/auth.server';
 import { addAttachment, attachmentResponse, removeAttachment } from '../services/listing-attachments.server';
 import { changeListingStatus, createListing, getListingForEdit, getListingPage, listPublished, updateListing } from '../services/listings.server';
-import { asErrorResponse, refusalOf } from '../utils/errors';
-import { parseSubmission, readFormData, readMultipartFormData, refused } from '../utils/forms.server';
+import { asErrorResponse, invariantResponse, refusalOf } from '../utils/errors';
+import { answerOnce, NO_STORE, newSubmissionKey, parseSubmission, readFormData, readMultipartFormData, refused } from '../utils/forms.server';
 import { idParam } from '../utils/params';
 import { z } from 'zod';
 
@@ -18,7 +20,16 @@ import { z } from 'zod';
  */
 
 const listingId = (params: LoaderFunctionArgs['params']) => idParam(params.id, '掲載');
-const parseListing = (kind: ListingKind, formData: FormData) => (kind === 'opening' ? parseSubmission(formData, OpeningForm) : parseSubmission(formData, SolutionForm));
+/**
+ * The listing form with the rules that need the poster and today's date (a past start or deadline,
+ * a 類型 the organisation may not offer), so one answer lists every problem.
+ */
+const parseListing = (kind: ListingKind, formData: FormData, ctx: Omit<ListingRuleContext, 'kind' | 'today'>) => {
+  const rules = (v: ListingRuleValues, report: (field: never, message: string) => void) => {
+    for (const [field, messages] of Object.entries(listingRuleProblems(v, { ...ctx, kind, today: japanToday() }))) for (const m of messages) report(field as never, m);
+  };
+  return kind === 'opening' ? parseSubmission(formData, OpeningForm, [rules]) : parseSubmission(formData, SolutionForm, [rules]);
+};
 const doneOf = (request: Request) => new URL(request.url).searchParams.get('done');
 
 // ——— /openings, /solutions ———
@@ -36,19 +47,28 @@ export type ListingIndexData = SerializeFrom<typeof listingIndex>;
 export async function newListingPage(kind: ListingKind, { request, context }: LoaderFunctionArgs) {
   const user = await requireCan(request, context, 'listing.create', { type: 'listing', listingKind: kind });
   const values = { contactName: user.name, contactEmail: user.email, termMinMonths: '6', termMaxMonths: '12', headcount: '1' };
-  return json({ kind, values, allowedTypes: TYPES_BY_ORG_KIND[user.role] ?? [], organisationName: user.organisation.name });
+  return json(
+    { kind, values, allowedTypes: TYPES_BY_ORG_KIND[user.role] ?? [], organisationName: user.organisation.name, submissionKey: newSubmissionKey() },
+    { headers: NO_STORE },
+  );
 }
 export type NewListingData = SerializeFrom<typeof newListingPage>;
 
 export async function createListingAction(kind: ListingKind, { request, context }: ActionFunctionArgs) {
   const user = await requireCan(request, context, 'listing.create', { type: 'listing', listingKind: kind });
   const formData = await readFormData(request);
-  const publish = formData.get('intent') === 'publish';
-  const parsed = await parseListing(kind, formData);
-  if (!parsed.ok) return refused(parsed.reply());
-  const result = await createListing(context.db, user, kind, parsed.value, { publish, ip: context.clientIp }).catch(asErrorResponse);
-  if (!result.ok) return refused(parsed.reply({ fieldErrors: result.errors }));
-  return redirect(`${KIND_PATHS[kind]}/${result.id}?done=${publish ? 'published' : 'saved'}`);
+  // The same form sent twice (a double click) creates one listing and answers both with its page.
+  return answerOnce(context, formData, `listing.create:${kind}:${user.id}`, async () => {
+    const intent = formData.get('intent');
+    const publish = intent === 'publish';
+    const parsed = await parseListing(kind, formData, { role: user.role, publish });
+    if (!parsed.ok) return refused(parsed.reply());
+    const result = await createListing(context.db, user, kind, parsed.value, { publish, ip: context.clientIp }).catch(asErrorResponse);
+    if (!result.ok) return refused(parsed.reply({ fieldErrors: result.errors }));
+    // 「プレビュー」 saves a draft and shows it as others will see it, with the button that publishes it.
+    if (intent === 'preview') return redirect(`${KIND_PATHS[kind]}/${result.id}/preview`);
+    return redirect(`${KIND_PATHS[kind]}/${result.id}?done=${publish ? 'published' : 'saved'}`);
+  });
 }
 
 // ——— /openings/:id, /solutions/:id ———
@@ -60,6 +80,17 @@ export async function listingDetail(kind: ListingKind, { request, context, param
   return json({ kind, ...page, done: doneOf(request), signedIn: user !== null });
 }
 export type ListingDetailData = SerializeFrom<typeof listingDetail>;
+
+// ——— /openings/:id/preview, /solutions/:id/preview ———
+
+/** The page as others will see it, for the organisation that writes it: only its editors may look. */
+export async function listingPreview(kind: ListingKind, { request, context, params }: LoaderFunctionArgs) {
+  const id = listingId(params);
+  const user = await requireUser(request, context);
+  const page = await getListingPage(context.db, user, kind, id).catch(asErrorResponse);
+  invariantResponse(page.canEdit, '掲載が見つかりません。', { status: 404 });
+  return json({ kind, ...page, done: null, signedIn: true });
+}
 
 /** The lifecycle buttons of the detail page: publish, close (filled / withdrawn), reopen. */
 export async function listingLifecycleAction(kind: ListingKind, { request, context, params }: ActionFunctionArgs) {
@@ -96,7 +127,7 @@ const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)}MB`;
 export async function editListingAction(kind: ListingKind, { request, context, params }: ActionFunctionArgs) {
   const id = listingId(params);
   const user = await requireUser(request, context);
-  await getListingForEdit(context.db, user, kind, id).catch(asErrorResponse);
+  const stored = await getListingForEdit(context.db, user, kind, id).catch(asErrorResponse);
   const back = `${KIND_PATHS[kind]}/${id}/edit`;
   const opts = { dataDir: context.config.dataDir, ip: context.clientIp };
   if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
@@ -117,7 +148,7 @@ export async function editListingAction(kind: ListingKind, { request, context, p
     await removeAttachment(context.db, user, { kind, id }, parsed.value.attachmentId, opts).catch(asErrorResponse);
     return redirect(`${back}?done=detached`);
   }
-  const parsed = await parseListing(kind, formData);
+  const parsed = await parseListing(kind, formData, { role: user.role, stored: { status: stored.status, startFrom: typeof stored.values.startFrom === 'string' && stored.values.startFrom ? stored.values.startFrom : null } });
   if (!parsed.ok) return refused(parsed.reply(), 400, { form: 'listing' as EditForm });
   try {
     const result = await updateListing(context.db, user, id, parsed.value, { ip: context.clientIp });
@@ -127,6 +158,7 @@ export async function editListingAction(kind: ListingKind, { request, context, p
     const refusal = refusalOf(error);
     return refused(parsed.reply({ formErrors: [refusal.message] }), refusal.status, { form: 'listing' as EditForm });
   }
+  if (formData.get('intent') === 'preview') return redirect(`${KIND_PATHS[kind]}/${id}/preview`);
   return redirect(`${KIND_PATHS[kind]}/${id}?done=updated`);
 }
 

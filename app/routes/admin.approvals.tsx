@@ -1,13 +1,16 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { ErrorSummary, Notice, TextAreaField } from '../components/accounts/fields';
+import { ErrorSummary, SubmitButton, TextareaField } from '../components/forms';
+import { Notice } from '../components/notice';
 import { COMPANY_CLASS_LABELS } from '../domain/accounts/company-class';
-import { fieldErrors, ReviewSchema } from '../domain/accounts/schemas';
 import { ROLE_LABELS, type CompanyClass, type Role } from '../domain/accounts/types';
+import { REVIEW_LABELS, ReviewForm } from '../schemas/settings';
 import { pendingApprovals, reviewOrganisation } from '../services/accounts.server';
 import { requireCan } from '../services/auth.server';
-import { formValues, keepInput } from '../services/forms.server';
 import { formatDateTime } from '../utils/dates';
+import { parseSubmission, readFormData, refused } from '../utils/forms.server';
+
+/* /admin/approvals: operators approve or reject the organisations waiting for review (oldest first). */
 
 export const meta: MetaFunction = () => [{ title: '登録審査｜起業人マッチ 管理' }];
 
@@ -18,12 +21,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const operator = await requireCan(request, context, 'admin.approve');
-  const values = await formValues(request);
-  const p = ReviewSchema.safeParse(values);
-  if (!p.success) return json({ organisationId: values.organisationId, errors: fieldErrors(p.error), values: keepInput(values) }, { status: 400 });
-  const result = await reviewOrganisation(context, operator, p.data, context.clientIp);
-  if (!result.ok) return json({ organisationId: values.organisationId, errors: result.errors, values: keepInput(values) }, { status: 409 });
-  return redirect(`/admin/approvals?done=${p.data.decision}`);
+  const formData = await readFormData(request);
+  // Each application is its own form: the answer names the one it belongs to.
+  const row = { organisationId: String(formData.get('organisationId') ?? '') };
+  const parsed = await parseSubmission(formData, ReviewForm);
+  if (!parsed.ok) return refused(parsed.reply(), 400, row);
+  const result = await reviewOrganisation(context, operator, parsed.value, context.clientIp);
+  if (!result.ok) {
+    const { _form: formErrors, ...fieldErrors } = result.errors;
+    return refused(parsed.reply({ fieldErrors, formErrors }), 409, row);
+  }
+  return redirect(`/admin/approvals?done=${parsed.value.decision}`);
 }
 
 export default function Approvals() {
@@ -42,6 +50,7 @@ export default function Approvals() {
       <ul className="space-y-6">
         {pending.map((o) => {
           const mine = data?.organisationId === o.id;
+          const formId = `review-${o.id}`;
           return (
             <li key={o.id} className="card space-y-4" data-testid="pending-organisation">
               <h2 className="text-xl font-bold">
@@ -90,25 +99,25 @@ export default function Approvals() {
                 <dt className="font-bold">申請日時</dt>
                 <dd>{formatDateTime(o.created_at)}</dd>
               </dl>
-              {mine ? <ErrorSummary errors={data?.errors} labels={{ reason: '理由', decision: '判断' }} /> : null}
-              <Form method="post" className="space-y-3" noValidate>
+              <Form method="post" id={formId} className="space-y-3" noValidate>
+                {mine ? <ErrorSummary result={data?.result} labels={REVIEW_LABELS} formId={formId} /> : null}
                 <input type="hidden" name="organisationId" value={o.id} />
-                <TextAreaField
+                <TextareaField
                   name="reason"
+                  formId={formId}
                   label="理由・コメント"
-                  required={false}
                   rows={3}
-                  errors={mine ? data?.errors : undefined}
-                  defaultValue={mine ? (data?.values as Record<string, string>)?.reason : undefined}
+                  errors={mine ? (data?.result.error?.reason ?? undefined) : undefined}
+                  defaultValue={mine ? (data?.result.initialValue?.reason as string | undefined) : undefined}
                   hint="却下する場合は必須です。申請者へのメールに記載されます。"
                 />
                 <div className="flex flex-wrap gap-3">
-                  <button type="submit" name="decision" value="approve" className="btn-primary">
+                  <SubmitButton name="decision" value="approve">
                     承認する
-                  </button>
-                  <button type="submit" name="decision" value="reject" className="btn-secondary">
+                  </SubmitButton>
+                  <SubmitButton name="decision" value="reject" className="btn-secondary">
                     却下する
-                  </button>
+                  </SubmitButton>
                 </div>
               </Form>
             </li>

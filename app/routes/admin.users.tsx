@@ -1,13 +1,16 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { FieldErrors, Notice } from '../components/accounts/fields';
-import { fieldErrors } from '../domain/accounts/schemas';
-import { UserListQuerySchema, UserSuspensionSchema, USERS_PAGE_SIZE } from '../domain/accounts/suspension';
+import { ErrorList, Field, SubmitButton, TextareaField } from '../components/forms';
+import { Notice } from '../components/notice';
+import { UserListQuerySchema, USERS_PAGE_SIZE } from '../domain/accounts/suspension';
 import { ROLE_LABELS, type Role } from '../domain/accounts/types';
+import { UserSuspensionForm } from '../schemas/settings';
 import { listUsers, reactivateUser, suspendUser } from '../services/admin-users.server';
 import { requireCan } from '../services/auth.server';
-import { formValues, keepInput } from '../services/forms.server';
 import { formatDateTime } from '../utils/dates';
+import { parseSubmission, readFormData, refused } from '../utils/forms.server';
+
+/* /admin/users: operators find accounts and suspend (with a reason mailed to the user) or reactivate them. */
 
 export const meta: MetaFunction = () => [{ title: '利用者の管理｜起業人マッチ 管理' }];
 
@@ -33,7 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({
     ...list,
     query,
-    queryError: parsed.success ? null : fieldErrors(parsed.error).q?.[0] ?? null,
+    queryError: parsed.success ? null : (parsed.error.issues[0]?.message ?? null),
     me: operator.id,
     done: done === 'suspend' || done === 'reactivate' ? done : null,
   });
@@ -41,17 +44,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const operator = await requireCan(request, context, 'admin.users');
-  const values = await formValues(request);
-  const p = UserSuspensionSchema.safeParse(values);
-  const kept = { userId: values.userId ?? '', intent: values.intent ?? '', values: keepInput(values) };
-  if (!p.success) return json({ ...kept, errors: fieldErrors(p.error) }, { status: 400 });
-  const result = p.data.intent === 'suspend'
-    ? await suspendUser(context, operator, { userId: p.data.userId, reason: p.data.reason }, context.clientIp)
-    : await reactivateUser(context, operator, { userId: p.data.userId }, context.clientIp);
-  if (!result.ok) return json({ ...kept, errors: { _form: [result.message] } as Record<string, string[]> }, { status: result.status });
-  return redirect(`/admin/users${listSearch(new URL(request.url), { done: p.data.intent })}`);
+  const formData = await readFormData(request);
+  const parsed = await parseSubmission(formData, UserSuspensionForm);
+  // Each row is its own form: the answer names the row it belongs to.
+  const row = { userId: String(formData.get('userId') ?? '') };
+  if (!parsed.ok) return refused(parsed.reply(), 400, row);
+  const { intent, userId, reason } = parsed.value;
+  const result = intent === 'suspend' ? await suspendUser(context, operator, { userId, reason }, context.clientIp) : await reactivateUser(context, operator, { userId }, context.clientIp);
+  if (!result.ok) return refused(parsed.reply({ formErrors: [result.message] }), result.status, row);
+  return redirect(`/admin/users${listSearch(new URL(request.url), { done: intent })}`);
 }
-
 
 export default function AdminUsers() {
   const { rows, total, pages, query, queryError, me, done } = useLoaderData<typeof loader>();
@@ -77,25 +79,8 @@ export default function AdminUsers() {
         <Notice tone="success">{done === 'suspend' ? '利用を停止し、ログイン中のセッションをすべて終了しました。' : '利用を再開しました。'}利用者にメールで通知しました。</Notice>
       ) : null}
       <Form method="get" className="flex flex-wrap items-end gap-3" role="search">
-        <div className="space-y-1">
-          <label htmlFor="users-q" className="field-label">
-            氏名・メールアドレス・組織名で検索
-          </label>
-          <input
-            id="users-q"
-            name="q"
-            type="search"
-            className="field-input"
-            defaultValue={query.q}
-            maxLength={100}
-            aria-invalid={queryError ? true : undefined}
-            aria-describedby={queryError ? 'users-q-error' : undefined}
-          />
-          <FieldErrors id="users-q-error" messages={queryError ? [queryError] : []} />
-        </div>
-        <button type="submit" className="btn-secondary">
-          検索
-        </button>
+        <Field name="q" formId="users" type="search" label="氏名・メールアドレス・組織名で検索" className="space-y-1" defaultValue={query.q} maxLength={100} errors={queryError ? [queryError] : undefined} />
+        <SubmitButton className="btn-secondary">検索</SubmitButton>
       </Form>
       <p aria-live="polite">
         {total === 0 ? '該当する利用者はいません。' : `${total}人中 ${first}〜${last}人目`}
@@ -118,9 +103,10 @@ export default function AdminUsers() {
             <tbody>
               {rows.map((u) => {
                 const mine = data?.userId === u.id;
-                const errors = mine ? data?.errors : undefined;
-                const messages = [...(errors?._form ?? []), ...(errors?.reason ?? []), ...(errors?.userId ?? []), ...(errors?.intent ?? [])];
-                const errorId = `user-${u.id}-error`;
+                const errors = mine ? data?.result.error : undefined;
+                const formId = `user-${u.id}`;
+                const messages = [...(errors?.[''] ?? []), ...(errors?.userId ?? []), ...(errors?.intent ?? [])];
+                const errorId = `${formId}-error`;
                 const suspended = u.disabled_at !== null;
                 return (
                   <tr key={u.id} className="border-b border-solid-gray-300 align-top" data-testid="admin-user" data-user-id={u.id}>
@@ -140,33 +126,29 @@ export default function AdminUsers() {
                     <td className="p-2">
                       {u.id === me ? <p className="mb-2 text-sm">ご自身のアカウントです（利用停止はできません）。</p> : null}
                       {suspended ? (
-                        <Form method="post" noValidate className="space-y-2">
+                        <Form method="post" id={formId} noValidate className="space-y-2" aria-describedby={messages.length ? errorId : undefined}>
                           <input type="hidden" name="userId" value={u.id} />
-                          <FieldErrors id={errorId} messages={messages} />
-                          <button type="submit" name="intent" value="reactivate" className="btn-secondary" aria-describedby={messages.length ? errorId : undefined}>
+                          <ErrorList id={errorId} errors={messages} />
+                          <SubmitButton name="intent" value="reactivate" className="btn-secondary">
                             利用を再開する
-                          </button>
+                          </SubmitButton>
                         </Form>
                       ) : (
-                        <Form method="post" noValidate className="space-y-2">
+                        <Form method="post" id={formId} noValidate className="space-y-2" aria-describedby={messages.length ? errorId : undefined}>
                           <input type="hidden" name="userId" value={u.id} />
-                          <label htmlFor={`reason-${u.id}`} className="field-label">
-                            理由<span className="ml-2 text-sm font-normal text-red-800">必須</span>
-                          </label>
-                          <textarea
-                            id={`reason-${u.id}`}
+                          <ErrorList id={errorId} errors={messages} />
+                          <TextareaField
                             name="reason"
-                            rows={2}
+                            formId={formId}
+                            label="理由"
                             required
-                            className="field-input"
-                            defaultValue={mine ? (data?.values as Record<string, string> | undefined)?.reason : undefined}
-                            aria-invalid={messages.length ? true : undefined}
-                            aria-describedby={messages.length ? errorId : undefined}
+                            rows={2}
+                            errors={errors?.reason ?? undefined}
+                            defaultValue={mine ? (data?.result.initialValue?.reason as string | undefined) : undefined}
                           />
-                          <FieldErrors id={errorId} messages={messages} />
-                          <button type="submit" name="intent" value="suspend" className="btn-secondary">
+                          <SubmitButton name="intent" value="suspend" className="btn-secondary">
                             利用を停止する
-                          </button>
+                          </SubmitButton>
                         </Form>
                       )}
                     </td>

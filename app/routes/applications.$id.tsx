@@ -15,7 +15,7 @@ import { acceptInterviewSlot, changeApplicationState, conversationOf, getConvers
 import { requireUser } from '../services/auth.server';
 import { markRead, postMessage, type UploadedFile } from '../services/chat.server';
 import { asErrorResponse, refusalOf } from '../utils/errors';
-import { NUL_MESSAGE, readMultipartFormData } from '../utils/forms.server';
+import { answerOnce, newSubmissionKey, NUL_MESSAGE, readMultipartFormData } from '../utils/forms.server';
 import { idParam } from '../utils/params';
 
 /*
@@ -30,7 +30,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // Opening the page is reading it: the other side sees 既読.
   const last = page.messages.at(-1)?.seq ?? 0;
   if (last > 0) await markRead(context.db, user, page.conversationId, last, { hub: context.chat });
-  return json({ ...page, clientKey: randomUUID(), done: new URL(request.url).searchParams.get('done') }, { headers: { 'Cache-Control': 'private, no-store' } });
+  return json({ ...page, clientKey: randomUUID(), submissionKey: newSubmissionKey(), done: new URL(request.url).searchParams.get('done') }, { headers: { 'Cache-Control': 'private, no-store' } });
 }
 
 export type ActionFailure = { intent: string; formError?: string; errors?: FieldErrors; values?: Record<string, string> };
@@ -57,6 +57,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const id = idParam(params.id, '応募');
   const { formData, tooLarge } = await readMultipartFormData(request, ATTACHMENT_RULES.maxBytes);
+  // A form sent twice (a double click on 候補日時を送る or 承諾する) is worked on once; both get the first answer.
+  return answerOnce(context, formData, `application:${id}:${user.id}`, () => act(context, user, id, formData, tooLarge));
+}
+
+async function act(context: ActionFunctionArgs['context'], user: Awaited<ReturnType<typeof requireUser>>, id: number, formData: FormData, tooLarge: boolean) {
   const intent = String(formData.get('intent') ?? 'message');
   const values = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
   const fail = (formError: string, status = 400, errors?: FieldErrors) => json<ActionFailure>({ intent, formError, errors, values }, { status });
@@ -176,7 +181,7 @@ export default function ConversationPage() {
         />
         <div className="min-w-0 space-y-6">
           <StatePanel moves={data.moves} state={a.state} stateReason={a.stateReason} values={failure?.intent === 'state' ? failure.values : undefined} />
-          <SlotsPanel applicationId={a.id} slots={data.slots} canPropose={data.canProposeSlots} values={failure?.intent === 'slots' ? failure.values : undefined} />
+          <SlotsPanel applicationId={a.id} slots={data.slots} canPropose={data.canProposeSlots} submissionKey={data.submissionKey} values={failure?.intent === 'slots' ? failure.values : undefined} />
         </div>
       </div>
     </div>

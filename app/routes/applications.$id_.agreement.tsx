@@ -17,7 +17,7 @@ import {
 } from '../services/agreements.server';
 import { formatDateTime } from '../utils/dates';
 import { asErrorResponse, refusalOf } from '../utils/errors';
-import { NUL_MESSAGE, readFormData } from '../utils/forms.server';
+import { answerOnce, newSubmissionKey, NUL_MESSAGE, readFormData } from '../utils/forms.server';
 import { idParam } from '../utils/params';
 import { NO_STORE, requireParty, writeOptions } from './__agreement.server';
 
@@ -31,7 +31,7 @@ import { NO_STORE, requireParty, writeOptions } from './__agreement.server';
 export async function loader(args: LoaderFunctionArgs) {
   const { user, access } = await requireParty(args);
   const page = await getAgreementPage(args.context.db, user, access).catch(asErrorResponse);
-  return json({ ...page, done: new URL(args.request.url).searchParams.get('done') }, { headers: NO_STORE });
+  return json({ ...page, submissionKey: newSubmissionKey(), done: new URL(args.request.url).searchParams.get('done') }, { headers: NO_STORE });
 }
 
 export type AgreementActionData = {
@@ -71,11 +71,16 @@ function saveProblems(kind: AgreementKind, values: FormValues): { errors: Record
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { request, context } = args;
   const { user, access } = await requireParty(args);
+  const formData = await readFormData(args.request);
+  // The same save sent twice (a double click) makes one version, and both get the first answer.
+  return answerOnce(args.context, formData, `agreement:${access.app.id}:${user.id}`, () => act(args, { user, access }, formData));
+}
+
+async function act({ context }: ActionFunctionArgs, { user, access }: Awaited<ReturnType<typeof requireParty>>, formData: FormData) {
   const id = access.app.id;
   const kind = access.app.program_type as AgreementKind;
-  const values = textValues(await readFormData(request));
+  const values = textValues(formData);
   const intent = values.intent ?? '';
   const opts = writeOptions(context);
   const base = `/applications/${id}/agreement`;
@@ -241,6 +246,7 @@ export default function AgreementPage() {
                 baseVersion={kept ? kept.baseVersion : draft.currentVersion}
                 values={kept ? kept.values : draft.values}
                 errors={kept ? kept.errors : draft.errors}
+                submissionKey={data.submissionKey}
               />
             ) : (
               <AgreementValues kind={data.kind} values={draft.values} errors={draft.errors} />

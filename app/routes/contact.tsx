@@ -2,13 +2,15 @@ import { useForm } from '@conform-to/react';
 import { getZodConstraint } from '@conform-to/zod';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { Checkbox, ErrorSummary, Field, SelectField, SubmitButton, TextareaField } from '../components/forms';
+import { Checkbox, ErrorSummary, submissionPageHeaders, Field, SelectField, SubmitButton, TextareaField } from '../components/forms';
 import { INQUIRY_CATEGORIES, INQUIRY_LIMITS, inquiryReference } from '../domain/inquiries';
 import { CONTACT_LABELS, ContactForm } from '../schemas/contact';
 import { getOptionalUser } from '../services/auth.server';
 import { submitInquiry } from '../services/inquiries.server';
 import { refusalOf } from '../utils/errors';
 import { parseSubmission, readFormData, refused } from '../utils/forms.server';
+
+export const headers = submissionPageHeaders;
 
 export const meta: MetaFunction = () => [{ title: 'お問い合わせ｜起業人マッチ' }];
 

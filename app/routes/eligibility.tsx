@@ -10,7 +10,15 @@ import {
   type PairingField,
   type PairingOutcome,
 } from '../domain/eligibility';
+import { ChoiceGroup, ErrorSummary, Field, SelectField, SubmitButton } from '../components/forms';
+import { ruleTableLabel } from '../domain/rules';
 import { checkPairingQuery, currentFiscalYear, selectableFiscalYears } from '../services/eligibility.server';
+
+/*
+ * /eligibility: whether a municipality and a company's head office make a valid pairing, with the
+ * reasons. A GET form (the verdict is a page one can link to); the service's problems are shown next
+ * to their fields with the field kit of app/components/forms.tsx, the input kept.
+ */
 
 export const meta: MetaFunction = () => [
   { title: '対象判定｜起業人マッチ' },
@@ -38,10 +46,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type Values = ReturnType<typeof useLoaderData<typeof loader>>['values'];
 
+const LABELS: Record<PairingField, string> = { municipality: '受入市町村', companyHq: '企業の本社所在地', type: '類型', employment: '就業形態', fy: '年度' };
+
 export default function EligibilityPage() {
   const { values, years, outcome } = useLoaderData<typeof loader>();
-  const errors = outcome && !outcome.ok ? outcome.errors : [];
-  const errorOf = (field: PairingField) => errors.find((e) => e.field === field);
+  const problems = outcome && !outcome.ok ? outcome.errors : [];
+  const errors: Partial<Record<PairingField, string[]>> = {};
+  for (const e of problems) (errors[e.field] ??= []).push(e.message_ja);
+  const errorOf = (field: PairingField) => problems.find((e) => e.field === field);
 
   return (
     <div className="space-y-8">
@@ -53,69 +65,34 @@ export default function EligibilityPage() {
         </p>
       </header>
 
-      {errors.length > 0 && (
-        <div role="alert" aria-labelledby="error-summary-title" className="error-summary mb-0 rounded-xl border-2" tabIndex={-1}>
-          <h2 id="error-summary-title" className="mb-2 text-lg font-bold">
-            入力内容を確認してください
-          </h2>
-          <ul className="list-disc space-y-1 pl-6">
-            {errors.map((e) => (
-              <li key={`${e.field}-${e.code}`}>
-                <a href={`#${e.field}`}>{e.message_ja}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-
-      <Form method="get" className="card space-y-6" aria-label="対象判定の入力">
+      <Form method="get" className="card space-y-6" aria-label="対象判定の入力" noValidate>
+        <ErrorSummary errors={errors} labels={LABELS} />
         <div className="grid gap-6 md:grid-cols-2">
-          <TextField name="municipality" label="受入市町村" hint="例：北海道 伊達市、012335" value={values.municipality} error={errorOf('municipality')} values={values} />
-          <TextField name="companyHq" label="企業の本社所在地" hint="例：東京都千代田区、131016（副業型・シニア型は勤務先・元勤務先）" value={values.companyHq} error={errorOf('companyHq')} values={values} />
+          <PlaceField name="municipality" label={LABELS.municipality} hint="例：北海道 伊達市、012335" values={values} error={errorOf('municipality')} />
+          <PlaceField name="companyHq" label={LABELS.companyHq} hint="例：東京都千代田区、131016（副業型・シニア型は勤務先・元勤務先）" values={values} error={errorOf('companyHq')} />
         </div>
-        <fieldset aria-describedby={errorOf('type') ? 'type-error' : undefined}>
-          <legend className="field-label">類型</legend>
-          <div className="flex flex-wrap gap-6">
-            {PROGRAM_TYPES.map((t) => (
-              <label key={t} className="flex items-center gap-2">
-                <input type="radio" name="type" value={t} defaultChecked={values.type === t} id={t === 'dispatch' ? 'type' : undefined} className="h-5 w-5" />
-                {PROGRAM_TYPE_LABELS[t]}
-              </label>
-            ))}
-          </div>
-          {errorOf('type') && <p id="type-error" className="field-error">{errorOf('type')!.message_ja}</p>}
-        </fieldset>
+        <ChoiceGroup
+          type="radio"
+          name="type"
+          legend={LABELS.type}
+          required
+          columns={3}
+          values={[values.type]}
+          errors={errors.type}
+          options={PROGRAM_TYPES.map((t) => ({ value: t, label: PROGRAM_TYPE_LABELS[t] }))}
+        />
         <div className="grid gap-6 md:grid-cols-2">
-          <div>
-            <label htmlFor="employment" className="field-label">
-              就業形態（副業型・シニア型）
-            </label>
-            <select id="employment" name="employment" defaultValue={values.employment} className="field-input" aria-invalid={errorOf('employment') ? true : undefined}>
-              <option value="">類型に合わせる（副業型は在籍、シニア型は退職）</option>
-              {EMPLOYMENTS.map((e) => (
-                <option key={e} value={e}>
-                  {EMPLOYMENT_LABELS[e]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="fy" className="field-label">
-              年度
-            </label>
-            <select id="fy" name="fy" defaultValue={values.fy} className="field-input" aria-invalid={errorOf('fy') ? true : undefined} aria-describedby={errorOf('fy') ? 'fy-error' : undefined}>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {fiscalYearLabel(y)}（{y}年度）
-                </option>
-              ))}
-            </select>
-            {errorOf('fy') && <p id="fy-error" className="field-error">{errorOf('fy')!.message_ja}</p>}
-          </div>
+          <SelectField
+            name="employment"
+            label="就業形態（副業型・シニア型）"
+            defaultValue={values.employment}
+            errors={errors.employment}
+            placeholder="類型に合わせる（副業型は在籍、シニア型は退職）"
+            options={EMPLOYMENTS.map((e) => ({ value: e, label: EMPLOYMENT_LABELS[e] }))}
+          />
+          <SelectField name="fy" label={LABELS.fy} required defaultValue={values.fy} errors={errors.fy} options={years.map((y) => ({ value: String(y), label: `${fiscalYearLabel(y)}（${y}年度）` }))} />
         </div>
-        <button type="submit" className="btn-primary">
-          判定する
-        </button>
+        <SubmitButton>判定する</SubmitButton>
       </Form>
 
       {outcome?.ok && <Verdict outcome={outcome} />}
@@ -124,33 +101,22 @@ export default function EligibilityPage() {
   );
 }
 
-function TextField({ name, label, hint, value, error, values }: { name: 'municipality' | 'companyHq'; label: string; hint: string; value: string; error?: PairingError; values: Values }) {
-  const describedBy = [`${name}-hint`, error ? `${name}-error` : ''].filter(Boolean).join(' ');
+/** A municipality typed by name or code; an ambiguous name lists its candidates as links under the error. */
+function PlaceField({ name, label, hint, values, error }: { name: 'municipality' | 'companyHq'; label: string; hint: string; values: Values; error?: PairingError }) {
   return (
     <div>
-      <label htmlFor={name} className="field-label">
-        {label}
-      </label>
-      <p id={`${name}-hint`} className="mb-1 text-sm text-solid-gray-700">
-        {hint}
-      </p>
-      <input id={name} name={name} type="text" defaultValue={value} className="field-input" aria-invalid={error ? true : undefined} aria-describedby={describedBy} autoComplete="off" />
-      {error && (
-        <div id={`${name}-error`}>
-          <p className="field-error">{error.message_ja}</p>
-          {error.candidates && error.candidates.length > 0 && (
-            <ul className="mt-2 flex flex-wrap gap-2 text-sm" aria-label={`${label}の候補`}>
-              {error.candidates.map((c) => (
-                <li key={c.lgCode}>
-                  <a href={`/eligibility?${new URLSearchParams({ ...values, [name]: c.lgCode })}`}>
-                    {c.prefName}
-                    {c.name}（{c.lgCode}）
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+      <Field name={name} label={label} hint={hint} required={name === 'municipality'} defaultValue={values[name]} errors={error ? [error.message_ja] : undefined} autoComplete="off" />
+      {error?.candidates && error.candidates.length > 0 && (
+        <ul className="-mt-4 mb-6 flex flex-wrap gap-2 text-sm" aria-label={`${label}の候補`}>
+          {error.candidates.map((c) => (
+            <li key={c.lgCode}>
+              <a href={`/eligibility?${new URLSearchParams({ ...values, [name]: c.lgCode })}`}>
+                {c.prefName}
+                {c.name}（{c.lgCode}）
+              </a>
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );
@@ -172,15 +138,22 @@ function Verdict({ outcome }: { outcome: Extract<PairingOutcome, { ok: true }> }
           {municipality.name}（{municipality.lgCode}）
         </dd>
         <dt className="font-bold">本社所在地</dt>
-        <dd>{companyHq ? `${companyHq.prefName}${companyHq.name}（${companyHq.lgCode}）` : '—'}</dd>
+        <dd>
+          {!companyHq
+            ? '—'
+            : companyHq.ward
+              ? `${companyHq.prefName}${companyHq.name}${companyHq.ward.name}（${companyHq.name}として判定・${companyHq.lgCode}）`
+              : `${companyHq.prefName}${companyHq.name}（${companyHq.lgCode}）`}
+        </dd>
         <dt className="font-bold">類型</dt>
         <dd>{PROGRAM_TYPE_LABELS[type]}</dd>
         <dt className="font-bold">企業の区分</dt>
         <dd>{CLASS_TEXT[result.companyClass]}</dd>
         <dt className="font-bold">適用ルール</dt>
         <dd>
-          {fiscalYearLabel(result.fiscalYear)}（{result.ruleVersion}）
-          {result.provisional && '：この年度のルールは未公表のため、直近の年度のルールで暫定的に判定しています'}
+          {result.provisional
+            ? `${fiscalYearLabel(result.fiscalYear)}：この年度のルールは未公表のため、${ruleTableLabel(result.ruleVersion)}で暫定的に判定しています`
+            : ruleTableLabel(result.ruleVersion)}
         </dd>
       </dl>
       {result.reasons.length > 0 && (

@@ -55,7 +55,7 @@ export default function MonitoringDashboard() {
           </span>
         </p>
         <p className="text-sm text-solid-gray-700">
-          件数の集計のみを表示します。メッセージや協定書・契約書の本文は表示しません。人に関わる件数が3件未満の欄は「3未満」と表示します。
+          件数の集計のみを表示します。メッセージや協定書・契約書の本文は表示しません。人に関わる件数が3件未満の欄は「3未満」、それを他の欄や表との差から逆算できないよう伏せた欄は「秘匿」と表示します。
         </p>
         <div className="flex flex-wrap gap-3 print:hidden">
           <a className="btn-secondary" href={reportHref}>
@@ -68,6 +68,12 @@ export default function MonitoringDashboard() {
           </Form>
         </div>
       </div>
+
+      {d.personalShown ? null : (
+        <p className="error-summary" role="status">
+          この絞り込みでは、応募・会話・協定等の人に関わる件数を表示しません（「非表示」）。人に関わる件数は、年度または1か月の期間で、月・類型・分野・都道府県のうち1つまでを絞り込んだときに表示します。
+        </p>
+      )}
 
       <FilterForm filters={d.filters} errors={d.errors} years={years} action="/monitoring" />
 

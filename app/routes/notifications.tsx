@@ -1,8 +1,11 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
+import { SubmitButton } from '../components/forms';
 import { requireUser } from '../services/auth.server';
 import { listNotifications, markAllNotificationsRead } from '../services/notifications.server';
 import { formatDateTime } from '../utils/dates';
+
+/* /notifications: the signed-in user's お知らせ, newest first; one button marks them all read. */
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -29,9 +32,7 @@ export default function NotificationsPage() {
       </div>
       {unread > 0 ? (
         <Form method="post">
-          <button type="submit" className="btn-secondary btn-small">
-            すべて既読にする（{unread}件）
-          </button>
+          <SubmitButton className="btn-secondary btn-small">すべて既読にする（{unread}件）</SubmitButton>
         </Form>
       ) : null}
       {notifications.length === 0 ? <p>お知らせはまだありません。</p> : null}

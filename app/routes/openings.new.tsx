@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
+import { submissionPageHeaders } from '../components/forms';
 import { ListingNew } from '../components/listings/listing-form';
 import { createListingAction, newListingPage } from './__listings.server';
 
@@ -10,6 +11,8 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   return createListingAction('opening', args);
 }
+
+export const headers = submissionPageHeaders;
 
 export const meta: MetaFunction = () => [{ title: '起業人を募集する｜起業人マッチ' }];
 

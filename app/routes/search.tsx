@@ -2,15 +2,19 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react';
 import { countLabel } from '../domain/search/counts';
 import { isProgramType, LISTING_KIND_LABELS, LISTING_KINDS, PROGRAM_TYPE_LABELS } from '../domain/vocabulary';
-import { searchFromRequest, type FacetCount, type SearchParamsState } from '../services/search.server';
+import { getOptionalUser } from '../services/auth.server';
+import { eligibilityViewer, parseSearchParams, searchListings, type FacetCount, type Relaxation, type SearchParamsState } from '../services/search.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.state.q ? `「${data.state.q}」の検索結果` : '検索'}｜起業人マッチ` },
   { name: 'robots', content: 'noindex' },
 ];
 
+/** Anyone may search; a signed-in company (class A/B) may also keep only the openings it may take. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  return json(await searchFromRequest(request, context));
+  const user = await getOptionalUser(request, context).catch(() => null);
+  const state = parseSearchParams(new URL(request.url).searchParams);
+  return json(await searchListings(context.search, { state, viewer: eligibilityViewer(user) }));
 }
 
 const typeLabel = (t: string) => (isProgramType(t) ? PROGRAM_TYPE_LABELS[t] : t);
@@ -45,7 +49,7 @@ export default function SearchPage() {
               検索
             </button>
           </div>
-          <p id="search-q-hint" className="mt-1 text-sm text-solid-gray-700">
+          <p id="search-q-hint" className="mt-1 hidden text-sm text-solid-gray-700 sm:block">
             複数の語はスペースで区切ります。「DX」と「デジタル化」、「空き家」と「空家」、ひらがなの地名（しまね）もまとめて探します。
           </p>
         </div>
@@ -99,16 +103,33 @@ export default function SearchPage() {
       )}
 
       <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
-        <aside aria-label="絞り込み" className="space-y-5">
-          <Facet title="活動分野" name="category" exact={result.countsExact} items={result.facets.category} selected={state.category ? [state.category] : []} state={state} />
-          <Facet title="類型" name="type" exact={result.countsExact} items={result.facets.type} selected={state.type} state={state} label={typeLabel} multi />
-          <Facet title="都道府県" name="pref" exact={result.countsExact} items={result.facets.prefecture} selected={state.pref ? [state.pref] : []} state={state} />
+        {/* Beside the results on a wide screen; on a phone folded away under the results' heading. */}
+        <aside aria-label="絞り込み" className="hidden space-y-5 lg:block">
+          <Facets result={result} state={state} />
         </aside>
 
         <section aria-labelledby="results-title" className="space-y-4">
           <h2 id="results-title" className="text-xl font-bold" aria-live="polite">
             {state.q ? `「${state.q}」の検索結果` : '掲載中の募集・ソリューション'}：{countLabel(result.total, result.countsExact)}件
           </h2>
+          {result.suggestion && (
+            <p>
+              もしかして：
+              <Link to={hrefWith(state, { q: result.suggestion })} className="font-bold">
+                {result.suggestion}
+              </Link>
+            </p>
+          )}
+          {hasFacets(result, state) && (
+            <details className="rounded-lg border border-solid-gray-600 bg-white p-3 lg:hidden">
+              <summary className="cursor-pointer font-bold">
+                絞り込み（活動分野・類型・都道府県）{selectedCount(state) > 0 && `：${selectedCount(state)}件選択中`}
+              </summary>
+              <div className="mt-3 space-y-5">
+                <Facets result={result} state={state} />
+              </div>
+            </details>
+          )}
           {!result.countsExact && <p className="text-sm">該当件数が多いため、件数と絞り込みの件数は一部から見積もった概数です。</p>}
           {result.relaxed && result.total > 0 && <p className="text-sm">すべての語を含む結果が少ないため、一部の語を含む結果も表示しています。</p>}
 
@@ -160,6 +181,22 @@ export default function SearchPage() {
   );
 }
 
+type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+const selectedCount = (state: SearchParamsState) => (state.category ? 1 : 0) + state.type.length + (state.pref ? 1 : 0);
+const hasFacets = (result: PageData['result'], state: SearchParamsState) =>
+  selectedCount(state) > 0 || result.facets.category.length + result.facets.type.length + result.facets.prefecture.length > 0;
+
+function Facets({ result, state }: Pick<PageData, 'result' | 'state'>) {
+  return (
+    <>
+      <Facet title="活動分野" name="category" exact={result.countsExact} items={result.facets.category} selected={state.category ? [state.category] : []} state={state} />
+      <Facet title="類型" name="type" exact={result.countsExact} items={result.facets.type} selected={state.type} state={state} label={typeLabel} multi />
+      <Facet title="都道府県" name="pref" exact={result.countsExact} items={result.facets.prefecture} selected={state.pref ? [state.pref] : []} state={state} />
+    </>
+  );
+}
+
 function Facet(props: { title: string; name: 'category' | 'type' | 'pref'; items: FacetCount[]; exact: boolean; selected: string[]; state: SearchParamsState; label?: (v: string) => string; multi?: boolean }) {
   const { title, name, items, exact, selected, state, label = (v) => v, multi } = props;
   if (!items.length && !selected.length) return null;
@@ -193,7 +230,12 @@ function Facet(props: { title: string; name: 'category' | 'type' | 'pref'; items
   );
 }
 
-function NoResults({ relaxations, expansions, state }: { relaxations: Array<{ label: string; href: string; total: number }>; expansions: string[]; state: SearchParamsState }) {
+/** The URL of the current state without one filter. */
+function hrefWithout(state: SearchParamsState, key: Relaxation['key']) {
+  return hrefWith(state, key === 'eligible' ? { eligible: undefined, eligibleClass: undefined, eligiblePref: undefined } : { [key]: undefined });
+}
+
+function NoResults({ relaxations, expansions, state }: { relaxations: Relaxation[]; expansions: string[]; state: SearchParamsState }) {
   return (
     <div className="card space-y-3">
       <p className="font-bold">条件に合う募集・ソリューションは見つかりませんでした。</p>
@@ -202,8 +244,8 @@ function NoResults({ relaxations, expansions, state }: { relaxations: Array<{ la
           <p>次の条件を外すと見つかります：</p>
           <ul className="list-disc pl-6">
             {relaxations.map((r) => (
-              <li key={r.href}>
-                <Link to={r.href}>「{r.label}」の条件を外す（{r.total}件）</Link>
+              <li key={r.key}>
+                <Link to={hrefWithout(state, r.key)}>「{r.label}」の条件を外す（{r.total}件）</Link>
               </li>
             ))}
           </ul>

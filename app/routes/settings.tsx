@@ -1,13 +1,19 @@
+import { useForm } from '@conform-to/react';
+import { getZodConstraint } from '@conform-to/zod';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { ErrorSummary, Notice, TextField } from '../components/accounts/fields';
+import { ErrorSummary, Field, SubmitButton } from '../components/forms';
+import { Notice } from '../components/notice';
 import { COMPANY_CLASS_LABELS } from '../domain/accounts/company-class';
-import { ChangePasswordSchema, fieldErrors, ProfileSchema } from '../domain/accounts/schemas';
 import { INDIVIDUAL_TRACK_LABELS, ORGANISATION_STATUS_LABELS, ROLE_LABELS } from '../domain/accounts/types';
 import { can } from '../domain/policy';
+import { CHANGE_PASSWORD_LABELS, ChangePasswordForm, passwordRules, PROFILE_LABELS, ProfileForm } from '../schemas/settings';
 import { requireCan } from '../services/auth.server';
-import { formValues } from '../services/forms.server';
 import { changePassword, logOutEverywhere, TOTP_ROLES, updateName } from '../services/login.server';
+import { invariantResponse } from '../utils/errors';
+import { parseSubmission, readFormData, refused } from '../utils/forms.server';
+
+/* /settings: the signed-in account (name, password, two-step verification, sessions). */
 
 export const meta: MetaFunction = () => [{ title: 'アカウント設定｜起業人マッチ' }];
 
@@ -22,32 +28,30 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
 }
 
+type Intent = 'profile' | 'password';
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireCan(request, context, 'account.settings');
-  const values = await formValues(request);
+  const formData = await readFormData(request);
+  const intent = formData.get('intent');
   const ip = context.clientIp;
-  switch (values.intent) {
-    case 'profile': {
-      const p = ProfileSchema.safeParse(values);
-      if (!p.success) return json({ intent: 'profile', errors: fieldErrors(p.error) }, { status: 400 });
-      await updateName(context, user, p.data.name, ip);
-      return redirect('/settings?saved=profile');
-    }
-    case 'password': {
-      const p = ChangePasswordSchema.safeParse({ ...values, email: user.email });
-      if (!p.success) return json({ intent: 'password', errors: fieldErrors(p.error) }, { status: 400 });
-      if (!(await changePassword(context, request, user, p.data.currentPassword, p.data.password, ip))) {
-        return json({ intent: 'password', errors: { currentPassword: ['現在のパスワードが正しくありません。'] } }, { status: 400 });
-      }
-      return redirect('/settings?saved=password');
-    }
-    case 'logout-everywhere': {
-      const cookie = await logOutEverywhere(context, request, user, ip);
-      return redirect('/login', { headers: { 'set-cookie': cookie } });
-    }
-    default:
-      return json({ intent: '', errors: { _form: ['操作が正しくありません。'] } }, { status: 400 });
+  if (intent === 'profile') {
+    const parsed = await parseSubmission(formData, ProfileForm);
+    if (!parsed.ok) return refused(parsed.reply(), 400, { intent: intent as Intent });
+    await updateName(context, user, parsed.value.name, ip);
+    return redirect('/settings?saved=profile');
   }
+  if (intent === 'password') {
+    const parsed = await parseSubmission(formData, ChangePasswordForm, [passwordRules(user.email)]);
+    if (!parsed.ok) return refused(parsed.reply(), 400, { intent: intent as Intent });
+    if (!(await changePassword(context, request, user, parsed.value.currentPassword, parsed.value.password, ip))) {
+      return refused(parsed.reply({ fieldErrors: { currentPassword: ['現在のパスワードが正しくありません。'] } }), 400, { intent: intent as Intent });
+    }
+    return redirect('/settings?saved=password');
+  }
+  invariantResponse(intent === 'logout-everywhere', '操作が正しくありません。');
+  const cookie = await logOutEverywhere(context, request, user, ip);
+  return redirect('/login', { headers: { 'set-cookie': cookie } });
 }
 
 const SAVED: Record<string, string> = { profile: '氏名を変更しました。', password: 'パスワードを変更しました。ほかの端末のログインは終了しました。', totp: '二段階認証の設定を変更しました。' };
@@ -55,7 +59,9 @@ const SAVED: Record<string, string> = { profile: '氏名を変更しました。
 export default function Settings() {
   const { user, canManageOrganisation, totpAvailable, saved } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const errorsFor = (intent: string) => (data?.intent === intent ? data.errors : undefined);
+  const resultFor = (intent: Intent) => (data?.intent === intent ? data.result : undefined);
+  const [profileForm, profile] = useForm({ id: 'profile', lastResult: resultFor('profile'), defaultValue: { name: user.name }, constraint: getZodConstraint(ProfileForm.fields) });
+  const [passwordForm, password] = useForm({ id: 'password', lastResult: resultFor('password'), constraint: getZodConstraint(ChangePasswordForm.fields) });
   const o = user.organisation;
   return (
     <div className="mx-auto max-w-3xl space-y-10">
@@ -110,13 +116,12 @@ export default function Settings() {
         <h2 id="name-title" className="text-xl font-bold">
           氏名の変更
         </h2>
-        <ErrorSummary errors={errorsFor('profile')} labels={{ name: '氏名' }} />
-        <Form method="post" className="space-y-4" noValidate>
-          <input type="hidden" name="intent" value="profile" />
-          <TextField name="name" label="氏名" autoComplete="name" defaultValue={user.name} errors={errorsFor('profile')} />
-          <button type="submit" className="btn-secondary">
+        <Form method="post" id={profileForm.id} className="space-y-4" noValidate>
+          <ErrorSummary result={resultFor('profile')} labels={PROFILE_LABELS} formId={profileForm.id} />
+          <Field field={profile.name} label="氏名" required autoComplete="name" />
+          <SubmitButton name="intent" value="profile" className="btn-secondary">
             氏名を保存
-          </button>
+          </SubmitButton>
         </Form>
       </section>
 
@@ -124,15 +129,14 @@ export default function Settings() {
         <h2 id="password-title" className="text-xl font-bold">
           パスワードの変更
         </h2>
-        <ErrorSummary errors={errorsFor('password')} labels={{ currentPassword: '現在のパスワード', password: '新しいパスワード' }} />
-        <Form method="post" className="space-y-4" noValidate>
-          <input type="hidden" name="intent" value="password" />
+        <Form method="post" id={passwordForm.id} className="space-y-4" noValidate>
+          <ErrorSummary result={resultFor('password')} labels={CHANGE_PASSWORD_LABELS} formId={passwordForm.id} />
           <input type="text" name="username" autoComplete="username" defaultValue={user.email} hidden readOnly />
-          <TextField name="currentPassword" label="現在のパスワード" type="password" autoComplete="current-password" errors={errorsFor('password')} />
-          <TextField name="password" label="新しいパスワード" type="password" autoComplete="new-password" errors={errorsFor('password')} hint="10文字以上。変更すると、ほかの端末のログインは終了します。" />
-          <button type="submit" className="btn-secondary">
+          <Field field={password.currentPassword} label="現在のパスワード" required type="password" autoComplete="current-password" />
+          <Field field={password.password} label="新しいパスワード" required type="password" autoComplete="new-password" hint="10文字以上。変更すると、ほかの端末のログインは終了します。" />
+          <SubmitButton name="intent" value="password" className="btn-secondary">
             パスワードを変更
-          </button>
+          </SubmitButton>
         </Form>
       </section>
 
@@ -152,10 +156,9 @@ export default function Settings() {
         </h2>
         <p>端末を紛失した場合などは、すべての端末からログアウトできます（この端末も含みます）。</p>
         <Form method="post">
-          <input type="hidden" name="intent" value="logout-everywhere" />
-          <button type="submit" className="btn-secondary">
+          <SubmitButton name="intent" value="logout-everywhere" className="btn-secondary">
             すべての端末からログアウト
-          </button>
+          </SubmitButton>
         </Form>
       </section>
     </div>

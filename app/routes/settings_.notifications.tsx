@@ -1,8 +1,13 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, useLoaderData } from '@remix-run/react';
-import { NOTIFICATION_KINDS, NOTIFICATION_LABELS, type NotificationKind, type Preference } from '../domain/applications/notifications';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { Checkbox, ErrorSummary, SubmitButton } from '../components/forms';
+import { NOTIFICATION_KINDS, NOTIFICATION_LABELS } from '../domain/applications/notifications';
+import { PreferencesForm } from '../schemas/settings';
 import { requireUser } from '../services/auth.server';
 import { getPreferences, savePreferences } from '../services/notifications.server';
+import { parseSubmission, readFormData, refused } from '../utils/forms.server';
+
+/* /settings/notifications: per kind of notification, in the お知らせ list and/or by e-mail. */
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -12,11 +17,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const form = await request.formData();
-  const prefs = Object.fromEntries(
-    NOTIFICATION_KINDS.map((k) => [k, { inApp: form.get(`${k}.inApp`) === 'on', email: form.get(`${k}.email`) === 'on' }]),
-  ) as Record<NotificationKind, Preference>;
-  await savePreferences(context.db, user, prefs);
+  const parsed = await parseSubmission(await readFormData(request), PreferencesForm);
+  if (!parsed.ok) return refused(parsed.reply());
+  await savePreferences(context.db, user, parsed.value);
   return redirect('/settings/notifications?saved');
 }
 
@@ -24,6 +27,7 @@ export const meta: MetaFunction = () => [{ title: '通知の設定｜起業人�
 
 export default function NotificationSettings() {
   const { preferences, saved } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>()?.result;
   return (
     <div className="max-w-3xl space-y-6">
       <nav aria-label="パンくずリスト" className="text-sm">
@@ -35,26 +39,17 @@ export default function NotificationSettings() {
           保存しました。
         </p>
       ) : null}
-      <Form method="post" className="space-y-4">
+      <Form method="post" id="field" className="space-y-4">
+        <ErrorSummary result={result} labels={Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, NOTIFICATION_LABELS[k].label]))} />
         {NOTIFICATION_KINDS.map((k) => (
           <fieldset key={k} className="card space-y-2">
             <legend className="font-bold">{NOTIFICATION_LABELS[k].label}</legend>
             <p className="field-hint">{NOTIFICATION_LABELS[k].hint}</p>
-            {k !== 'message' ? (
-              <label className="checkbox-row">
-                <input type="checkbox" name={`${k}.inApp`} defaultChecked={preferences[k].inApp} className="checkbox" />
-                お知らせ一覧に表示する
-              </label>
-            ) : null}
-            <label className="checkbox-row">
-              <input type="checkbox" name={`${k}.email`} defaultChecked={preferences[k].email} className="checkbox" />
-              メールで受け取る
-            </label>
+            {k !== 'message' ? <Checkbox name={`${k}.inApp`} label="お知らせ一覧に表示する" checked={preferences[k].inApp} /> : null}
+            <Checkbox name={`${k}.email`} label="メールで受け取る" checked={preferences[k].email} />
           </fieldset>
         ))}
-        <button type="submit" className="btn-primary">
-          保存する
-        </button>
+        <SubmitButton>保存する</SubmitButton>
       </Form>
     </div>
   );

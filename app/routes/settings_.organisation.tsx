@@ -1,11 +1,16 @@
+import { useForm } from '@conform-to/react';
+import { getZodConstraint } from '@conform-to/zod';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { ErrorSummary, Notice, TextAreaField, TextField } from '../components/accounts/fields';
-import { fieldErrors, InviteSchema, OrganisationProfileSchema } from '../domain/accounts/schemas';
+import { ErrorSummary, Field, SubmitButton, TextareaField } from '../components/forms';
+import { Notice } from '../components/notice';
 import { can } from '../domain/policy';
+import { INVITE_LABELS, InviteForm, ORGANISATION_PROFILE_LABELS, OrganisationProfileForm } from '../schemas/settings';
 import { inviteColleague, organisationMembers, organisationProfile, updateOrganisationProfile } from '../services/accounts.server';
 import { assertCan, requireUser, type SessionUser } from '../services/auth.server';
-import { formValues, keepInput } from '../services/forms.server';
+import { parseSubmission, readFormData, refused } from '../utils/forms.server';
+
+/* /settings/organisation: the organisation's public profile and its members; the owner invites colleagues. */
 
 export const meta: MetaFunction = () => [{ title: '組織の管理｜起業人マッチ' }];
 
@@ -23,29 +28,38 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
 }
 
+type Intent = 'invite' | 'profile';
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const values = await formValues(request);
-  if (values.intent === 'invite') {
+  const formData = await readFormData(request);
+  if (formData.get('intent') === 'invite') {
+    // Permission before validation: a member who may not invite gets 403, never a form error.
     assertCan(request, user, 'organisation.invite', orgResource(user));
-    const p = InviteSchema.safeParse(values);
-    if (!p.success) return json({ intent: 'invite', errors: fieldErrors(p.error), values: keepInput(values) }, { status: 400 });
-    const result = await inviteColleague(context, user, p.data.email, context.clientIp);
-    if (!result.ok) return json({ intent: 'invite', errors: result.errors, values: keepInput(values) }, { status: 400 });
+    const parsed = await parseSubmission(formData, InviteForm);
+    if (!parsed.ok) return refused(parsed.reply(), 400, { intent: 'invite' as Intent });
+    const result = await inviteColleague(context, user, parsed.value.email, context.clientIp);
+    if (!result.ok) return refused(parsed.reply({ fieldErrors: result.errors }), 400, { intent: 'invite' as Intent });
     return redirect('/settings/organisation?sent=1');
   }
   assertCan(request, user, 'organisation.edit', orgResource(user));
-  const p = OrganisationProfileSchema.safeParse(values);
-  if (!p.success) return json({ intent: 'profile', errors: fieldErrors(p.error), values: keepInput(values) }, { status: 400 });
-  await updateOrganisationProfile(context, user, p.data, context.clientIp);
+  const parsed = await parseSubmission(formData, OrganisationProfileForm);
+  if (!parsed.ok) return refused(parsed.reply(), 400, { intent: 'profile' as Intent });
+  await updateOrganisationProfile(context, user, parsed.value, context.clientIp);
   return redirect('/settings/organisation');
 }
 
 export default function OrganisationSettings() {
   const { profile, members, canInvite, sent } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const errorsFor = (intent: string) => (data?.intent === intent ? data.errors : undefined);
-  const v = (data?.values ?? {}) as Record<string, string>;
+  const resultFor = (intent: Intent) => (data?.intent === intent ? data.result : undefined);
+  const [profileForm, fields] = useForm({
+    id: 'profile',
+    lastResult: resultFor('profile'),
+    defaultValue: { description: profile.description, website: profile.website },
+    constraint: getZodConstraint(OrganisationProfileForm.fields),
+  });
+  const [inviteForm, invite] = useForm({ id: 'invite', lastResult: resultFor('invite'), constraint: getZodConstraint(InviteForm.fields) });
   return (
     <div className="mx-auto max-w-3xl space-y-8">
       <h1 className="text-3xl font-bold">{profile.name} の管理</h1>
@@ -53,14 +67,12 @@ export default function OrganisationSettings() {
         <h2 id="profile-title" className="text-xl font-bold">
           公開プロフィール
         </h2>
-        <ErrorSummary errors={errorsFor('profile')} labels={{ description: '紹介文', website: 'ウェブサイト' }} />
-        <Form method="post" className="space-y-4" noValidate>
+        <Form method="post" id={profileForm.id} className="space-y-4" noValidate>
+          <ErrorSummary result={resultFor('profile')} labels={ORGANISATION_PROFILE_LABELS} formId={profileForm.id} />
           <input type="hidden" name="intent" value="profile" />
-          <TextAreaField name="description" label="紹介文" required={false} defaultValue={v.description ?? profile.description} errors={errorsFor('profile')} />
-          <TextField name="website" label="ウェブサイト" type="url" required={false} defaultValue={v.website ?? profile.website} errors={errorsFor('profile')} />
-          <button type="submit" className="btn-secondary">
-            保存
-          </button>
+          <TextareaField field={fields.description} label="紹介文" />
+          <Field field={fields.website} label="ウェブサイト" type="url" />
+          <SubmitButton className="btn-secondary">保存</SubmitButton>
         </Form>
       </section>
       <section aria-labelledby="members-title" className="card space-y-4">
@@ -77,13 +89,11 @@ export default function OrganisationSettings() {
         {canInvite ? (
           <>
             {sent ? <Notice tone="success">招待メールを送信しました。</Notice> : null}
-            <ErrorSummary errors={errorsFor('invite')} labels={{ email: 'メールアドレス' }} />
-            <Form method="post" className="space-y-4" noValidate>
+            <Form method="post" id={inviteForm.id} className="space-y-4" noValidate>
+              <ErrorSummary result={resultFor('invite')} labels={INVITE_LABELS} formId={inviteForm.id} />
               <input type="hidden" name="intent" value="invite" />
-              <TextField name="email" label="招待する方のメールアドレス" type="email" defaultValue={v.email} errors={errorsFor('invite')} hint="同じ組織の方だけを招待してください。招待は7日間有効です。" />
-              <button type="submit" className="btn-primary">
-                招待メールを送る
-              </button>
+              <Field field={invite.email} label="招待する方のメールアドレス" required type="email" hint="同じ組織の方だけを招待してください。招待は7日間有効です。" />
+              <SubmitButton>招待メールを送る</SubmitButton>
             </Form>
           </>
         ) : null}

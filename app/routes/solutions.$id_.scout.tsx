@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
+import { submissionPageHeaders } from '../components/forms';
 import { ApplyForm } from '../components/applications/apply-form';
 import { applyAction, applyPage } from './__apply.server';
 
@@ -10,6 +11,8 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   return applyAction('solution', args);
 }
+
+export const headers = submissionPageHeaders;
 
 export const meta: MetaFunction = () => [{ title: 'スカウトを送る｜起業人マッチ' }];
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { APPLICATION_STATES } from '../domain/applications/states';
-import { NOTIFICATION_KINDS } from '../domain/applications/notifications';
 import { PROGRAM_TYPES } from '../domain/eligibility/types';
 import { formSchema, type FormValuesOf } from './form';
 
@@ -72,10 +71,6 @@ export const ApplyForm = formSchema({
     .transform((v) => v === 'on' || v === 'true'),
 });
 export type ApplyFormInput = FormValuesOf<typeof ApplyForm.shape>;
-
-export const PreferencesFormSchema = z.object(
-  Object.fromEntries(NOTIFICATION_KINDS.flatMap((k) => [[`${k}.inApp`, z.string().optional()], [`${k}.email`, z.string().optional()]])) as Record<string, z.ZodOptional<z.ZodString>>,
-);
 
 /** Field errors as the forms show them. */
 export type FieldErrors = Record<string, string[]>;

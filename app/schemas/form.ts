@@ -8,6 +8,9 @@ import { z, type ZodRawShape } from 'zod';
  * problem. `fields` is the plain object, for getZodConstraint in the browser.
  */
 
+/** The hidden field carrying a form's one-time submission key (see answerOnce in app/utils/forms.server.ts). */
+export const SUBMISSION_FIELD = 'submissionKey';
+
 export type FormValuesOf<S extends ZodRawShape> = z.output<z.ZodObject<S>>;
 
 /** Reports a problem on a field ('' for the whole form). */

@@ -18,6 +18,7 @@ import { listenForPageChanges, type PageChangeFeed } from '../../db/page-changes
 import { createSearch } from '../../search/create-search';
 import type { Config } from './config';
 import { sameOriginOnly } from './csrf';
+import { bodyLimits } from './body-limit';
 import { formBodiesOnly } from './form-body';
 import { attachChat } from '../chat/socket.server';
 import type { AppServices } from './load-context';
@@ -113,6 +114,7 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
   app.use(compression());
   app.use(sameOriginOnly(config.publicUrl));
   app.use(formBodiesOnly());
+  app.use(bodyLimits());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) });
@@ -138,7 +140,11 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
   let handleRequest = createRequestHandler(build, build.mode);
   app.all('*', async (req, res, next) => {
     try {
-      const request = createRemixRequest(req, res);
+      let request = createRemixRequest(req, res);
+      // A multipart body was already read (and counted) by bodyLimits().
+      if (res.locals.body instanceof Buffer) {
+        request = new Request(request.url, { method: request.method, headers: request.headers, signal: request.signal, body: res.locals.body });
+      }
       const context: AppLoadContext = {
         ...services,
         requestId: String(req.id ?? ''),
@@ -148,6 +154,7 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
       };
       let response = await handleRequest(request, context);
       if (pageCache) response = await pageCache.keep(req, res, response);
+      response = privateWhenSignedIn(req, response);
       // A page is one buffer (entry.server.tsx): compress it in one go, not once per chunk.
       if (!/text\/event-stream/i.test(response.headers.get('content-type') ?? '')) res.flush = noFlush;
       await sendRemixResponse(res, response);
@@ -201,6 +208,24 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
 }
 
 const noFlush = () => {};
+
+/**
+ * A page or loader answer made for a request carrying a session cookie may show that account's data
+ * (the header's name and inbox at least): no shared cache and no browser history cache may keep it.
+ */
+function privateWhenSignedIn(req: express.Request, response: Response): Response {
+  if (!/(?:^|;\s*)km_session=/.test(req.headers.cookie ?? '')) return response;
+  if (!/^(text\/html|application\/json)/i.test(response.headers.get('content-type') ?? '')) return response;
+  try {
+    response.headers.set('Cache-Control', 'private, no-store');
+    return response;
+  } catch {
+    // immutable headers (a fetched Response): copy them
+    const headers = new Headers(response.headers);
+    headers.set('Cache-Control', 'private, no-store');
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+}
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 

@@ -1,7 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
-const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+/** text/plain is what a browser sends for `<form enctype="text/plain">`, which no page uses: 415 like JSON. */
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 
 /**
  * Every page action reads its body with request.formData(), which throws on any other content

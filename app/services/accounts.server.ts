@@ -14,19 +14,21 @@ import {
   updateOrganisation,
   updateUser,
 } from '../../db/queries/accounts';
+import { insertConsents, type Consent } from '../../db/queries/legal';
 import { consumeAuthToken, findUsableAuthToken, insertAuthToken } from '../../db/queries/sessions';
-import type { MunicipalityRow } from '../../db/types/municipalities';
 import type { CompanySignupSchema, IndividualSignupSchema, MunicipalitySignupSchema } from '../domain/accounts/schemas';
 import type { CompanyClass, SessionUser } from '../domain/accounts/types';
 import { classifyCompany } from '../domain/eligibility/classify';
-import { resolveMunicipality } from '../domain/eligibility/resolve';
 import type { Municipality } from '../domain/eligibility/types';
 import type { Config } from '../server/config';
 import { audit } from './audit.server';
+import { findMunicipality } from './municipalities.server';
 import { hashToken, newToken } from './auth.server';
 import { sendMail } from './mail.server';
 import { hashPassword } from './passwords.server';
+import { LIMITS, limitersFor, lockedFor, minutesLeft, recordFailure, type LimiterName } from './rate-limit.server';
 import type { z } from 'zod';
+import { isUuid } from '../utils/params';
 
 export type Services = { db: Kysely<Database>; config: Config };
 type Result<T = object> = ({ ok: true } & T) | { ok: false; errors: Record<string, string[]> };
@@ -34,39 +36,52 @@ type Result<T = object> = ({ ok: true } & T) | { ok: false; errors: Record<strin
 const CONFIRM_HOURS = 48;
 const INVITATION_DAYS = 7;
 
-const municipalityLists = new WeakMap<Kysely<Database>, Promise<Municipality[]>>();
-
-function toMunicipality(r: MunicipalityRow): Municipality {
-  return {
-    lgCode: r.lg_code, prefCode: r.pref_code, prefName: r.pref_name, name: r.name, nameKana: r.name_kana, kind: r.kind,
-    seirei: r.seirei, chukaku: r.chukaku, kencho: r.kencho, metroArea: r.metro_area, eligible1433: r.eligible_1433,
-    eligible1375: r.eligible_1375, eligibilityBasis: r.eligibility_basis, teijuuSince: r.teijuu_since,
-  };
-}
-
-function municipalityList(db: Kysely<Database>) {
-  let list = municipalityLists.get(db);
-  if (!list) {
-    list = db.selectFrom('municipalities').selectAll().orderBy('lg_code').execute().then((rows) => rows.map(toMunicipality));
-    municipalityLists.set(db, list);
-  }
-  return list;
-}
-
-/** A municipality from what a person typed (name with or without prefecture, kana, or code). */
-export async function findMunicipality(db: Kysely<Database>, input: string): Promise<{ ok: true; municipality: Municipality } | { ok: false; message: string }> {
-  const r = resolveMunicipality(input, await municipalityList(db));
-  return r.status === 'found' ? { ok: true, municipality: r.municipality } : { ok: false, message: `${r.message_ja}。` };
-}
-
 export const companyClassOf = (hq: Municipality): CompanyClass => classifyCompany(hq);
 
 const randomSlug = (prefix: string) => `${prefix}-${newToken().slice(0, 10).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
 
-type SignupInput =
+type SignupInput = (
   | { kind: 'municipality'; data: z.output<typeof MunicipalitySignupSchema> }
   | { kind: 'company'; data: z.output<typeof CompanySignupSchema> }
-  | { kind: 'individual'; data: z.output<typeof IndividualSignupSchema> };
+  | { kind: 'individual'; data: z.output<typeof IndividualSignupSchema> }
+) & {
+  /** the versions of 利用規約 and プライバシーポリシー the person agreed to on the form */
+  consents: Consent[];
+};
+
+const isUniqueViolation = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+
+/**
+ * The problems of a sign-up that need the database (a municipality or head office that cannot be
+ * found, an organisation already registered), for the fields given: the form reports them together
+ * with its own.
+ */
+export async function signupProblems(
+  db: Kysely<Database>,
+  kind: SignupInput['kind'],
+  v: { municipality?: string; corporateNumber?: string; headOffice?: string; track?: string; employerHeadOffice?: string },
+): Promise<Record<string, string[]>> {
+  const errors: Record<string, string[]> = {};
+  if (kind === 'municipality' && v.municipality) {
+    const m = await findMunicipality(db, v.municipality);
+    if (!m.ok) errors.municipality = [m.message];
+    else if (await findActiveOrganisationByLgCode(db, m.municipality.lgCode))
+      errors.municipality = [`${m.municipality.prefName}${m.municipality.name}は既に登録されています。登録済みの担当者に招待を依頼してください。`];
+  }
+  if (kind === 'company') {
+    if (v.corporateNumber && (await findActiveCompanyByCorporateNumber(db, v.corporateNumber)))
+      errors.corporateNumber = ['この法人番号の企業は既に登録されています。登録済みの担当者に招待を依頼してください。'];
+    if (v.headOffice) {
+      const hq = await findMunicipality(db, v.headOffice);
+      if (!hq.ok) errors.headOffice = [hq.message];
+    }
+  }
+  if (kind === 'individual' && v.track !== 'freelance' && v.employerHeadOffice) {
+    const hq = await findMunicipality(db, v.employerHeadOffice);
+    if (!hq.ok) errors.employerHeadOffice = [hq.message];
+  }
+  return errors;
+}
 
 /**
  * Creates the organisation (pending) and its first member (owner, e-mail unconfirmed) and sends the
@@ -74,6 +89,17 @@ type SignupInput =
  * answers the same either way, so sign-up does not reveal who is registered.
  */
 export async function signUp(services: Services, input: SignupInput, ip: string): Promise<Result> {
+  try {
+    return await signUpOnce(services, input, ip);
+  } catch (error) {
+    // The same sign-up sent twice at once: the other request created the account first. Answer as it did.
+    if (isUniqueViolation(error) && (await findUserByEmail(services.db, input.data.email))) return { ok: true };
+    if (isUniqueViolation(error)) return signUpOnce(services, input, ip);
+    throw error;
+  }
+}
+
+async function signUpOnce(services: Services, input: SignupInput, ip: string): Promise<Result> {
   const { db, config } = services;
   const { name, email, password } = input.data;
   const org = await organisationFields(db, input);
@@ -81,6 +107,11 @@ export async function signUp(services: Services, input: SignupInput, ip: string)
 
   const existing = await findUserByEmail(db, email);
   if (existing) {
+    // The notice goes to someone else's inbox: at most 5 an hour per address, then silently none.
+    const limiters = limitersFor(db, config);
+    const keys: [LimiterName, string][] = [['mail', `signup-notice:${email.toLowerCase()}`]];
+    if ((await lockedFor(limiters, keys)) > 0) return { ok: true };
+    await recordFailure(limiters, keys);
     await sendMail(config, {
       to: email,
       subject: '【起業人マッチ】このメールアドレスは登録済みです',
@@ -93,13 +124,14 @@ export async function signUp(services: Services, input: SignupInput, ip: string)
   await db.transaction().execute(async (trx) => {
     const organisation = await insertOrganisation(trx, org.row);
     const user = await insertUser(trx, { organisation_id: organisation.id, email, name, password_hash: passwordHash, org_role: 'owner' });
+    await insertConsents(trx, user.id, input.consents, ip);
     await insertAuthToken(trx, {
       purpose: 'email_confirm', token_hash: hashToken(token), user_id: user.id, organisation_id: organisation.id, email,
       created_by: null, expires_at: new Date(Date.now() + CONFIRM_HOURS * 3600_000),
     });
     await audit(trx, {
       actor: { id: user.id, organisationId: organisation.id, email }, action: 'account.signup', targetType: 'organisation',
-      targetId: organisation.id, ip, details: { kind: organisation.kind, name: organisation.name },
+      targetId: organisation.id, ip, details: { kind: organisation.kind, name: organisation.name, consents: input.consents.map((c) => c.version) },
     });
   });
   const review = input.kind === 'individual' ? '' : '\n確認後、運営者が登録内容を審査します。審査結果はメールでお知らせします（通常2営業日以内）。\n';
@@ -116,6 +148,7 @@ async function organisationFields(db: Kysely<Database>, input: SignupInput): Pro
     const d = input.data;
     const m = await findMunicipality(db, d.municipality);
     if (!m.ok) return { ok: false, errors: { municipality: [m.message] } };
+    if (m.ward) return { ok: false, errors: { municipality: [`${m.display}は行政区です。市（${m.municipality.prefName}${m.municipality.name}）として登録してください。`] } };
     if (await findActiveOrganisationByLgCode(db, m.municipality.lgCode)) {
       return { ok: false, errors: { municipality: [`${m.municipality.prefName}${m.municipality.name}は既に登録されています。登録済みの担当者に招待を依頼してください。`] } };
     }
@@ -223,6 +256,12 @@ export async function reviewOrganisation(
 export async function inviteColleague(services: Services, inviter: SessionUser, email: string, ip: string): Promise<Result> {
   const { db, config } = services;
   if (await findUserByEmail(db, email)) return { ok: false, errors: { email: ['このメールアドレスは既に登録されています。'] } };
+  // Invitations land in another person's inbox: at most 5 an hour per address, whoever invites.
+  const limiters = limitersFor(db, config);
+  const keys: [LimiterName, string][] = [['mail', `invitation:${email.toLowerCase()}`]];
+  const wait = await lockedFor(limiters, keys);
+  if (wait > 0) return { ok: false, errors: { email: [`このメールアドレスへの招待は1時間に${LIMITS.mail.points}通までです。${minutesLeft(wait)}分ほど待ってから再度お試しください。`] } };
+  await recordFailure(limiters, keys);
   const token = newToken();
   await db.transaction().execute(async (trx) => {
     const row = await insertAuthToken(trx, {
@@ -261,7 +300,7 @@ export async function acceptInvitation(services: Services, token: string, input:
 }
 
 export function organisationProfile(db: Kysely<Database>, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return Promise.resolve(undefined);
+  if (!isUuid(id)) return Promise.resolve(undefined);
   return findOrganisationProfile(db, id);
 }
 

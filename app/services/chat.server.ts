@@ -2,10 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
-import { recordActivity } from '../../db/queries/applications';
 import {
-  advanceConversation,
-  countUnread,
   findAttachmentsForMessages,
   findConversation,
   findLatestMessages,
@@ -13,21 +10,24 @@ import {
   findMessageByClientKey,
   findMessagesAfter,
   findReadMarks,
-  insertMessageOnce,
-  insertParticipantMessage,
   insertMessageAttachment,
-  lockConversation,
+  insertMessages,
   upsertRead,
   type MessageRecord,
+  type NewMessage,
+  type StoredMessage,
 } from '../../db/queries/chat';
 import type { Database } from '../../db/database';
 import type { ChatHub, ChatMessage, ReadMarks } from '../chat/events';
 import type { SessionUser } from '../domain/accounts/types';
+import { isTerminal, TERMINAL_STATES, type ApplicationState } from '../domain/applications/states';
 import { safeFileName } from '../domain/listings/rules';
 import { can, type Action } from '../domain/policy';
 import { inspectAttachment } from './listing-attachments.server';
 import { fileDownloadResponse } from './downloads.server';
+import { chatLimitersFor, take } from './rate-limit.server';
 import { ServiceError } from '../utils/errors';
+import { isUuid } from '../utils/params';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -36,7 +36,6 @@ export const HISTORY_PAGE = 200;
 export const MAX_ATTACHMENTS_PER_MESSAGE = 3;
 
 type ConversationRow = NonNullable<Awaited<ReturnType<typeof findConversation>>>;
-type LockedConversation = NonNullable<Awaited<ReturnType<typeof lockConversation>>>;
 
 const resourceOf = (c: Pick<ConversationRow, 'applicant_organisation_id' | 'owner_organisation_id'>) => ({
   type: 'conversation' as const,
@@ -90,50 +89,149 @@ export type AppendInput = {
   sender: { userId: string; organisationId: string } | null;
 };
 
+type Sender = { userId: string; organisationId: string; name: string | null; organisationName: string | null } | null;
+
+/** The one place a stored message becomes a MessageRecord (the writer knows everything but id, seq and time). */
+function messageRecord(m: NewMessage, stored: StoredMessage, sender: Sender): MessageRecord {
+  return {
+    id: stored.id,
+    conversation_id: m.conversationId,
+    seq: stored.seq,
+    kind: m.kind,
+    sender_user_id: m.senderUserId,
+    sender_organisation_id: m.senderOrganisationId,
+    body: m.body,
+    meta: m.meta,
+    client_key: m.clientKey,
+    created_at: stored.created_at,
+    sender_name: sender?.name ?? null,
+    sender_organisation_name: sender?.organisationName ?? null,
+  };
+}
+
+const participantMessage = (conversationId: number, user: SessionUser, clientKey: string, body: string): NewMessage => ({
+  conversationId,
+  kind: 'text',
+  senderUserId: user.id,
+  senderOrganisationId: user.organisationId,
+  body,
+  meta: {},
+  clientKey,
+  refuseInStates: TERMINAL_STATES,
+});
+
+const senderOf = (user: SessionUser): Sender => ({ userId: user.id, organisationId: user.organisationId, name: user.name, organisationName: user.organisation.name });
+
 /**
- * Stores one message inside the caller's transaction: locks the conversation, returns the stored
- * message when the idempotency key was already used, else takes the next sequence number.
+ * Stores one message inside the caller's transaction (a state change, a slot proposal): returns the
+ * stored message when the idempotency key was already used, else the new one with the next seq.
  */
-export async function appendMessage(
-  trx: Trx,
-  conversationId: number,
-  input: AppendInput,
-  names: { senderName: string | null; senderOrganisationName: string | null } | null = null,
-): Promise<{ record: MessageRecord; created: boolean; conversation: LockedConversation }> {
-  const conversation = await lockConversation(trx, conversationId);
-  if (!conversation) throw new ServiceError(404, '会話が見つかりません。');
-  const seq = conversation.last_seq + 1;
-  const inserted = await insertMessageOnce(trx, {
-    conversation_id: conversationId,
-    seq,
+export async function appendMessage(trx: Trx, conversationId: number, input: AppendInput): Promise<{ record: MessageRecord; created: boolean }> {
+  const m: NewMessage = {
+    conversationId,
     kind: input.kind,
-    sender_user_id: input.sender?.userId ?? null,
-    sender_organisation_id: input.sender?.organisationId ?? null,
+    senderUserId: input.sender?.userId ?? null,
+    senderOrganisationId: input.sender?.organisationId ?? null,
     body: input.body,
     meta: input.meta ?? {},
-    client_key: input.clientKey,
-  });
-  if (!inserted) return { record: (await findMessageByClientKey(trx, conversationId, input.clientKey))!, created: false, conversation };
-  await advanceConversation(trx, conversationId, seq);
-  await recordActivity(trx, conversation.application_id, input.kind === 'text' && input.sender?.organisationId === conversation.owner_organisation_id);
-  // The caller knows who sent it; only system callers without names read the row back.
-  const record: MessageRecord = names
-    ? {
-        id: Number(inserted.id),
-        conversation_id: conversationId,
-        seq,
-        kind: input.kind,
-        sender_user_id: input.sender?.userId ?? null,
-        sender_organisation_id: input.sender?.organisationId ?? null,
-        body: input.body,
-        meta: input.meta ?? {},
-        client_key: input.clientKey,
-        created_at: inserted.created_at,
-        sender_name: names.senderName,
-        sender_organisation_name: names.senderOrganisationName,
+    clientKey: input.clientKey,
+    refuseInStates: [],
+  };
+  const [stored] = await insertMessages(trx, [m]);
+  const record = await findMessageByClientKey(trx, conversationId, input.clientKey);
+  if (!record) throw new ServiceError(404, '会話が見つかりません。');
+  return { record, created: stored !== undefined };
+}
+
+const CLOSED = 'この応募は終了しているため、メッセージを送れません。';
+
+/** 30 messages a minute per user, over socket.io and the form post alike (CHAT_LIMITS.messages). */
+export async function requireMessageAllowance(db: Db, user: SessionUser) {
+  const wait = await take(chatLimitersFor(db).messages, user.id);
+  if (wait > 0) throw new ServiceError(429, `メッセージの送信が多すぎます。${Math.ceil(wait / 1000)}秒ほど待ってから再度お試しください。`);
+}
+
+/** A message that was not stored: sent before (the stored one, `created: false`), or the application closed meanwhile. */
+async function notStored(db: Db, conversationId: number, clientKey: string): Promise<{ message: ChatMessage; created: false }> {
+  const existing = await findMessageByClientKey(db, conversationId, clientKey);
+  if (!existing) throw new ServiceError(409, CLOSED);
+  const [message] = await withAttachments(db, [existing]);
+  return { message, created: false };
+}
+
+/** What a socket learns once, when it joins: where its messages go and who may see them. */
+export type PostTarget = { conversationId: number; applicationId: number; organisationIds: readonly [string, string] };
+
+export const postTargetOf = (c: ConversationRow): PostTarget => ({
+  conversationId: c.id,
+  applicationId: c.application_id,
+  organisationIds: [c.applicant_organisation_id, c.owner_organisation_id],
+});
+
+type Pending = { m: NewMessage; sender: Sender; target: PostTarget; resolve(r: { message: ChatMessage; created: boolean }): void; reject(e: unknown): void };
+
+/**
+ * The socket path's writer: every message sent while the previous write was in flight (at least
+ * those of one event-loop tick) is stored by one statement under one commit; then each sender is
+ * acknowledged and each message broadcast. A batch that meets a concurrent write of the same key
+ * (or a deadlock between processes) is stored again one message at a time.
+ */
+export function createMessageWriter(db: Db, hub?: ChatHub) {
+  let queue: Pending[] = [];
+  let running = false;
+
+  const settle = async (batch: Pending[], stored: StoredMessage[]) => {
+    const byKey = new Map(stored.map((r) => [`${r.conversation_id}\u0000${r.client_key}`, r]));
+    for (const p of batch) {
+      const row = byKey.get(`${p.m.conversationId}\u0000${p.m.clientKey}`);
+      if (!row) {
+        notStored(db, p.m.conversationId, p.m.clientKey).then(p.resolve, p.reject);
+        continue;
       }
-    : (await findMessageByClientKey(trx, conversationId, input.clientKey))!;
-  return { record, created: true, conversation: { ...conversation, last_seq: seq } };
+      byKey.delete(`${p.m.conversationId}\u0000${p.m.clientKey}`);
+      const message = toChatMessage(messageRecord(p.m, row, p.sender));
+      p.resolve({ message, created: true });
+      hub?.message(message, { organisationIds: p.target.organisationIds, applicationId: p.target.applicationId });
+    }
+  };
+
+  const one = async (p: Pending) => {
+    try {
+      await settle([p], await insertMessages(db, [p.m]));
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') return notStored(db, p.m.conversationId, p.m.clientKey).then(p.resolve, p.reject);
+      p.reject(error);
+    }
+  };
+
+  const flush = async () => {
+    running = true;
+    while (queue.length) {
+      const batch = queue;
+      queue = [];
+      try {
+        await settle(batch, await insertMessages(db, batch.map((p) => p.m)));
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (batch.length > 1 && (code === '23505' || code === '40P01')) for (const p of batch) await one(p);
+        else for (const p of batch) p.reject(error);
+      }
+    }
+    running = false;
+  };
+
+  return {
+    /** Stores a participant's text message (access and state checked by the caller, the state again here). */
+    send(user: SessionUser, target: PostTarget, input: { clientKey: string; body: string }): Promise<{ message: ChatMessage; created: boolean }> {
+      const body = input.body.trim();
+      if (body === '') return Promise.reject(new ServiceError(400, 'メッセージを入力してください。'));
+      return new Promise((resolve, reject) => {
+        queue.push({ m: participantMessage(target.conversationId, user, input.clientKey, body), sender: senderOf(user), target, resolve, reject });
+        if (!running) setImmediate(() => void flush());
+        running = true;
+      });
+    },
+  };
 }
 
 export type UploadedFile = { name: string; bytes: Uint8Array };
@@ -141,8 +239,9 @@ export type UploadedFile = { name: string; bytes: Uint8Array };
 const chatUploadDir = (dataDir: string, conversationId: number) => path.join(dataDir, 'uploads', 'chat', String(conversationId));
 
 /**
- * Persists a text message (with optional attachments) before anyone is told about it. Sending the
- * same clientKey again returns the stored message with `created: false` and stores nothing.
+ * The form post (no JavaScript) and messages with attachments: persists a text message (with its
+ * files, in one transaction) before anyone is told about it. Sending the same clientKey again returns
+ * the stored message with `created: false` and stores nothing.
  */
 export async function postMessage(
   db: Db,
@@ -151,8 +250,8 @@ export async function postMessage(
   opts: { dataDir?: string; hub?: ChatHub } = {},
 ): Promise<{ message: ChatMessage; created: boolean }> {
   const conversation = await requireConversation(db, user, input.conversationId, 'conversation.post');
-  const state = conversation.application_state;
-  if (state === 'concluded' || state === 'withdrawn' || state === 'declined') throw new ServiceError(409, 'この応募は終了しているため、メッセージを送れません。');
+  await requireMessageAllowance(db, user);
+  if (isTerminal(conversation.application_state as ApplicationState)) throw new ServiceError(409, CLOSED);
   const files = (input.files ?? []).filter((f) => f.bytes.byteLength > 0 || f.name !== '');
   if (files.length > MAX_ATTACHMENTS_PER_MESSAGE) throw new ServiceError(400, `添付ファイルは1回に${MAX_ATTACHMENTS_PER_MESSAGE}件までです。`);
   if (input.body.trim() === '' && files.length === 0) throw new ServiceError(400, 'メッセージを入力するか、ファイルを添付してください。');
@@ -164,6 +263,9 @@ export async function postMessage(
     checked.push({ ...f, mime: c.mime, id: randomUUID() });
   }
   const written: string[] = [];
+  const removeWritten = async () => {
+    for (const w of written) await rm(w, { force: true });
+  };
   try {
     for (const f of checked) {
       const dest = path.join(chatUploadDir(opts.dataDir!, input.conversationId), f.id);
@@ -171,14 +273,14 @@ export async function postMessage(
       await writeFile(dest, f.bytes, { mode: 0o640 });
       written.push(dest);
     }
-    const sender = { senderName: user.name, senderOrganisationName: user.organisation.name };
+    const m = participantMessage(input.conversationId, user, input.clientKey, input.body.trim());
     const store = async (q: Db | Trx) => {
-      const row = await insertParticipantMessage(q, { conversationId: input.conversationId, clientKey: input.clientKey, body: input.body.trim(), userId: user.id, organisationId: user.organisationId });
-      if (!row) return null;
+      const [row] = await insertMessages(q, [m]);
+      if (!row) return undefined;
       for (const f of checked) {
         await insertMessageAttachment(q, {
           id: f.id,
-          message_id: Number(row.id),
+          message_id: row.id,
           conversation_id: input.conversationId,
           file_name: safeFileName(f.name, f.mime),
           mime: f.mime,
@@ -187,55 +289,33 @@ export async function postMessage(
           user_id: user.id,
         });
       }
-      const record: MessageRecord = {
-        id: Number(row.id),
-        conversation_id: input.conversationId,
-        seq: row.seq,
-        kind: 'text',
-        sender_user_id: user.id,
-        sender_organisation_id: user.organisationId,
-        body: input.body.trim(),
-        meta: {},
-        client_key: input.clientKey,
-        created_at: row.created_at,
-        sender_name: sender.senderName,
-        sender_organisation_name: sender.senderOrganisationName,
-      };
-      return { record, created: true };
+      return row;
     };
     // Without files the message is one statement; with files, it and its attachments commit together.
-    let stored: { record: MessageRecord; created: boolean } | null;
+    let row: StoredMessage | undefined;
     try {
-      stored = checked.length ? await db.transaction().execute((trx) => store(trx)) : await store(db);
+      row = checked.length ? await db.transaction().execute((trx) => store(trx)) : await store(db);
     } catch (error) {
       // The same key sent twice at the same moment: the unique key refuses the second one.
       if ((error as { code?: string }).code !== '23505') throw error;
-      stored = null;
     }
-    if (!stored) {
-      const existing = await findMessageByClientKey(db, input.conversationId, input.clientKey);
-      if (!existing) throw new ServiceError(409, '送信できませんでした。もう一度お試しください。');
-      stored = { record: existing, created: false };
+    if (!row) {
+      await removeWritten();
+      return await notStored(db, input.conversationId, input.clientKey);
     }
-    const [message] = checked.length || !stored.created ? await withAttachments(db, [stored.record]) : [toChatMessage(stored.record)];
-    const result = { message, created: stored.created, conversation };
-    if (!result.created) for (const w of written) await rm(w, { force: true });
-    if (result.created) {
-      opts.hub?.message(result.message, {
-        organisationIds: [result.conversation.applicant_organisation_id, result.conversation.owner_organisation_id],
-        applicationId: result.conversation.application_id,
-      });
-    }
-    return { message: result.message, created: result.created };
+    const record = messageRecord(m, row, senderOf(user));
+    const [message] = checked.length ? await withAttachments(db, [record]) : [toChatMessage(record)];
+    opts.hub?.message(message, { organisationIds: [conversation.applicant_organisation_id, conversation.owner_organisation_id], applicationId: conversation.application_id });
+    return { message, created: true };
   } catch (error) {
-    for (const w of written) await rm(w, { force: true });
+    await removeWritten();
     throw error;
   }
 }
 
 /** Messages after `afterSeq` (the catch-up after a reconnect), oldest first, at most one page. */
-export async function messagesAfter(db: Db, user: SessionUser, conversationId: number, afterSeq: number, limit = HISTORY_PAGE) {
-  await requireConversation(db, user, conversationId, 'conversation.view');
+export async function messagesAfter(db: Db, user: SessionUser | { checked: true }, conversationId: number, afterSeq: number, limit = HISTORY_PAGE) {
+  if (!('checked' in user)) await requireConversation(db, user, conversationId, 'conversation.view');
   const rows = await findMessagesAfter(db, conversationId, afterSeq, limit + 1);
   return { messages: await withAttachments(db, rows.slice(0, limit)), hasMore: rows.length > limit };
 }
@@ -259,14 +339,10 @@ export async function markRead(db: Db, user: SessionUser, conversationId: number
   return { seq: upTo };
 }
 
-export function unreadCount(db: Db, user: SessionUser): Promise<number> {
-  return countUnread(db, user.id, user.organisationId);
-}
-
 /** A chat attachment as a download, for the conversation's parties only. */
 export async function chatAttachmentResponse(db: Db, user: SessionUser | null, conversationId: number, fileId: string, opts: { dataDir: string }) {
   await requireConversation(db, user, conversationId, 'conversation.view');
-  const row = /^[0-9a-f-]{36}$/.test(fileId) ? await findMessageAttachment(db, conversationId, fileId) : undefined;
+  const row = isUuid(fileId) ? await findMessageAttachment(db, conversationId, fileId) : undefined;
   if (!row) throw new ServiceError(404, '添付ファイルが見つかりません。');
   return fileDownloadResponse(path.join(chatUploadDir(opts.dataDir, conversationId), row.id), {
     fileName: row.file_name,

@@ -10,6 +10,7 @@ import { ATTACHMENT_RULES, isAllowedAttachmentMime, safeFileName, type ListingKi
 import { can } from '../domain/policy';
 import { ServiceError } from '../utils/errors';
 import { fileDownloadResponse } from './downloads.server';
+import { isUuid } from '../utils/params';
 
 /*
  * Attachments are judged by their bytes, never by the name or the browser's declared type: a
@@ -95,7 +96,7 @@ export async function attachmentResponse(db: Kysely<Database>, viewer: SessionUs
   if (!listing || listing.kind !== target.kind || !can(viewer, 'listing.view', { type: 'listing', listingKind: listing.kind, ownerOrganisationId: listing.organisation_id, published: listing.status !== 'draft' })) {
     throw new ServiceError(404, '掲載が見つかりません。');
   }
-  const row = /^[0-9a-f-]{36}$/.test(attachmentId) ? await findAttachment(db, target.id, attachmentId) : undefined;
+  const row = isUuid(attachmentId) ? await findAttachment(db, target.id, attachmentId) : undefined;
   if (!row) throw new ServiceError(404, '添付ファイルが見つかりません。');
   return fileDownloadResponse(filePath(opts.dataDir, target.id, row.id), {
     fileName: row.file_name,

@@ -20,10 +20,7 @@ import {
 import type { ListingRow, NewListingRow } from '../../db/types/listings';
 import { indexDocument } from '../../search/index';
 import type { SessionUser } from '../domain/accounts/types';
-import type { Municipality } from '../domain/eligibility/types';
 import {
-  LIMITS,
-  TYPES_BY_ORG_KIND,
   categoryLabel,
   decide,
   effectiveStatus,
@@ -39,13 +36,15 @@ import {
   type Party,
   type Verdict,
 } from '../domain/listings';
+import { listingRuleProblems, type ListingRuleValues } from '../domain/listings/form-rules';
 import { can } from '../domain/policy';
 import { fiscalYearOf } from '../domain/rules/fiscal-year';
 import type { FieldErrors, OpeningInput, SolutionInput } from '../schemas/listings';
 import { markdownToText, renderMarkdown } from '../utils/markdown';
-import { addDays, japanToday } from '../utils/dates';
+import { japanToday } from '../utils/dates';
 import { ServiceError } from '../utils/errors';
 import { audit } from './audit.server';
+import { municipalitiesByCode } from './municipalities.server';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -152,25 +151,6 @@ function rowFromInput(kind: ListingKind, input: ListingInput): Omit<NewListingRo
   };
 }
 
-/** Checks the form cannot express alone: who posts, which forms they may offer, a sane deadline. */
-function ruleErrors(actor: SessionUser, kind: ListingKind, input: ListingInput, today: string): FieldErrors {
-  const errors: FieldErrors = {};
-  const allowed = TYPES_BY_ORG_KIND[actor.role] ?? [];
-  const refused = input.types.filter((t) => !allowed.includes(t));
-  if (refused.length) {
-    errors.types = [
-      actor.role === 'company'
-        ? '企業が掲載できるのは企業派遣型と副業型（社員の副業）です。シニア型は退職した方ご本人が掲載してください。'
-        : '個人が掲載できるのは副業型とシニア型です。企業派遣型は企業として掲載してください。',
-    ];
-  }
-  if (kind === 'opening') {
-    const deadline = (input as OpeningInput).deadline;
-    if (deadline > addDays(today, LIMITS.deadlineMaxDaysAhead)) errors.deadline = ['応募締切日が先すぎます。1年以内の日付を入力してください。'];
-  }
-  return errors;
-}
-
 function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
   return Object.keys(after).filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null));
 }
@@ -202,8 +182,7 @@ export async function createListing(
 ): Promise<WriteResult> {
   if (!can(actor, 'listing.create', { type: 'listing', listingKind: kind })) throw new ServiceError(403, 'この種類の掲載を作成する権限がありません。');
   const today = opts.today ?? japanToday();
-  const errors = ruleErrors(actor, kind, input, today);
-  if (opts.publish && kind === 'opening' && (input as OpeningInput).deadline < today) errors.deadline = ['応募締切日が過ぎています。今日以降の日付にしてください。'];
+  const errors = listingRuleProblems(input as ListingRuleValues, { kind, role: actor.role, today, publish: opts.publish });
   if (Object.keys(errors).length) return { ok: false, errors };
   const org = actor.organisation;
   const basePref = (kind === 'opening' ? org.lgCode : org.headOfficeLgCode)?.slice(0, 2) ?? null;
@@ -240,10 +219,7 @@ export async function updateListing(db: Db, actor: SessionUser, id: number, inpu
     const row = await lockOwned(trx, actor, id, 'listing.edit');
     const decision = decide(toListing(row), 'edit', today);
     if (!decision.ok) throw new ServiceError(409, decision.message);
-    const errors = ruleErrors(actor, row.kind, input, today);
-    if (row.status === 'published' && row.kind === 'opening' && (input as OpeningInput).deadline < today) {
-      errors.deadline = ['公開中の募集の締切日は今日以降にしてください。募集を終える場合は「募集を終了」を使ってください。'];
-    }
+    const errors = listingRuleProblems(input as ListingRuleValues, { kind: row.kind, role: actor.role, today, stored: { status: row.status, startFrom: asIsoDate(row.start_from) } });
     if (Object.keys(errors).length) return { ok: false as const, errors };
     const patch = rowFromInput(row.kind, input);
     const changed = changedFields(row as unknown as Record<string, unknown>, patch as Record<string, unknown>);
@@ -388,25 +364,6 @@ export async function organisationListings(db: Db, viewer: SessionUser | null, o
   });
 }
 
-function toMunicipality(r: Awaited<ReturnType<typeof findMunicipalitiesByCodes>>[number]): Municipality {
-  return {
-    lgCode: r.lg_code,
-    prefCode: r.pref_code,
-    prefName: r.pref_name,
-    name: r.name,
-    nameKana: r.name_kana,
-    kind: r.kind,
-    seirei: r.seirei,
-    chukaku: r.chukaku,
-    kencho: r.kencho,
-    metroArea: r.metro_area,
-    eligible1433: r.eligible_1433,
-    eligible1375: r.eligible_1375,
-    eligibilityBasis: r.eligibility_basis,
-    teijuuSince: r.teijuu_since,
-  };
-}
-
 /** The eligibility verdicts for this reader on this listing; empty when the pairing does not apply. */
 async function verdictsFor(db: Db, viewer: SessionUser | null, listing: Listing, owner: { kind: string; head_office_lg_code: string | null; company_class: string | null; individual_track: string | null }, today: string): Promise<Verdict[]> {
   if (!viewer) return [];
@@ -423,13 +380,12 @@ async function verdictsFor(db: Db, viewer: SessionUser | null, listing: Listing,
     sender = owner.kind === 'company' ? { kind: 'company', companyClass: owner.company_class, hq: null } : { kind: 'individual', track: (owner.individual_track as 'side_job') ?? null, employerHq: null };
   }
   if (!municipalityCode || !sender) return [];
-  const munis = await findMunicipalitiesByCodes(db, [municipalityCode, ...(hqCode ? [hqCode] : [])]);
-  const municipality = munis.find((m) => m.lg_code === municipalityCode);
+  const munis = await municipalitiesByCode(db, [municipalityCode, ...(hqCode ? [hqCode] : [])]);
+  const municipality = munis.get(municipalityCode);
   if (!municipality) return [];
-  const hqRow = hqCode ? munis.find((m) => m.lg_code === hqCode) : undefined;
-  const hq = hqRow ? toMunicipality(hqRow) : null;
+  const hq = (hqCode && munis.get(hqCode)) || null;
   const party: Party = sender.kind === 'company' ? { ...sender, hq } : { ...sender, employerHq: hq };
-  return listingVerdicts({ listingKind: listing.kind, listingTypes: listing.types, municipality: toMunicipality(municipality), sender: party, fiscalYear: fiscalYearOf(today) });
+  return listingVerdicts({ listingKind: listing.kind, listingTypes: listing.types, municipality, sender: party, fiscalYear: fiscalYearOf(today) });
 }
 
 /**

@@ -4,11 +4,10 @@ import { LISTING_TYPES } from '../domain/listings/model';
 import {
   monthLabel,
   monthsBetween,
-  protectColumn,
   type DashboardAggregates,
   type KindSplit,
   type MonitoringFilters,
-  type ProtectedCount,
+  type MonitoringTable,
 } from '../domain/monitoring';
 
 /*
@@ -69,18 +68,22 @@ function draw(option: Echarts.EChartsCoreOption, width: number, height: number):
   return svg;
 }
 
-const shown = (p: ProtectedCount) => (p.suppressed ? null : p.value);
-const personal = (values: number[]) => protectColumn(values, null).map(shown);
+/** Counts of people are drawn from the view's tables, so a chart never shows what a table hides. */
+function column(tables: MonitoringTable[], id: MonitoringTable['id'], key: string): (number | null)[] {
+  const t = tables.find((x) => x.id === id)!;
+  const i = t.columns.findIndex((c) => c.key === key);
+  return t.rows.map((r) => (typeof r.cells[i] === 'number' ? (r.cells[i] as number) : null));
+}
 
 const legend = { top: 0, textStyle: { fontFamily: FONT } };
 const grid = (left: number) => ({ left, right: 24, top: 36, bottom: 36, containLabel: false });
 
-function funnelChart(steps: { label: string; count: number | null }[]): Chart {
+function funnelChart(steps: { label: string; count: number | null; text: string }[]): Chart {
   const labels = steps.map((s) => s.label);
   return {
     id: 'funnel',
     title: 'マッチングのファネル',
-    summary: `掲載から締結までの各段階の件数：${steps.map((s) => `${s.label} ${s.count ?? '3未満'}`).join('、')}。`,
+    summary: `掲載から締結までの各段階の件数：${steps.map((s) => `${s.label} ${s.text}`).join('、')}。`,
     svg: render(
       {
         grid: grid(80),
@@ -94,12 +97,12 @@ function funnelChart(steps: { label: string; count: number | null }[]): Chart {
   };
 }
 
-function monthChart(agg: DashboardAggregates, filters: MonitoringFilters): Chart {
+function monthChart(agg: DashboardAggregates, filters: MonitoringFilters, tables: MonitoringTable[]): Chart {
   const months = monthsBetween(filters.from, filters.to);
   const get = (m: string): KindSplit | undefined => agg.byMonth[m];
   const openings = months.map((m) => get(m)?.opening.published ?? 0);
-  const applications = personal(months.map((m) => (get(m)?.opening.applications ?? 0) + (get(m)?.solution.applications ?? 0)));
-  const concluded = personal(months.map((m) => (get(m)?.opening.ev_concluded ?? 0) + (get(m)?.solution.ev_concluded ?? 0)));
+  const applications = column(tables, 'by-month', 'applications');
+  const concluded = column(tables, 'by-month', 'concludedInMonth');
   return {
     id: 'by-month',
     title: '月別の推移',
@@ -123,12 +126,12 @@ function monthChart(agg: DashboardAggregates, filters: MonitoringFilters): Chart
   };
 }
 
-function typeChart(agg: DashboardAggregates): Chart {
+function typeChart(agg: DashboardAggregates, tables: MonitoringTable[]): Chart {
   const types = LISTING_TYPES;
   const split = (id: string) => agg.byType[id];
   const openings = types.map((t) => split(t.id)?.opening.published ?? 0);
-  const applications = personal(types.map((t) => (split(t.id)?.opening.applications ?? 0) + (split(t.id)?.solution.applications ?? 0)));
-  const concluded = personal(types.map((t) => (split(t.id)?.opening.ap_reached_concluded ?? 0) + (split(t.id)?.solution.ap_reached_concluded ?? 0)));
+  const applications = column(tables, 'by-type', 'applications');
+  const concluded = column(tables, 'by-type', 'concluded');
   return {
     id: 'by-type',
     title: '類型別',
@@ -151,11 +154,11 @@ function typeChart(agg: DashboardAggregates): Chart {
   };
 }
 
-function categoryChart(agg: DashboardAggregates): Chart {
+function categoryChart(agg: DashboardAggregates, tables: MonitoringTable[]): Chart {
   const split = (id: string) => agg.byCategory[id];
   const short = (label: string) => (label.length > 12 ? `${label.slice(0, 11)}…` : label);
   const openings = CATEGORIES.map((c) => split(c.id)?.opening.published ?? 0);
-  const applications = personal(CATEGORIES.map((c) => (split(c.id)?.opening.applications ?? 0) + (split(c.id)?.solution.applications ?? 0)));
+  const applications = column(tables, 'by-category', 'applications');
   return {
     id: 'by-category',
     title: '分野別',
@@ -177,7 +180,12 @@ function categoryChart(agg: DashboardAggregates): Chart {
   };
 }
 
-export async function renderCharts(agg: DashboardAggregates, filters: MonitoringFilters, funnel: { label: string; count: number | null }[]): Promise<Chart[]> {
+export async function renderCharts(
+  agg: DashboardAggregates,
+  filters: MonitoringFilters,
+  funnel: { label: string; count: number | null; text: string }[],
+  tables: MonitoringTable[],
+): Promise<Chart[]> {
   echarts ??= await import('echarts');
-  return [funnelChart(funnel), monthChart(agg, filters), typeChart(agg), categoryChart(agg)];
+  return [funnelChart(funnel), monthChart(agg, filters, tables), typeChart(agg, tables), categoryChart(agg, tables)];
 }

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import {
+  cubeRowsForPeriod,
+  durationCountsForPeriod,
   durationHistogram,
   findRefreshInfo,
   refreshMonitoringSummary,
@@ -15,6 +17,7 @@ import { PREF_CODES } from '../domain/listings/prefectures';
 import {
   ANY,
   both,
+  buildProtectedCube,
   buildTables,
   classOf,
   emptySplit,
@@ -27,8 +30,12 @@ import {
   monthKeyOf,
   monthsBetween,
   PREFECTURE_TILES,
-  protect,
+  fiscalYearMonths,
+  fiscalYearOfMonth,
   protectedFunnel,
+  readPersonal,
+  viewCoord,
+  withDim,
   summariseDurations,
   SUPPRESSED_COLOUR,
   UNKNOWN_PREF,
@@ -39,6 +46,8 @@ import {
   type Measures,
   type MonitoringFilters,
   type MonitoringTable,
+  type ProtectedCube,
+  type ViewProtection,
 } from '../domain/monitoring';
 import { renderCharts, type Chart } from './monitoring-charts.server';
 
@@ -82,6 +91,46 @@ function toAggregates(rows: CubeSum[]): Record<string, KindSplit> {
   return out;
 }
 
+const cubes = new WeakMap<Kysely<Database>, { at: string; years: Map<number, Promise<ProtectedCube>> }>();
+
+/**
+ * The protected cube of a fiscal year: every cell any view can show, suppressed together. Built
+ * once per summary refresh and year, then shared by every view, report and export.
+ */
+export function protectedCube(db: Kysely<Database>, fiscalYear: number, refreshedAt: Date): Promise<ProtectedCube> {
+  const at = refreshedAt.toISOString();
+  let entry = cubes.get(db);
+  if (!entry || entry.at !== at) cubes.set(db, (entry = { at, years: new Map() }));
+  let cube = entry.years.get(fiscalYear);
+  if (!cube) {
+    const months = fiscalYearMonths(fiscalYear);
+    cube = Promise.all([cubeRowsForPeriod(db, months[0]!, months[11]!), durationCountsForPeriod(db, months[0]!, months[11]!)]).then(([rows, durations]) => {
+      const counts = new Map<string, { month: string; type: string; category: string; pref: string; du_reply: number; du_agreement: number }>();
+      for (const d of durations) {
+        const key = `${d.month}|${d.type}|${d.category}|${d.pref_code}`;
+        let c = counts.get(key);
+        if (!c) counts.set(key, (c = { month: d.month, type: d.type, category: d.category, pref: d.pref_code, du_reply: 0, du_agreement: 0 }));
+        if (d.metric === 'reply_hours') c.du_reply += Number(d.n);
+        else if (d.metric === 'agreement_days') c.du_agreement += Number(d.n);
+      }
+      return buildProtectedCube(
+        fiscalYear,
+        rows.map((r) => ({ month: r.month, kind: r.kind as 'opening' | 'solution', type: r.type, category: r.category, pref: r.pref_code, measures: r as unknown as Record<string, number> })),
+        [...counts.values()],
+      );
+    });
+    cube.catch(() => entry!.years.delete(fiscalYear));
+    entry.years.set(fiscalYear, cube);
+  }
+  return cube;
+}
+
+/** How one view reads counts of people: its cell of its fiscal year's protected cube, or none. */
+export async function viewProtection(db: Kysely<Database>, filters: MonitoringFilters, refreshedAt: Date): Promise<ViewProtection> {
+  const cube = await protectedCube(db, fiscalYearOfMonth(filters.from), refreshedAt);
+  return { cube, coord: viewCoord(filters, cube) };
+}
+
 export function sliceOf(filters: MonitoringFilters): CubeSlice {
   return { from: filters.from, to: filters.to, category: filters.category ?? ANY, type: filters.type ?? ANY, pref: filters.pref ?? ANY };
 }
@@ -118,6 +167,7 @@ export interface MapTile {
   y: number;
   value: number | null;
   suppressed: boolean;
+  hiddenText?: string;
   fill: string;
   text: string;
   selected: boolean;
@@ -131,7 +181,7 @@ export interface DashboardMap {
   hasSuppressed: boolean;
 }
 
-function buildMap(agg: DashboardAggregates, filters: MonitoringFilters): DashboardMap {
+function buildMap(agg: DashboardAggregates, filters: MonitoringFilters, guard: ViewProtection): DashboardMap {
   const metric = filters.map;
   const read = (s: KindSplit | undefined): number => {
     if (!s) return 0;
@@ -141,7 +191,7 @@ function buildMap(agg: DashboardAggregates, filters: MonitoringFilters): Dashboa
   };
   const values = PREFECTURE_TILES.map((t) => {
     const v = read(agg.byPref[t.code]);
-    return metric === 'matches' ? protect(v) : { value: v, suppressed: false };
+    return metric === 'matches' ? readPersonal(guard, withDim(guard.coord, 'pref', t.code), 'both', 'ap_reached_concluded') : { value: v, suppressed: false };
   });
   const classes = mapClasses(Math.max(0, ...values.map((v) => v.value ?? 0)));
   const tiles = PREFECTURE_TILES.map((t, i) => {
@@ -151,6 +201,7 @@ function buildMap(agg: DashboardAggregates, filters: MonitoringFilters): Dashboa
       ...t,
       value: v.value,
       suppressed: v.suppressed,
+      hiddenText: v.hiddenText,
       fill: cls ? cls.colour : SUPPRESSED_COLOUR,
       text: cls ? labelColour(cls.index) : '#1a1a1c',
       selected: filters.pref === t.code,
@@ -164,22 +215,23 @@ export interface Kpi {
   label: string;
   value: number | null;
   suppressed: boolean;
+  hiddenText?: string;
   unit: string;
 }
 
-function buildKpis(agg: DashboardAggregates): Kpi[] {
+function buildKpis(agg: DashboardAggregates, guard: ViewProtection): Kpi[] {
   const o = agg.totals.opening;
   const s = agg.totals.solution;
-  const [reply, agreement] = summariseDurations(agg);
-  const p = (id: string, label: string, n: number, unit = '件'): Kpi => ({ id, label, unit, ...protect(n) });
+  const [reply, agreement] = summariseDurations(agg, guard);
+  const p = (id: string, label: string, measure: Parameters<typeof readPersonal>[3]): Kpi => ({ id, label, unit: '件', ...readPersonal(guard, guard.coord, 'both', measure) });
   return [
     { id: 'openings', label: '起業人募集の掲載', value: o.published, suppressed: false, unit: '件' },
     { id: 'solutions', label: 'ソリューションの掲載', value: s.published, suppressed: false, unit: '件' },
-    p('applications', '応募・打診', o.applications + s.applications),
-    p('conversations', '会話', o.cv_total + s.cv_total),
-    p('concluded', '締結', o.ap_reached_concluded + s.ap_reached_concluded),
+    p('applications', '応募・打診', 'applications'),
+    p('conversations', '会話', 'cv_total'),
+    p('concluded', '締結', 'ap_reached_concluded'),
     { id: 'unanswered', label: '30日以上応募のない募集', value: o.unanswered_30d, suppressed: false, unit: '件' },
-    p('inquiries', '対象要件の警告（問い合わせとして送信）', o.inquiries + s.inquiries),
+    p('inquiries', '対象要件の警告（問い合わせとして送信）', 'inquiries'),
     { id: 'reply', label: '初回返信までの時間（中央値）', ...reply!.median, unit: '時間' },
     { id: 'agreement', label: '合意までの日数（中央値）', ...agreement!.median, unit: '日' },
   ];
@@ -189,6 +241,8 @@ export interface Dashboard {
   filters: MonitoringFilters;
   errors: FilterErrors;
   refreshedAt: string;
+  /** false when the view's filters allow no counts of people (see viewCoord) */
+  personalShown: boolean;
   kpis: Kpi[];
   tables: MonitoringTable[];
   map: DashboardMap;
@@ -204,16 +258,26 @@ export async function buildDashboard(
 ): Promise<Dashboard> {
   const now = opts.now ?? new Date();
   const refreshedAt = await ensureSummary(db, now, opts.onError ?? (() => {}));
-  const agg = await loadAggregates(db, filters);
-  const funnel = protectedFunnel(both(agg.totals));
+  const [agg, guard] = await Promise.all([loadAggregates(db, filters), viewProtection(db, filters, refreshedAt)]);
+  const funnel = protectedFunnel(both(agg.totals), guard);
+  const tables = buildTables(agg, filters, guard);
   return {
     filters,
     errors: opts.errors ?? {},
     refreshedAt: refreshedAt.toISOString(),
-    kpis: buildKpis(agg),
-    tables: buildTables(agg, filters),
-    map: buildMap(agg, filters),
-    charts: opts.charts === false ? [] : await renderCharts(agg, filters, funnel.map((f) => ({ label: f.label, count: f.protectedCount.value }))),
+    personalShown: guard.coord !== null,
+    kpis: buildKpis(agg, guard),
+    tables,
+    map: buildMap(agg, filters, guard),
+    charts:
+      opts.charts === false
+        ? []
+        : await renderCharts(
+            agg,
+            filters,
+            funnel.map((f) => ({ label: f.label, count: f.protectedCount.value, text: f.protectedCount.suppressed ? (f.protectedCount.hiddenText ?? '3未満') : String(f.protectedCount.value) })),
+            tables,
+          ),
     months: monthsBetween(filters.from, filters.to),
   };
 }
@@ -221,8 +285,8 @@ export async function buildDashboard(
 /** One table of a view, for the CSV and XLSX exports. */
 export async function buildTable(db: Kysely<Database>, filters: MonitoringFilters, id: MonitoringTable['id'], now = new Date()) {
   const refreshedAt = await ensureSummary(db, now, () => {});
-  const agg = await loadAggregates(db, filters);
-  return { table: buildTables(agg, filters).find((t) => t.id === id)!, refreshedAt };
+  const [agg, guard] = await Promise.all([loadAggregates(db, filters), viewProtection(db, filters, refreshedAt)]);
+  return { table: buildTables(agg, filters, guard).find((t) => t.id === id)!, refreshedAt };
 }
 
 /** Fiscal years offered in the filter: from the programme's first year on the platform to next year. */

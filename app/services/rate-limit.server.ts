@@ -1,5 +1,5 @@
 import { CompiledQuery, type Kysely } from 'kysely';
-import { RateLimiterPostgres, RateLimiterRedis, type RateLimiterAbstract, type RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { createClient } from 'redis';
 import type { Database } from '../../db/database';
 import type { Config } from '../server/config';
@@ -91,3 +91,48 @@ export async function clearFailures(limiters: Limiters, checks: [LimiterName, st
 }
 
 export const minutesLeft = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
+
+/**
+ * Chat limits, per user (every socket and tab of the account shares them; reconnecting resets
+ * nothing). Counted in the process's memory, where a user's sockets live (the proxy keeps a client on
+ * one process), or in Redis when REDIS_URL is set, shared by every process; no database round trip
+ * on the hot path.
+ */
+export const CHAT_LIMITS = {
+  /** socket events of any kind (messages, typing, read receipts, joins): a burst of 20, then 5 a second */
+  events: { points: 20, duration: 4 },
+  /** messages, over socket.io and the form post alike: 30 a minute */
+  messages: { points: 30, duration: 60 },
+} as const;
+
+export type ChatLimiters = Record<keyof typeof CHAT_LIMITS, RateLimiterAbstract>;
+// Kept on globalThis: the server bundle (sockets) and the Remix build (the form post) each carry a copy
+// of this module, and both must count against the same in-memory allowance.
+const CHAT_CACHE = Symbol.for('kigyojin.chatLimiters');
+const chatCache: WeakMap<Kysely<Database>, ChatLimiters> = ((globalThis as Record<symbol, unknown>)[CHAT_CACHE] ??= new WeakMap()) as WeakMap<Kysely<Database>, ChatLimiters>;
+
+/** The process's chat limiters for this database (the first caller's configuration decides Redis). */
+export function chatLimitersFor(db: Kysely<Database>, config: Pick<Config, 'redisUrl'> = { redisUrl: undefined }): ChatLimiters {
+  let limiters = chatCache.get(db);
+  if (limiters) return limiters;
+  const make = (name: keyof typeof CHAT_LIMITS): RateLimiterAbstract => {
+    const opts = { ...CHAT_LIMITS[name], keyPrefix: `km_chat_${name}` };
+    const memory = new RateLimiterMemory(opts);
+    if (!config.redisUrl) return memory;
+    return new RateLimiterRedis({ ...opts, storeClient: redisFor(config.redisUrl), useRedisPackage: true, rejectIfRedisNotReady: true, insuranceLimiter: memory });
+  };
+  limiters = { events: make('events'), messages: make('messages') };
+  chatCache.set(db, limiters);
+  return limiters;
+}
+
+/** Takes one point for `key`: 0 when allowed, else the milliseconds until the next point is free. */
+export async function take(limiter: RateLimiterAbstract, key: string): Promise<number> {
+  try {
+    await limiter.consume(key, 1);
+    return 0;
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return Math.max(1, error.msBeforeNext);
+    throw error;
+  }
+}

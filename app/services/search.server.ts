@@ -1,8 +1,7 @@
-import type { AppLoadContext } from '@remix-run/server-runtime';
 import { z } from 'zod';
 import { LISTING_KINDS, PROGRAM_TYPES } from '../domain/vocabulary';
-import { type SearchFilters, type SearchQuery, type SearchResult } from '../../search/types';
-import { getOptionalUser } from './auth.server';
+import { type SearchEngine, type SearchFilters, type SearchQuery, type SearchResult } from '../../search/types';
+import type { SessionUser } from './auth.server';
 
 export type { SearchResult, SearchHit, FacetCount } from '../../search/types';
 
@@ -38,11 +37,10 @@ export function parseSearchParams(params: URLSearchParams): SearchParamsState {
   return ParamsSchema.parse(raw);
 }
 
-type Viewer = { companyClass: 'A' | 'B'; prefCode: string } | null;
+export type Viewer = { companyClass: 'A' | 'B'; prefCode: string } | null;
 
 /** The signed-in organisation's class and head-office prefecture, when it can send a 起業人. */
-async function eligibilityViewer(request: Request, context: AppLoadContext): Promise<Viewer> {
-  const user = await getOptionalUser(request, context).catch(() => null);
+export function eligibilityViewer(user: SessionUser | null): Viewer {
   const org = user?.organisation;
   const cls = org?.companyClass;
   const hq = org?.headOfficeLgCode ?? user?.employment?.employerHeadOfficeLgCode ?? null;
@@ -64,31 +62,28 @@ function toQuery(s: SearchParamsState, viewer: Viewer, perPage = PER_PAGE): Sear
   return { q: s.q, filters, sort: s.sort, page: s.page ?? 1, perPage };
 }
 
-export type Relaxation = { label: string; href: string; total: number };
+/** A filter whose removal would find listings, for an empty result. */
+export type Relaxation = { key: FilterKey; label: string; total: number };
 
-/** Runs a search from the page's URL, plus help for an empty result (filters to drop, synonyms). */
-export async function searchFromRequest(request: Request, context: AppLoadContext) {
-  const url = new URL(request.url);
-  const state = parseSearchParams(url.searchParams);
-  const viewer = await eligibilityViewer(request, context);
-  const query = toQuery(state, viewer);
-  const result: SearchResult = await context.search.search(query);
+/** Runs the search the page state asks for, plus help for an empty result (filters to drop). */
+export async function searchListings(search: Pick<SearchEngine, 'search'>, input: { state: SearchParamsState; viewer: Viewer }) {
+  const { state, viewer } = input;
+  const result: SearchResult = await search.search(toQuery(state, viewer));
   const relaxations: Relaxation[] = [];
   if (result.total === 0 && (state.q || hasFilters(state))) {
     for (const [key, label] of FILTER_LABELS) {
       if (!hasValue(state[key])) continue;
-      const next = new URLSearchParams(url.searchParams);
-      next.delete(key);
-      if (key === 'eligible') for (const k of ['eligibleClass', 'eligiblePref']) next.delete(k);
-      next.delete('page');
-      const relaxed = await context.search.search({ ...toQuery(parseSearchParams(next), viewer, 1), page: 1 });
-      if (relaxed.total > 0) relaxations.push({ label, href: `/search?${next}`, total: relaxed.total });
+      const without: SearchParamsState = { ...state, [key]: key === 'type' ? [] : undefined, page: undefined };
+      if (key === 'eligible') Object.assign(without, { eligibleClass: undefined, eligiblePref: undefined });
+      const relaxed = await search.search({ ...toQuery(without, viewer, 1), page: 1 });
+      if (relaxed.total > 0) relaxations.push({ key, label, total: relaxed.total });
     }
   }
   return { state, result, relaxations, canFilterEligible: viewer !== null };
 }
 
-const FILTER_LABELS: Array<[keyof SearchParamsState, string]> = [
+type FilterKey = 'kind' | 'category' | 'type' | 'pref' | 'remote' | 'termMin' | 'termMax' | 'eligible';
+const FILTER_LABELS: Array<[FilterKey, string]> = [
   ['kind', '種類'],
   ['category', '活動分野'],
   ['type', '類型'],

@@ -1,9 +1,14 @@
+import { createHash, randomUUID } from 'node:crypto';
 import type { SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
-import { json, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import type { Kysely } from 'kysely';
 import type { ZodRawShape } from 'zod';
+import type { Database } from '../../db/database';
+import { SUBMISSION_FIELD } from '../schemas/form';
+import { answerOnce as answerOnce_, type RecordedAnswer } from '../services/submissions.server';
 import { toZod, type FormCheck, type FormSchema, type FormValuesOf } from '../schemas/form';
-import { textResponse } from './errors';
+import { asErrorResponse, textResponse } from './errors';
 
 /*
  * Reading and answering form posts, for route actions (services never see FormData). Every form is
@@ -31,15 +36,17 @@ export async function readFormData(request: Request): Promise<FormData> {
   }
 }
 
-/** A multipart form with files held in memory up to `maxFileBytes` each; a larger file gives `tooLarge` instead of the form. */
+/**
+ * A multipart form with its files in memory; a file over `maxFileBytes` gives `tooLarge` instead of the form.
+ * The body's total size, its part count and its file count were capped by the server before any of it was
+ * kept (app/server/body-limit.ts). It is parsed by the platform's own FormData parser, which reads quoted
+ * file names with `;` or `=` correctly.
+ */
 export async function readMultipartFormData(request: Request, maxFileBytes: number): Promise<{ formData: FormData; tooLarge: boolean }> {
-  if (!(request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) return { formData: await readFormData(request), tooLarge: false };
-  try {
-    return { formData: await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: maxFileBytes })), tooLarge: false };
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { formData: new FormData(), tooLarge: true };
-    throw textResponse(UNREADABLE, 400);
-  }
+  const formData = await readFormData(request);
+  if (!(request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) return { formData, tooLarge: false };
+  const tooLarge = [...formData.values()].some((v) => typeof v !== 'string' && v.size > maxFileBytes);
+  return tooLarge ? { formData: new FormData(), tooLarge: true } : { formData, tooLarge: false };
 }
 
 /** Never sent back to the browser in a refused form. */
@@ -88,4 +95,67 @@ export async function parseSubmission<S extends ZodRawShape>(formData: FormData,
 /** The action's answer to a refused form: the reply for useForm under `result`, with any extra data the page shows. */
 export function refused<Extra extends Record<string, unknown>>(result: SubmissionResult<string[]>, status = 400, extra?: Extra) {
   return json({ result, ...(extra ?? ({} as Extra)) }, { status });
+}
+
+// ——— the same submission answered once ———
+
+/** A one-time key for a form, made by the loader of the page that shows it (see `answerOnce`). */
+export const newSubmissionKey = () => randomUUID();
+
+/** Loaders that hand out a submission key must not be kept by the page cache or the browser. */
+export const NO_STORE = { 'Cache-Control': 'private, no-store' } as const;
+
+const KEY = /^[A-Za-z0-9_-]{16,64}$/;
+
+async function digestOf(formData: FormData): Promise<string> {
+  const hash = createHash('sha256');
+  for (const [name, value] of formData) {
+    // The key names the submission; secrets are left out so the table never holds anything derived from them.
+    if (name === SUBMISSION_FIELD || SECRET.test(name)) continue;
+    if (typeof value === 'string') hash.update(JSON.stringify([name, value]));
+    else hash.update(JSON.stringify([name, value.name, value.size, createHash('sha256').update(new Uint8Array(await value.arrayBuffer())).digest('hex')]));
+    hash.update('\n');
+  }
+  return hash.digest('hex');
+}
+
+async function recordOf(response: Response): Promise<RecordedAnswer | null> {
+  // Only an accepted submission is kept; a refused one (4xx) may be corrected and sent again.
+  if (response.status >= 400) return null;
+  const location = response.headers.get('location');
+  return {
+    status: response.status,
+    location,
+    contentType: response.headers.get('content-type'),
+    body: location ? null : await response.clone().text(),
+  };
+}
+
+function replay(answer: RecordedAnswer): Response {
+  const headers = new Headers();
+  if (answer.location) headers.set('location', answer.location);
+  if (answer.contentType) headers.set('content-type', answer.contentType);
+  return new Response(answer.body, { status: answer.status, headers });
+}
+
+/**
+ * Answers the same submission once: a form rendered with a `SubmissionKey` and sent twice (a double
+ * click, a resend after a lost answer) gets the first answer the second time, without the work being
+ * done again. `scope` names the form and whose it is (`listing.create:opening:<user id>`); the key,
+ * the scope and the submitted values together identify the submission, so a form changed and sent
+ * with the same key is a new one. A post without a key (a script) is simply worked on.
+ * A second request that finds the first still working waits for it; after 20 s it gets a 409 page
+ * saying so.
+ */
+export async function answerOnce(
+  context: { db: Kysely<Database> },
+  formData: FormData,
+  scope: string,
+  handler: () => Promise<Response>,
+): Promise<Response> {
+  const key = formData.get(SUBMISSION_FIELD);
+  if (typeof key !== 'string' || !KEY.test(key)) return handler();
+  const id = createHash('sha256').update(`${scope}\u0000${key}\u0000${await digestOf(formData)}`).digest('hex');
+  const once = await answerOnce_(context.db, id, handler, recordOf).catch(asErrorResponse);
+  return once.first ? once.value : replay(once.answer);
 }

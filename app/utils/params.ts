@@ -8,3 +8,10 @@ export function idParam(value: string | null | undefined, what: string): number 
   if (!/^\d{1,9}$/.test(value ?? '')) throw textResponse(`${what}が見つかりません。`, 404);
   return Number(value);
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A UUID in its canonical 8-4-4-4-12 form: anything else (36 dashes, 36 letters) would make PostgreSQL's uuid cast fail. */
+export function isUuid(value: string | null | undefined): value is string {
+  return UUID.test(value ?? '');
+}

@@ -17,8 +17,11 @@ import * as m0502 from './2026_11_23_0502_agreement_templates';
 import * as m0601 from './2026_11_23_0601_monitoring_summary';
 import * as m0701 from './2026_12_06_0701_page_change_notify';
 import * as m0702 from './2026_12_06_0702_inquiries';
+import * as m0002 from './2026_12_07_0002_municipal_wards';
 import * as m0801 from './2026_12_07_0801_session_end_notify';
 import * as m0802 from './2026_12_07_0802_outbox_attachments';
+import * as m0811 from './2026_12_07_0811_form_submissions';
+import * as m0812 from './2026_12_07_0812_legal_consents';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder at run time) so that the
@@ -43,6 +46,9 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0601_monitoring_summary': m0601,
   '2026_12_06_0701_page_change_notify': m0701,
   '2026_12_06_0702_inquiries': m0702,
+  '2026_12_07_0002_municipal_wards': m0002,
   '2026_12_07_0801_session_end_notify': m0801,
   '2026_12_07_0802_outbox_attachments': m0802,
+  '2026_12_07_0811_form_submissions': m0811,
+  '2026_12_07_0812_legal_consents': m0812,
 };

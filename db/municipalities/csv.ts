@@ -34,6 +34,8 @@ export type MunicipalityRecord = {
   eligible1433: boolean;
   eligible1375: boolean;
   eligibilityBasis: (typeof BASIS_CODES)[number][];
+  /** The 行政区 of a 政令市, attached by withWards (db/data/wards.csv). */
+  wards?: WardRecord[];
 };
 
 export class MunicipalityCsvError extends Error {
@@ -141,4 +143,73 @@ export function parseMunicipalitiesCsv(text: string): MunicipalityRecord[] {
   if (problems.length) throw new MunicipalityCsvError(problems);
   if (out.length === 0) throw new MunicipalityCsvError([{ line: 1, reason: 'the file has no data rows' }]);
   return out;
+}
+
+/** The columns of db/data/wards.csv, in order (see db/data/SOURCES.md). */
+export const WARD_COLUMNS = ['lg_code', 'city_lg_code', 'city_name', 'name', 'name_kana', 'abolished'] as const;
+
+export type WardRecord = { lgCode: string; cityLgCode: string; name: string; nameKana: string; abolished: string | null };
+
+const wardSchema = z.object({
+  lg_code: z.string().refine(isValidLgCode, 'lg_code must be 6 digits with a valid check digit'),
+  city_lg_code: z.string().refine(isValidLgCode, 'city_lg_code must be 6 digits with a valid check digit'),
+  city_name: z.string().regex(/^.+市$/, 'city_name must end in 市'),
+  name: z.string().regex(/^.+区$/, 'name must end in 区'),
+  name_kana: z.string().regex(/^[\u3041-\u309f\u30fc]+く$/, 'name_kana must be hiragana ending in く'),
+  abolished: nullable(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'abolished must be YYYY-MM-DD or empty')),
+});
+
+/**
+ * Parses the 行政区 of the 政令市 and checks them against the master: every ward's city must be a
+ * 政令市 of the master under the name given, and a ward code is never a municipality's. Every
+ * problem is reported with its line number; nothing is returned unless the whole file is valid.
+ */
+export function parseWardsCsv(text: string, master: readonly MunicipalityRecord[]): WardRecord[] {
+  const problems: { line: number; reason: string }[] = [];
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parse(text.replace(/^\uFEFF/, ''), {
+      columns: (header: string[]) => {
+        const missing = WARD_COLUMNS.filter((c) => !header.includes(c));
+        if (missing.length) throw new MunicipalityCsvError([{ line: 1, reason: `missing column(s): ${missing.join(', ')}` }]);
+        return header;
+      },
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: false,
+    });
+  } catch (error) {
+    if (error instanceof MunicipalityCsvError) throw error;
+    const e = error as { lines?: number; message: string };
+    throw new MunicipalityCsvError([{ line: e.lines ?? 0, reason: e.message.replace(/^Invalid Record Length: /, '') }]);
+  }
+  const cities = new Map(master.map((m) => [m.lgCode, m]));
+  const seen = new Map<string, number>();
+  const out: WardRecord[] = [];
+  for (const { record, info } of records) {
+    const line = info.lines;
+    const result = wardSchema.safeParse(record);
+    if (!result.success) {
+      for (const issue of result.error.issues) problems.push({ line, reason: issue.message });
+      continue;
+    }
+    const r = result.data;
+    const city = cities.get(r.city_lg_code);
+    if (!city || !city.seirei) problems.push({ line, reason: `city_lg_code ${r.city_lg_code} is not a 政令市 of the master` });
+    else if (city.name !== r.city_name) problems.push({ line, reason: `city_lg_code ${r.city_lg_code} is ${city.name}, not ${r.city_name}` });
+    if (cities.has(r.lg_code)) problems.push({ line, reason: `lg_code ${r.lg_code} is a municipality's code` });
+    const previous = seen.get(r.lg_code);
+    if (previous) problems.push({ line, reason: `duplicate lg_code ${r.lg_code} (first on line ${previous})` });
+    seen.set(r.lg_code, line);
+    out.push({ lgCode: r.lg_code, cityLgCode: r.city_lg_code, name: r.name, nameKana: r.name_kana, abolished: r.abolished });
+  }
+  if (problems.length) throw new MunicipalityCsvError(problems);
+  return out;
+}
+
+/** The master with each 政令市's wards attached (`wards` on the city's record). */
+export function withWards(master: MunicipalityRecord[], wards: readonly WardRecord[]): MunicipalityRecord[] {
+  const byCity = new Map<string, WardRecord[]>();
+  for (const w of wards) byCity.set(w.cityLgCode, [...(byCity.get(w.cityLgCode) ?? []), w]);
+  return master.map((m) => (m.seirei ? { ...m, wards: byCity.get(m.lgCode) ?? [] } : m));
 }

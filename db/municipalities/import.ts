@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database';
-import { parseMunicipalitiesCsv, type MunicipalityRecord } from './csv';
+import { parseMunicipalitiesCsv, parseWardsCsv, withWards, type MunicipalityRecord } from './csv';
 
 /** The master shipped with the application (copied from the program's list, see db/data/SOURCES.md). */
 export const MUNICIPALITIES_CSV = fileURLToPath(new URL('../data/municipalities.csv', import.meta.url));
@@ -10,11 +10,19 @@ export const MUNICIPALITIES_CSV = fileURLToPath(new URL('../data/municipalities.
 /** The fiscal year (April start) from which the shipped list (1,433 / 1,375) is in force: 令和7年度. */
 export const MUNICIPALITY_LIST_FISCAL_YEAR = 2025;
 
-export async function readMunicipalityMaster(file = MUNICIPALITIES_CSV): Promise<MunicipalityRecord[]> {
-  return parseMunicipalitiesCsv(await readFile(file, 'utf8'));
+/** The 行政区 of the 政令市 (db/data/SOURCES.md): each resolves to its city. */
+export const WARDS_CSV = fileURLToPath(new URL('../data/wards.csv', import.meta.url));
+
+/** The master with the wards of each 政令市 attached. */
+export async function readMunicipalityMaster(file = MUNICIPALITIES_CSV, wardsFile = WARDS_CSV): Promise<MunicipalityRecord[]> {
+  const master = parseMunicipalitiesCsv(await readFile(file, 'utf8'));
+  return withWards(master, parseWardsCsv(await readFile(wardsFile, 'utf8'), master));
 }
 
-/** Upserts the whole master in one transaction: a malformed file never leaves a half-imported table. */
+/**
+ * Upserts the whole master in one transaction: a malformed file never leaves a half-imported table.
+ * When the records carry their wards (readMunicipalityMaster), the ward table is replaced by them.
+ */
 export async function importMunicipalities(
   db: Kysely<Database>,
   records: MunicipalityRecord[],
@@ -46,6 +54,16 @@ export async function importMunicipalities(
           })),
         )
         .execute();
+    }
+    if (records.some((r) => r.wards)) {
+      const wards = records.flatMap((r) => r.wards ?? []);
+      await trx.deleteFrom('municipal_wards').execute();
+      for (let i = 0; i < wards.length; i += 500) {
+        await trx
+          .insertInto('municipal_wards')
+          .values(wards.slice(i, i + 500).map((w) => ({ lg_code: w.lgCode, city_lg_code: w.cityLgCode, name: w.name, name_kana: w.nameKana, abolished: w.abolished })))
+          .execute();
+      }
     }
   });
   return records.length;

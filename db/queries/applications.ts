@@ -98,15 +98,6 @@ export function findApplicationsForOrganisation(db: Db, organisationId: string, 
     .execute();
 }
 
-/** Activity on the application; the owner side's first message also starts the "time to first reply" clock. */
-export function recordActivity(trx: Db, id: number, ownerMessage: boolean) {
-  return trx
-    .updateTable('applications')
-    .set({ updated_at: sql`now()`, ...(ownerMessage ? { first_reply_at: sql`coalesce(first_reply_at, now())` } : {}) })
-    .where('id', '=', id)
-    .execute();
-}
-
 export function findOrganisationMembers(db: Db, organisationId: string) {
   return db
     .selectFrom('users')

@@ -9,20 +9,13 @@ export async function insertConversation(trx: Db, row: { application_id: number;
   return id;
 }
 
-/** The conversation with its application's state (a closed application's conversation is read-only). */
-export function findConversation(db: Db, id: number) {
-  return db
-    .selectFrom('conversations as c')
-    .innerJoin('applications as a', 'a.id', 'c.application_id')
-    .selectAll('c')
-    .select('a.state as application_state')
-    .where('c.id', '=', id)
-    .executeTakeFirst();
+function selectConversations(db: Db) {
+  return db.selectFrom('conversations as c').innerJoin('applications as a', 'a.id', 'c.application_id').selectAll('c').select('a.state as application_state');
 }
 
-/** Serialises writers of one conversation: the sequence number is handed out under this lock. */
-export function lockConversation(trx: Transaction<Database>, id: number) {
-  return trx.selectFrom('conversations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+/** The conversation with its application's state (a closed application's conversation is read-only). */
+export function findConversation(db: Db, id: number) {
+  return selectConversations(db).where('c.id', '=', id).executeTakeFirst();
 }
 
 function selectMessages(db: Db) {
@@ -52,58 +45,90 @@ export function findMessageByClientKey(db: Db, conversationId: number, clientKey
   return selectMessages(db).where('m.conversation_id', '=', conversationId).where('m.client_key', '=', clientKey).executeTakeFirst();
 }
 
-export function findMessageById(db: Db, id: number) {
-  return selectMessages(db).where('m.id', '=', id).executeTakeFirst();
-}
+/** One message to store: a participant's text, or a system/slots line written by a state change. */
+export type NewMessage = {
+  conversationId: number;
+  kind: MessageTable['kind'];
+  senderUserId: string | null;
+  senderOrganisationId: string | null;
+  body: string;
+  meta: Record<string, unknown>;
+  clientKey: string;
+  /** refuse (store nothing) when the application is in one of these states */
+  refuseInStates: readonly string[];
+};
 
-/** Inserts unless the key was used in this conversation already; returns the new row's id, or undefined. */
-export async function insertMessageOnce(
-  trx: Db,
-  row: { conversation_id: number; seq: number; kind: MessageTable['kind']; sender_user_id: string | null; sender_organisation_id: string | null; body: string; meta: Record<string, unknown>; client_key: string },
-) {
-  return trx
-    .insertInto('messages')
-    .values({ ...row, meta: JSON.stringify(row.meta) })
-    .onConflict((oc) => oc.columns(['conversation_id', 'client_key']).doNothing())
-    .returning(['id', 'created_at'])
-    .executeTakeFirst();
-}
+export type StoredMessage = { id: number; conversation_id: number; seq: number; client_key: string; created_at: Date };
 
 /**
- * A participant's message in one statement (one round trip): takes the next seq under the
- * conversation's row lock (so seq order is commit order), stores the message unless its key was
- * used, records the activity on the application (the owner side's first message starts the
- * "time to first reply" clock) and moves the sender's read mark. Returns nothing when the key
- * was already used; a concurrent send of the same key fails on the unique key instead.
+ * The one write path of messages: any number of them, for any conversations, in one statement
+ * (one round trip, one commit). Each conversation's row is updated once, by the number of new
+ * messages, under its row lock, so seq is gapless and in commit order, and messages of one
+ * conversation take their numbers in input order. A message whose key was already used in its
+ * conversation, or whose application is in a refused state, is left out (not returned). The same
+ * statement records the activity on the application (the owner side's first text message starts
+ * the "time to first reply" clock) and moves each sender's read mark to their newest text. Two
+ * concurrent statements storing the same key fail on the unique key instead (SQLSTATE 23505).
  */
-export async function insertParticipantMessage(
-  db: Db,
-  m: { conversationId: number; clientKey: string; body: string; userId: string; organisationId: string },
-): Promise<{ id: number; seq: number; created_at: Date } | undefined> {
-  const result = await sql<{ id: number; seq: number; created_at: Date }>`
-    with c as (
-      update conversations set last_seq = last_seq + 1, last_message_at = now()
-      where id = ${m.conversationId}
-        and not exists (select 1 from messages where conversation_id = ${m.conversationId} and client_key = ${m.clientKey})
-      returning id, last_seq, application_id, owner_organisation_id
+export async function insertMessages(db: Db, messages: readonly NewMessage[]): Promise<StoredMessage[]> {
+  if (messages.length === 0) return [];
+  const input = JSON.stringify(
+    messages.map((m, ord) => ({
+      ord,
+      conversation_id: m.conversationId,
+      kind: m.kind,
+      sender_user_id: m.senderUserId,
+      sender_organisation_id: m.senderOrganisationId,
+      body: m.body,
+      meta: m.meta,
+      client_key: m.clientKey,
+      refuse: m.refuseInStates,
+    })),
+  );
+  const result = await sql<StoredMessage>`
+    with input as (
+      select * from jsonb_to_recordset(${input}::jsonb) as t(ord int, conversation_id int, kind text, sender_user_id uuid, sender_organisation_id uuid, body text, meta jsonb, client_key text, refuse text[])
+    ), fresh as (
+      select distinct on (i.conversation_id, i.client_key) i.*
+      from input i
+      join conversations c0 on c0.id = i.conversation_id
+      join applications a0 on a0.id = c0.application_id
+      where not (a0.state = any(i.refuse))
+        and not exists (select 1 from messages m where m.conversation_id = i.conversation_id and m.client_key = i.client_key)
+      order by i.conversation_id, i.client_key, i.ord
+    ), counts as (
+      select conversation_id, count(*)::int as n from fresh group by conversation_id
+    ), c as (
+      update conversations c set last_seq = c.last_seq + counts.n, last_message_at = now()
+      from counts where c.id = counts.conversation_id
+      returning c.id, c.last_seq - counts.n as base, c.application_id, c.owner_organisation_id
+    ), numbered as (
+      select f.*, (c.base + row_number() over (partition by f.conversation_id order by f.ord))::int as seq, c.application_id, c.owner_organisation_id
+      from fresh f join c on c.id = f.conversation_id
     ), ins as (
       insert into messages (conversation_id, seq, kind, sender_user_id, sender_organisation_id, body, meta, client_key)
-      select c.id, c.last_seq, 'text', ${m.userId}, ${m.organisationId}, ${m.body}, '{}'::jsonb, ${m.clientKey} from c
-      returning id, seq, created_at
+      select conversation_id, seq, kind, sender_user_id, sender_organisation_id, body, meta, client_key from numbered order by conversation_id, seq
+      returning id, conversation_id, seq, client_key, created_at
     ), app as (
       update applications a
       set updated_at = now(),
-          first_reply_at = case when c.owner_organisation_id = ${m.organisationId} then coalesce(a.first_reply_at, now()) else a.first_reply_at end
-      from c where a.id = c.application_id
+          first_reply_at = case when x.owner_replied then coalesce(a.first_reply_at, now()) else a.first_reply_at end
+      from (
+        select application_id, bool_or(kind = 'text' and sender_organisation_id = owner_organisation_id) as owner_replied from numbered group by application_id
+      ) x
+      where a.id = x.application_id
     ), rd as (
       insert into conversation_reads (conversation_id, user_id, organisation_id, last_read_seq)
-      select c.id, ${m.userId}, ${m.organisationId}, c.last_seq from c
+      select conversation_id, sender_user_id, sender_organisation_id, max(seq) from numbered
+      where kind = 'text' and sender_user_id is not null and sender_organisation_id is not null
+      group by conversation_id, sender_user_id, sender_organisation_id
       on conflict (conversation_id, user_id) do update set last_read_seq = greatest(conversation_reads.last_read_seq, excluded.last_read_seq), read_at = now()
     )
-    select id, seq, created_at from ins`.execute(db);
-  return result.rows[0];
+    select id, conversation_id, seq, client_key, created_at from ins`.execute(db);
+  return result.rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
 
+/** Fixed history written by the demo seed (takes seq from the caller; nothing else is updated). */
 export async function insertMessage(
   trx: Db,
   row: { conversation_id: number; seq: number; kind: MessageTable['kind']; sender_user_id: string | null; sender_organisation_id: string | null; body: string; meta: Record<string, unknown>; client_key: string },
@@ -116,6 +141,7 @@ export async function insertMessage(
   return id;
 }
 
+/** Moves a conversation's last seq after the seed wrote its history. */
 export function advanceConversation(trx: Db, id: number, seq: number) {
   return trx.updateTable('conversations').set({ last_seq: seq, last_message_at: sql`now()` }).where('id', '=', id).execute();
 }

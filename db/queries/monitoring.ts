@@ -256,3 +256,30 @@ export async function durationHistogram(db: Db, slice: CubeSlice) {
     .orderBy('value')
     .execute();
 }
+
+/**
+ * Every summary row of a period that some view can show: at most two of prefecture, category and
+ * type fixed (a view fixes one, its breakdown tables one more). Read to suppress small cells once
+ * for every view of a fiscal year.
+ */
+export async function cubeRowsForPeriod(db: Db, from: string, to: string) {
+  return db
+    .selectFrom('monitoring_cube')
+    .select(['month', 'kind', 'pref_code', 'category', 'type', ...MONITORING_MEASURE_COLUMNS])
+    .where('month', '>=', from)
+    .where('month', '<=', to)
+    .where(sql<boolean>`((pref_code <> '*')::int + (category <> '*')::int + (type <> '*')::int) <= 2`)
+    .execute();
+}
+
+/** Duration record counts per month and cell with at most one of prefecture, category and type fixed. */
+export async function durationCountsForPeriod(db: Db, from: string, to: string) {
+  return db
+    .selectFrom('monitoring_durations')
+    .select(['month', 'pref_code', 'category', 'type', 'metric', sql<number>`sum(n)`.as('n')])
+    .where('month', '>=', from)
+    .where('month', '<=', to)
+    .where(sql<boolean>`((pref_code <> '*')::int + (category <> '*')::int + (type <> '*')::int) <= 1`)
+    .groupBy(['month', 'pref_code', 'category', 'type', 'metric'])
+    .execute();
+}

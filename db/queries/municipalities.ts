@@ -16,3 +16,13 @@ export async function countMunicipalities(db: Kysely<Database>) {
 export function findMunicipalityByCode(db: Kysely<Database>, lgCode: string) {
   return db.selectFrom('municipalities').selectAll().where('lg_code', '=', lgCode).executeTakeFirst();
 }
+
+/** Every municipality, by code. */
+export function listMunicipalityRows(db: Kysely<Database>) {
+  return db.selectFrom('municipalities').selectAll().orderBy('lg_code').execute();
+}
+
+/** Every 行政区 of the 政令市, by code. */
+export function listWardRows(db: Kysely<Database>) {
+  return db.selectFrom('municipal_wards').selectAll().orderBy('lg_code').execute();
+}

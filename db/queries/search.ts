@@ -418,6 +418,14 @@ export async function sampleFacets(db: Executor, plan: RankPlan, filters: SqlFil
   return { facets: row?.facets ?? [], headMatches: row?.head ?? 0, headSince: date(row?.head_since), anySince: date(row?.any_since) };
 }
 
+/** How many of the given documents match `match` (a tsquery text): e.g. the hits that have every word. */
+export async function countMatchingKeys(db: Executor, keys: Array<{ kind: string; id: string }>, match: string) {
+  if (!keys.length) return 0;
+  const row = await sql<{ n: number }>`select count(*)::int as n from search_documents d
+    where (d.kind, d.id) in (${sql.join(keys.map((k) => sql`(${k.kind}, ${k.id})`))}) and d.search_vector @@ ${match}::tsquery`.execute(db);
+  return row.rows[0]?.n ?? 0;
+}
+
 export async function countMatches(db: Executor, plan: RankPlan, filters: SqlFilters, cap: number) {
   const row = await sql<{ n: number }>`select count(*)::int as n from (select 1 from search_documents d where ${whereOf(plan, filters)} limit ${cap}) x`.execute(db);
   return row.rows[0]?.n ?? 0;

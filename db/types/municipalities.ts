@@ -30,8 +30,20 @@ export interface MunicipalityTable {
   updated_at: Generated<Date>;
 }
 
+/** A 行政区 of a 政令市 (db/data/wards.csv); it resolves to its city. */
+export interface MunicipalWardTable {
+  lg_code: string;
+  city_lg_code: string;
+  name: string;
+  name_kana: string;
+  /** YYYY-MM-DD: the first day the ward no longer existed (null = current) */
+  abolished: string | null;
+}
+
 export interface MunicipalityTables {
   municipalities: MunicipalityTable;
+  municipal_wards: MunicipalWardTable;
 }
 
 export type MunicipalityRow = Selectable<MunicipalityTable>;
+export type MunicipalWardRow = Selectable<MunicipalWardTable>;

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORDS } from '../../db/seed/accounts';
 import { AGREED_DEMO } from '../../db/seed/agreements';
-import { japanToday } from '../../app/utils/dates';
+import { formatWareki, japanToday } from '../../app/utils/dates';
 import { checkA11y, launchBrowser, loginAs, newPage, overflowsHorizontally, screenshots } from '../helpers/browser';
 import { agreeAndConclude, completeDispatchDraft, download, draftField } from '../helpers/agreement-draft';
 import { startSeededServer, type TestServer } from '../helpers/server';
@@ -53,7 +53,7 @@ describe('agreement in a real browser', () => {
     await loginAs(firm.page, 'company@example.jp', DEMO_PASSWORDS.company);
     await firm.page.goto(path);
     await agreeAndConclude(firm.page);
-    expect(await firm.page.getByTestId('concluded').textContent()).toContain(japanToday());
+    expect(await firm.page.getByTestId('concluded').textContent()).toContain(`締結日：${formatWareki(japanToday())}`);
     expect(await firm.page.getByRole('button', { name: '保存して新しい版にする' }).count()).toBe(0);
     const pdf = await download(firm.page, 'PDF');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

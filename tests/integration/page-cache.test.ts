@@ -203,7 +203,7 @@ describe.skipIf(!process.env.DATABASE_URL)('page cache across two processes on o
       let out = '';
       child.stdout!.on('data', (d: Buffer) => {
         out += d.toString();
-        const m = /listening on http:\/\/localhost:(\d+)/.exec(out);
+        const m = /listening on http:\/\/[^:/]+:(\d+)/.exec(out);
         if (m) resolve({ child, url: `http://127.0.0.1:${m[1]}` });
       });
       child.stderr!.on('data', (d: Buffer) => (out += d.toString()));

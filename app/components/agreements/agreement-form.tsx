@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react';
-import { Field, fieldId, SelectField, TextareaField } from '../forms';
+import { Field, fieldId, SelectField, SubmissionKey, SubmitButton, TextareaField } from '../forms';
 import { displayValue, fieldsFor, FORM_SECTIONS, type FormFieldSpec } from '../../domain/agreements/form';
 import type { AgreementKind } from '../../domain/agreements/draft';
 
@@ -36,12 +36,13 @@ function Control({ f, value, errors }: { f: FormFieldSpec; value: string; errors
  * The structured form of a draft, one fieldset per section. It names the version it was based on, so a
  * save on top of a newer version is refused instead of silently overwriting it.
  */
-export function AgreementForm(props: { kind: AgreementKind; baseVersion: number; values: Record<string, string>; errors: Errors }) {
+export function AgreementForm(props: { kind: AgreementKind; baseVersion: number; values: Record<string, string>; errors: Errors; submissionKey?: string }) {
   const fields = fieldsFor(props.kind);
   return (
     <Form method="post" noValidate aria-labelledby="form-title" className="space-y-6">
       <input type="hidden" name="intent" value="save" />
       <input type="hidden" name="baseVersion" value={props.baseVersion} />
+      {props.submissionKey ? <SubmissionKey value={props.submissionKey} /> : null}
       {FORM_SECTIONS.map((s) => {
         const inSection = fields.filter((f) => f.section === s.id);
         if (inSection.length === 0) return null;
@@ -59,9 +60,7 @@ export function AgreementForm(props: { kind: AgreementKind; baseVersion: number;
         );
       })}
       <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" className="btn-primary">
-          保存して新しい版にする
-        </button>
+        <SubmitButton>保存して新しい版にする</SubmitButton>
         <p className="text-sm text-solid-gray-700">保存するたびに新しい版になります。保存すると、それより前の版への合意は取り消されます。</p>
       </div>
     </Form>

@@ -1,5 +1,6 @@
 import { fieldId } from '../forms';
 import type { AgreementCheck } from '../../domain/agreements';
+import { ruleTableLabel } from '../../domain/rules';
 import { formatNumber } from '../../utils/dates';
 
 const yen = (n: number) => `${formatNumber(n)}円`;
@@ -76,7 +77,7 @@ function TaxTable({ check }: { check: AgreementCheck }) {
                 {k === 0 ? (
                   <th scope="row" rowSpan={y.items.length} className="p-2 text-left align-top">
                     {y.label}
-                    {y.provisional ? <span className="block text-xs font-normal">（暫定：{y.ruleVersion}の表）</span> : null}
+                    {y.provisional ? <span className="block text-xs font-normal">（暫定：{ruleTableLabel(y.ruleVersion)}）</span> : null}
                   </th>
                 ) : null}
                 {k === 0 ? (

@@ -2,9 +2,10 @@ import { useForm, type SubmissionResult } from '@conform-to/react';
 import { getZodConstraint } from '@conform-to/zod';
 import { Form, Link } from '@remix-run/react';
 import { PROGRAM_TYPE_LABELS, type ProgramType } from '../../domain/eligibility/types';
+import { ruleTableLabel } from '../../domain/rules';
 import type { ApplyPageData } from '../../routes/__apply.server';
 import { ApplyForm as ApplySchema, type ApplyFormInput } from '../../schemas/chat';
-import { Checkbox, ChoiceGroup, ErrorSummary, SubmitButton, TextareaField } from '../forms';
+import { Checkbox, ChoiceGroup, ErrorSummary, SubmissionKey, SubmitButton, TextareaField } from '../forms';
 
 /**
  * The apply (opening) or scout (solution) form. The eligibility verdict for each programme form
@@ -50,7 +51,7 @@ export function ApplyForm({ data, result }: { data: ApplyPageData; result?: Subm
                   ))}
                 </ul>
                 <p className="mt-1 text-xs text-solid-gray-700">
-                  判定基準：{v.ruleVersion}
+                  {ruleTableLabel(v.ruleVersion)}で判定
                   {v.provisional ? '（暫定）' : ''}
                 </p>
               </li>
@@ -60,6 +61,7 @@ export function ApplyForm({ data, result }: { data: ApplyPageData; result?: Subm
       </section>
 
       <Form method="post" id={form.id} className="space-y-6" noValidate>
+        <SubmissionKey value={data.submissionKey} />
         <ErrorSummary result={result} labels={labels} />
         <ChoiceGroup
           type="radio"

@@ -1,11 +1,12 @@
 import { Form } from '@remix-run/react';
+import { SubmissionKey, SubmitButton } from '../forms';
 
 type Slot = { id: number; label: string; location: string; status: 'proposed' | 'accepted' | 'declined' | 'withdrawn'; mine: boolean };
 
 const STATUS: Record<Slot['status'], string> = { proposed: '回答待ち', accepted: '承諾済み', declined: '不採用', withdrawn: '取り下げ' };
 
 /** Proposed interview slots: the other side accepts one; the accepted one downloads as .ics. */
-export function SlotsPanel(props: { applicationId: number; slots: Slot[]; canPropose: boolean; values?: Record<string, string> }) {
+export function SlotsPanel(props: { applicationId: number; slots: Slot[]; canPropose: boolean; values?: Record<string, string>; submissionKey?: string }) {
   const open = props.slots.filter((s) => s.status === 'proposed' || s.status === 'accepted');
   return (
     <section id="slots" aria-labelledby="slots-title" className="card space-y-4">
@@ -25,9 +26,8 @@ export function SlotsPanel(props: { applicationId: number; slots: Slot[]; canPro
               <Form method="post">
                 <input type="hidden" name="intent" value="accept" />
                 <input type="hidden" name="slotId" value={s.id} />
-                <button type="submit" className="btn-primary btn-small">
-                  この日時で承諾する
-                </button>
+                {props.submissionKey ? <SubmissionKey value={props.submissionKey} /> : null}
+                <SubmitButton className="btn-primary btn-small">この日時で承諾する</SubmitButton>
               </Form>
             ) : null}
             {s.status === 'accepted' ? (
@@ -43,6 +43,7 @@ export function SlotsPanel(props: { applicationId: number; slots: Slot[]; canPro
           <summary className="cursor-pointer font-bold">候補日時を提案する</summary>
           <Form method="post" className="mt-3 space-y-3">
             <input type="hidden" name="intent" value="slots" />
+            {props.submissionKey ? <SubmissionKey value={props.submissionKey} /> : null}
             <p className="field-hint">日本時間で入力してください。最大5件まで提案できます。</p>
             {[0, 1, 2].map((i) => (
               <fieldset key={i} className="flex min-w-0 flex-wrap items-end gap-3">
@@ -61,9 +62,7 @@ export function SlotsPanel(props: { applicationId: number; slots: Slot[]; canPro
               場所・方法（任意）
             </label>
             <input id="slot-location" name="location" className="field-input" maxLength={200} defaultValue={props.values?.location ?? ''} placeholder="例：オンライン（URLは後日お送りします）" />
-            <button type="submit" className="btn-secondary">
-              候補日時を送る
-            </button>
+            <SubmitButton className="btn-secondary">候補日時を送る</SubmitButton>
           </Form>
         </details>
       ) : null}

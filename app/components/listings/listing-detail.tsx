@@ -29,15 +29,21 @@ function Section({ id, title, html }: { id: string; title: string; html: string 
   );
 }
 
-/** A listing's page: the texts, the facts, the reader's eligibility verdict and, for its organisation, the lifecycle buttons. */
-export function ListingDetail({ data, result }: { data: ListingDetailData; result?: SubmissionResult<string[]> }) {
-  const { listing: l, kind, html, status } = data;
+/**
+ * A listing's page: the texts, the facts, the reader's eligibility verdict and, for its organisation,
+ * the lifecycle buttons. `preview`: the page as others will see it once published, for its
+ * organisation, with the buttons that publish it or go back to the form instead of the management.
+ */
+export function ListingDetail({ data, result, preview = false }: { data: ListingDetailData; result?: SubmissionResult<string[]>; preview?: boolean }) {
+  const { listing: l, kind, html } = data;
   const base = `${KIND_PATHS[kind]}/${l.id}`;
+  const status = preview && data.status === 'draft' ? 'published' : data.status;
   return (
     <article aria-labelledby="listing-title">
       <nav aria-label="パンくずリスト" className="mb-4 text-sm">
         <Link to={KIND_PATHS[kind]}>{KIND_LABELS[kind]}</Link> ＞ {l.title}
       </nav>
+      {preview ? <PreviewBar base={base} draft={data.status === 'draft'} /> : null}
       {data.done && DONE[data.done] ? (
         <p className="notice" role="status">
           {DONE[data.done]}
@@ -61,9 +67,9 @@ export function ListingDetail({ data, result }: { data: ListingDetailData; resul
       </p>
       <p className="mb-8 text-lg">{l.summary}</p>
 
-      <VerdictPanel verdicts={data.verdicts} />
+      {preview ? null : <VerdictPanel verdicts={data.verdicts} />}
 
-      {data.canEdit ? <OwnerActions kind={kind} id={l.id} status={status} closeReason={l.closeReason} /> : null}
+      {data.canEdit && !preview ? <OwnerActions kind={kind} id={l.id} status={status} closeReason={l.closeReason} /> : null}
 
       <div className="grid gap-10 lg:grid-cols-[1fr_20rem]">
         <div className="min-w-0">
@@ -134,7 +140,7 @@ export function ListingDetail({ data, result }: { data: ListingDetailData; resul
         </aside>
       </div>
 
-      {data.canEdit && data.revisions.length ? (
+      {data.canEdit && !preview && data.revisions.length ? (
         <section aria-labelledby="sec-history" className="mt-10">
           <h2 id="sec-history" className="section-title">
             編集履歴
@@ -151,6 +157,33 @@ export function ListingDetail({ data, result }: { data: ListingDetailData; resul
         </section>
       ) : null}
     </article>
+  );
+}
+
+/** Above a preview: what it is, and 「公開する」 (posted to the listing's page) or back to the form. */
+function PreviewBar({ base, draft }: { base: string; draft: boolean }) {
+  return (
+    <section aria-labelledby="preview-title" className="card mb-8 border-blue-900" data-testid="preview-bar">
+      <h2 id="preview-title" className="mb-2 text-lg font-bold">
+        プレビュー
+      </h2>
+      <p className="mb-4">
+        {draft ? '公開すると、この内容が他の団体に表示されます。まだ公開されていません（下書き）。' : 'この掲載は既に公開されています。他の団体にはこのように表示されます。'}
+      </p>
+      <div className="flex flex-wrap items-center gap-4">
+        {draft ? (
+          <Form method="post" action={base}>
+            <SubmitButton name="intent" value="publish">
+              公開する
+            </SubmitButton>
+          </Form>
+        ) : null}
+        <Link to={`${base}/edit`} className="btn-secondary">
+          編集に戻る
+        </Link>
+        <Link to={base}>掲載の管理へ</Link>
+      </div>
+    </section>
   );
 }
 
@@ -174,6 +207,11 @@ function OwnerActions({ kind, id, status, closeReason }: { kind: string; id: num
         {status !== 'closed' ? (
           <Link to={`${base}/edit`} className="btn-secondary btn-small">
             編集する
+          </Link>
+        ) : null}
+        {status === 'draft' ? (
+          <Link to={`${base}/preview`} className="btn-secondary btn-small">
+            プレビュー
           </Link>
         ) : null}
         {status === 'draft' ? (

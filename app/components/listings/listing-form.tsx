@@ -4,7 +4,7 @@ import { Form, Link } from '@remix-run/react';
 import { CATEGORIES, KIND_LABELS, KIND_PATHS, LIMITS, LISTING_TYPES, PREFECTURES, type ListingKind, type ListingType } from '../../domain/listings';
 import type { NewListingData } from '../../routes/__listings.server';
 import { listingFormOf } from '../../schemas/listings';
-import { Checkbox, ChoiceGroup, ErrorSummary, Field, SubmitButton, TextareaField } from '../forms';
+import { Checkbox, ChoiceGroup, ErrorSummary, Field, SubmissionKey, SubmitButton, TextareaField } from '../forms';
 import { OPENING_LABELS, SOLUTION_LABELS } from './labels';
 
 const CATEGORY_OPTIONS = CATEGORIES.map((c) => ({ value: c.id, label: c.label }));
@@ -22,12 +22,15 @@ export function ListingForm({
   result,
   allowedTypes,
   mode,
+  submissionKey,
 }: {
   kind: ListingKind;
   defaultValue: Record<string, string | string[]>;
   result?: SubmissionResult<string[]>;
   allowedTypes: readonly ListingType[];
   mode: 'new' | 'edit';
+  /** the one-time key of a new listing's form */
+  submissionKey?: string;
 }) {
   const [form, fields] = useForm({ id: 'field', lastResult: result, defaultValue, constraint: getZodConstraint(listingFormOf(kind).fields) });
   const labels = kind === 'opening' ? OPENING_LABELS : SOLUTION_LABELS;
@@ -36,6 +39,7 @@ export function ListingForm({
   return (
     <Form method="post" id={form.id} noValidate className="max-w-3xl">
       <ErrorSummary result={result} labels={labels} />
+      {submissionKey ? <SubmissionKey value={submissionKey} /> : null}
       <p className="mb-6 text-sm">
         <span className="required-mark ml-0">必須</span> の項目は必ず入力してください。
       </p>
@@ -116,14 +120,22 @@ export function ListingForm({
             <SubmitButton name="intent" value="publish" className="btn-primary">
               公開する
             </SubmitButton>
+            <SubmitButton name="intent" value="preview" className="btn-secondary">
+              下書き保存してプレビュー
+            </SubmitButton>
             <SubmitButton name="intent" value="draft" className="btn-secondary">
               下書き保存
             </SubmitButton>
           </>
         ) : (
-          <SubmitButton name="intent" value="save" className="btn-primary">
-            変更を保存
-          </SubmitButton>
+          <>
+            <SubmitButton name="intent" value="save" className="btn-primary">
+              変更を保存
+            </SubmitButton>
+            <SubmitButton name="intent" value="preview" className="btn-secondary">
+              保存してプレビュー
+            </SubmitButton>
+          </>
         )}
       </div>
     </Form>
@@ -140,7 +152,7 @@ export function ListingNew({ data, result }: { data: NewListingData; result?: Su
       </nav>
       <h1 className="page-title">{kind === 'opening' ? '起業人を募集する' : 'ソリューションを掲載する'}</h1>
       <p className="mb-8">{data.organisationName} として掲載します。下書き保存した内容は、公開するまで他の団体からは見えません。</p>
-      <ListingForm kind={kind} mode="new" defaultValue={data.values} result={result} allowedTypes={data.allowedTypes} />
+      <ListingForm kind={kind} mode="new" defaultValue={data.values} result={result} allowedTypes={data.allowedTypes} submissionKey={data.submissionKey} />
     </div>
   );
 }

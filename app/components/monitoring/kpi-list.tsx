@@ -8,7 +8,7 @@ export function KpiList({ kpis, label }: { kpis: Kpi[]; label: string }) {
         <div key={k.id} className="card flex flex-col-reverse gap-1 p-4" data-kpi={k.id}>
           <dt className="text-sm text-solid-gray-700">{k.label}</dt>
           <dd className="text-2xl font-bold tabular-nums text-solid-gray-900">
-            {k.suppressed ? '3未満' : k.value === null ? '—' : formatNumber(k.value)}
+            {k.suppressed ? (k.hiddenText ?? '3未満') : k.value === null ? '—' : formatNumber(k.value)}
             {k.value !== null && !k.suppressed ? <span className="ml-1 text-sm font-normal">{k.unit}</span> : null}
           </dd>
         </div>

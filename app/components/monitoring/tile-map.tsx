@@ -16,7 +16,7 @@ export function TileMap({ map, hrefFor }: { map: DashboardMap; hrefFor: (prefCod
       <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-xl" role="group" aria-labelledby="map-title">
         <title id="map-title">{`都道府県別の${map.label}（タイル地図）`}</title>
         {map.tiles.map((t) => (
-          <a key={t.code} href={hrefFor(t.code)} aria-label={`${t.name}：${t.suppressed ? '3未満' : `${t.value}件`}`}>
+          <a key={t.code} href={hrefFor(t.code)} aria-label={`${t.name}：${t.suppressed ? (t.hiddenText ?? '3未満') : `${t.value}件`}`}>
             <rect
               x={t.x * CELL + GAP / 2}
               y={t.y * CELL + GAP / 2}
@@ -31,7 +31,7 @@ export function TileMap({ map, hrefFor }: { map: DashboardMap; hrefFor: (prefCod
               {t.short}
             </text>
             <text x={t.x * CELL + CELL / 2} y={t.y * CELL + CELL / 2 + 11} textAnchor="middle" fontSize={10} fill={t.text}>
-              {t.suppressed ? '<3' : t.value}
+              {t.suppressed ? (t.hiddenText === '3未満' || !t.hiddenText ? '<3' : '—') : t.value}
             </text>
           </a>
         ))}
@@ -48,7 +48,7 @@ export function TileMap({ map, hrefFor }: { map: DashboardMap; hrefFor: (prefCod
           {map.hasSuppressed ? (
             <li className="flex items-center gap-1">
               <span aria-hidden="true" className="inline-block h-4 w-6 rounded border border-solid-gray-400 bg-[#d8d8db]" />
-              3未満（非表示）
+              3未満・秘匿・非表示
             </li>
           ) : null}
         </ul>

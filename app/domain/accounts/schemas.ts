@@ -5,13 +5,13 @@ import { INDIVIDUAL_TRACKS } from './types';
 
 /** Form schemas shared by the pages and the services; every message is shown next to its field. */
 
-const text = (label: string, max: number) =>
+export const text = (label: string, max: number) =>
   z
     .string({ required_error: `${label}を入力してください。` })
     .transform((v) => v.normalize('NFKC').trim())
     .pipe(z.string().min(1, `${label}を入力してください。`).max(max, `${label}は${max}文字以内で入力してください。`));
 
-const optionalText = (label: string, max: number) =>
+export const optionalText = (label: string, max: number) =>
   z
     .string()
     .optional()
@@ -29,20 +29,20 @@ export const emailField = z
       .email('メールアドレスの形式が正しくありません（例：taro@example.jp）。'),
   );
 
-const newPassword = z.string({ required_error: 'パスワードを入力してください。' });
+export const newPassword = z.string({ required_error: 'パスワードを入力してください。' });
 
-const phoneField = z
+export const phoneField = z
   .string({ required_error: '電話番号を入力してください。' })
   .transform((v) => v.normalize('NFKC').replace(/[\s‐‑–—―ー−]/g, '-').trim())
   .pipe(z.string().regex(/^0\d{1,4}-?\d{1,4}-?\d{3,4}$/, '電話番号は市外局番から入力してください（例：03-1234-5678）。'));
 
-const websiteField = z
+export const websiteField = z
   .string()
   .optional()
   .transform((v) => (v ?? '').normalize('NFKC').trim())
   .pipe(z.union([z.literal(''), z.string().url('URLは https:// から入力してください。').regex(/^https?:\/\//, 'URLは https:// から入力してください。')]));
 
-const corporateNumberField = z
+export const corporateNumberField = z
   .string({ required_error: '法人番号を入力してください。' })
   .transform((v, ctx) => {
     const parsed = parseCorporateNumber(v);
@@ -122,35 +122,6 @@ export const IndividualSignupSchema = withPasswordRules(
 export const ForgotPasswordSchema = z.object({ email: emailField });
 
 export const ResetPasswordSchema = withPasswordRules(z.object({ email: z.string().optional(), password: newPassword }));
-
-export const InviteSchema = z.object({ email: emailField });
-
-export const AcceptInvitationSchema = withPasswordRules(z.object({ name: text('氏名', 60), email: z.string().optional(), password: newPassword }));
-
-export const ProfileSchema = z.object({ name: text('氏名', 60) });
-
-export const ChangePasswordSchema = withPasswordRules(
-  z.object({
-    currentPassword: z.string({ required_error: '現在のパスワードを入力してください。' }).min(1, '現在のパスワードを入力してください。'),
-    email: z.string().optional(),
-    password: newPassword,
-  }),
-);
-
-export const OrganisationProfileSchema = z.object({
-  description: optionalText('紹介文', 2000),
-  website: websiteField,
-});
-
-export const ReviewSchema = z
-  .object({
-    organisationId: z.string().uuid('対象が正しくありません。'),
-    decision: z.enum(['approve', 'reject'], { errorMap: () => ({ message: '承認か却下を選んでください。' }) }),
-    reason: optionalText('理由', 1000),
-  })
-  .superRefine((v, ctx) => {
-    if (v.decision === 'reject' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '却下する場合は理由を入力してください（申請者にメールで送られます）。' });
-  });
 
 export type FieldErrors = Record<string, string[]>;
 

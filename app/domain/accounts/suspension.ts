@@ -17,21 +17,6 @@ export const UserListQuerySchema = z.object({
     .transform((v) => (v && /^\d{1,6}$/.test(v) ? Math.max(1, Number(v)) : 1)),
 });
 
-export const UserSuspensionSchema = z.discriminatedUnion('intent', [
-  z.object({
-    intent: z.literal('suspend'),
-    userId: z.string().uuid('対象の利用者が正しくありません。'),
-    reason: z
-      .string({ required_error: '理由を入力してください。' })
-      .transform((v) => v.normalize('NFKC').trim())
-      .pipe(z.string().min(1, '理由を入力してください（利用者へのメールに記載されます）。').max(1000, '理由は1000文字以内で入力してください。')),
-  }),
-  z.object({
-    intent: z.literal('reactivate'),
-    userId: z.string().uuid('対象の利用者が正しくありません。'),
-  }),
-], { errorMap: () => ({ message: '操作を選んでください。' }) });
-
 export type SuspensionTarget = { id: string; isOperator: boolean; disabled: boolean };
 
 /**

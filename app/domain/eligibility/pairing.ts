@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NoRulesError, rulesFor } from '../rules';
 import { checkEligibility } from './check';
-import { resolveMunicipality } from './resolve';
+import { resolveMunicipality, type WardName } from './resolve';
 import { EMPLOYMENTS, PROGRAM_TYPES, type EligibilityResult, type Employment, type Municipality, type ProgramType, type Sender } from './types';
 
 /**
@@ -31,6 +31,8 @@ export interface MunicipalitySummary {
   lgCode: string;
   prefName: string;
   name: string;
+  /** the 政令市's ward that was typed (「大阪市北区」): shown, while the rules use the city */
+  ward?: WardName;
 }
 
 export interface PairingError {
@@ -51,7 +53,7 @@ export type PairingOutcome =
     }
   | { ok: false; errors: PairingError[] };
 
-const summary = (m: Municipality): MunicipalitySummary => ({ lgCode: m.lgCode, prefName: m.prefName, name: m.name });
+const summary = (m: Municipality, ward?: WardName): MunicipalitySummary => ({ lgCode: m.lgCode, prefName: m.prefName, name: m.name, ...(ward ? { ward } : {}) });
 
 /**
  * Resolves both municipalities and checks the pairing. Input problems (unknown or ambiguous names,
@@ -78,15 +80,19 @@ export function checkPairing(query: Record<string, unknown>, list: readonly Muni
     }
   }
 
+  const wards: Partial<Record<'municipality' | 'companyHq', WardName>> = {};
   const resolve = (field: 'municipality' | 'companyHq', text: unknown): Municipality | null => {
     if (typeof text !== 'string' || text.trim() === '') return null;
     const r = resolveMunicipality(text, list);
-    if (r.status === 'found') return r.municipality;
+    if (r.status === 'found') {
+      if (r.ward) wards[field] = r.ward;
+      return r.municipality;
+    }
     const label = field === 'municipality' ? '受入市町村' : '本社所在地';
     if (r.status === 'ambiguous') {
-      errors.push({ field, code: 'ambiguous', message_ja: `${label}：${r.message_ja}`, candidates: r.candidates.map(summary) });
+      errors.push({ field, code: 'ambiguous', message_ja: `${label}：${r.message_ja}`, candidates: r.candidates.map((m) => summary(m)) });
     } else {
-      errors.push({ field, code: 'not_found', message_ja: `${label}：${r.message_ja}`, candidates: r.suggestions.map(summary) });
+      errors.push({ field, code: 'not_found', message_ja: `${label}：${r.message_ja}`, candidates: r.suggestions.map((m) => summary(m)) });
     }
     return null;
   };
@@ -106,7 +112,7 @@ export function checkPairing(query: Record<string, unknown>, list: readonly Muni
 
   const sender: Sender = employment === null ? { kind: 'company', hq: hq! } : { kind: 'individual', employment, employerHq: hq };
   const result = checkEligibility({ municipality, sender, type, fiscalYear });
-  return { ok: true, result, type, employment, municipality: summary(municipality), companyHq: hq ? summary(hq) : null };
+  return { ok: true, result, type, employment, municipality: summary(municipality, wards.municipality), companyHq: hq ? summary(hq, wards.companyHq) : null };
 }
 
 /** All input problems on one line, for a command line or a JSON `message`. */

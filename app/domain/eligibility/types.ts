@@ -36,6 +36,16 @@ export interface Municipality {
   eligible1375: boolean;
   eligibilityBasis: readonly string[];
   teijuuSince: string | null;
+  /** The 行政区 of a 政令市 (db/data/wards.csv): names that resolve to the city, whose class it keeps. */
+  wards?: readonly Ward[];
+}
+
+/** A 行政区 of a 政令市; `abolished` is the first day it no longer existed (浜松市's seven wards: 2024-01-01). */
+export interface Ward {
+  lgCode: string;
+  name: string;
+  nameKana: string;
+  abolished: string | null;
 }
 
 export type Sender =

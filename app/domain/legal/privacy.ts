@@ -1,6 +1,7 @@
 import type { PolicyDocument } from './types';
 
-export const PRIVACY: PolicyDocument = {
+/** The first version (kept: inquiries and sign-ups recorded its id). */
+export const PRIVACY_V1: PolicyDocument = {
   id: 'privacy-v1',
   effectiveOn: '2026-12-06',
   title: 'プライバシーポリシー',
@@ -92,4 +93,28 @@ export const PRIVACY: PolicyDocument = {
       ],
     },
   ],
+};
+
+const ACCOUNT_ITEM_V1 = PRIVACY_V1.sections[0]!.items![0]!;
+
+/**
+ * privacy-v2: also names the versions of these texts each user agreed to (with the time), and the
+ * answers to form submissions kept for a day so that a form sent twice is worked on once.
+ */
+export const PRIVACY: PolicyDocument = {
+  ...PRIVACY_V1,
+  id: 'privacy-v2',
+  effectiveOn: '2026-12-07',
+  sections: PRIVACY_V1.sections.map((section, i) =>
+    i === 0
+      ? {
+          ...section,
+          items: [
+            ACCOUNT_ITEM_V1.replace('利用停止の有無。', '利用停止の有無、同意いただいた利用規約及びプライバシーポリシーの版と同意の日時・IPアドレス。'),
+            ...section.items!.slice(1),
+            '二重送信の防止：フォームを送信したときの応答（移動先のページ等）と、送信内容の要約値（SHA-256。パスワードは含めません。）を1日間。',
+          ],
+        }
+      : section,
+  ),
 };

@@ -10,6 +10,8 @@ export interface ProtectedCount {
   /** null when suppressed */
   value: number | null;
   suppressed: boolean;
+  /** what a hidden cell reads: 「3未満」 (1 or 2), 「秘匿」 (hidden to protect another cell) or 「非表示」 */
+  hiddenText?: string;
 }
 
 export function isSmall(n: number): boolean {

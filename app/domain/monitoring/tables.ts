@@ -6,7 +6,10 @@ import { buildFunnel, type FunnelStageId } from './funnel';
 import { addMeasures, both, DURATION_METRICS, emptySplit, UNKNOWN_PREF, type DurationMetric, type KindSplit, type MeasureId, type Measures } from './measures';
 import { histogramTotal, percentileOfHistogram, type HistogramBin } from './percentile';
 import { monthLabel, monthsBetween, type MonthKey } from './period';
-import { protect, protectColumn, protectStatistic, SMALL_CELL_THRESHOLD, SUPPRESSED_TEXT, type ProtectedCount } from './small-cells';
+import { readCell, withDim, type CellKind, type CubeCoord, type ModelMeasure, type ProtectedCube } from './protected-cube';
+import { SECONDARY_TEXT, WITHHELD_TEXT } from './disclosure';
+import { protectStatistic, SMALL_CELL_THRESHOLD, SUPPRESSED_TEXT, type ProtectedCount } from './small-cells';
+import { ANY } from './measures';
 import { formatNumber } from '../../utils/dates';
 
 /** What the database hands the domain for one view: sums of the summary table. */
@@ -63,13 +66,27 @@ export function isTableId(id: string): id is TableId {
   return (TABLE_IDS as string[]).includes(id);
 }
 
-const SMALL_NOTE = `応募・会話・協定等の人に関わる件数は、${SMALL_CELL_THRESHOLD}件未満を「${SUPPRESSED_TEXT}」と表示し、合計から逆算できないよう必要に応じて他の欄も伏せています。`;
+const SMALL_NOTE = `応募・会話・協定等の人に関わる件数は、${SMALL_CELL_THRESHOLD}件未満を「${SUPPRESSED_TEXT}」と表示し、合計や他の表・絞り込みとの差から逆算できないよう、必要な欄を「${SECONDARY_TEXT}」として伏せています（どの表・出力でも同じ欄を伏せます）。`;
+const WITHHELD_NOTE = `人に関わる件数は、年度または1か月の期間で、月・類型・分野・都道府県のうち1つまでを絞り込んだときに表示します。それ以外の絞り込みでは「${WITHHELD_TEXT}」とします。`;
+
+/**
+ * How a view reads counts of people: its coordinate in the protected cube (null when the view
+ * may show none) and the cube. Every table, chart, map and export of the view reads through it.
+ */
+export interface ViewProtection {
+  cube: ProtectedCube | null;
+  coord: CubeCoord | null;
+}
+
+export function readPersonal(p: ViewProtection, c: CubeCoord | null, kind: CellKind, measure: ModelMeasure): ProtectedCount {
+  return readCell(p.cube, c, kind, measure);
+}
 const OVERLAP_NOTE = '募集・ソリューションは複数の類型・分野を選べるため、各行の合計は総数と一致しません。';
 
-const cell = (p: ProtectedCount): Cell => (p.suppressed ? SUPPRESSED_TEXT : p.value);
+const cell = (p: ProtectedCount): Cell => (p.suppressed ? (p.hiddenText ?? SUPPRESSED_TEXT) : p.value);
 const rate1 = (r: number | null): Cell => (r === null ? null : Math.round(r * 1000) / 10);
 
-function statusTable(agg: DashboardAggregates): MonitoringTable {
+function statusTable(agg: DashboardAggregates, guard: ViewProtection): MonitoringTable {
   const groups: { entity: string; personal: boolean; rows: [MeasureId | 'cv_unreplied', string][]; total: MeasureId }[] = [
     {
       entity: '掲載',
@@ -88,18 +105,18 @@ function statusTable(agg: DashboardAggregates): MonitoringTable {
   ];
   const read = (m: Measures, id: MeasureId | 'cv_unreplied') => (id === 'cv_unreplied' ? m.cv_total - m.cv_replied : m[id]);
   const sources = [agg.totals.opening, agg.totals.solution, both(agg.totals)];
+  const kinds: CellKind[] = ['opening', 'solution', 'both'];
   const rows: TableRow[] = [];
   for (const g of groups) {
-    const columns = sources.map((m) => {
-      const values = g.rows.map(([id]) => read(m, id));
-      const total = m[g.total];
-      return g.personal ? [...protectColumn(values, total), protect(total)] : [...values, total].map((value) => ({ value, suppressed: false }));
+    const columns = sources.map((m, k) => {
+      if (!g.personal) return [...g.rows.map(([id]) => read(m, id)), m[g.total]].map((value) => ({ value, suppressed: false }));
+      return [...g.rows.map(([id]) => id), g.total].map((id) => readPersonal(guard, guard.coord, kinds[k]!, id));
     });
     [...g.rows, [g.total, '合計'] as const].forEach(([id, label], i) => {
       rows.push({ key: `${g.entity}:${id}`, header: `${g.entity}：${label}`, cells: columns.map((c) => cell(c[i]!)) });
     });
   }
-  const inquiries = sources.map((m) => cell(protect(m.inquiries)));
+  const inquiries = kinds.map((k) => cell(readPersonal(guard, guard.coord, k, 'inquiries')));
   rows.push({ key: 'inquiries', header: '対象要件の警告：問い合わせとして送信', cells: inquiries });
   return {
     id: 'status',
@@ -112,6 +129,7 @@ function statusTable(agg: DashboardAggregates): MonitoringTable {
       '掲載は掲載日（下書きは作成日）、応募・会話・協定書等は応募日で期間に含めます。状態は集計時点のものです。',
       '応募の「ソリューション」列は、自治体からソリューションへの打診（スカウト）です。',
       SMALL_NOTE,
+      WITHHELD_NOTE,
     ],
   };
 }
@@ -120,10 +138,15 @@ export function funnelCounts(m: Measures): Record<FunnelStageId, number> {
   return { published: m.published, applied: m.fn_applied, in_dialogue: m.fn_dialogue, agreed: m.fn_agreed, concluded: m.fn_concluded };
 }
 
-/** The funnel with small counts hidden; a rate is hidden whenever a count it is computed from is. */
-export function protectedFunnel(m: Measures) {
+const FUNNEL_MEASURES: Record<FunnelStageId, ModelMeasure | null> = { published: null, applied: 'fn_applied', in_dialogue: 'fn_dialogue', agreed: 'fn_agreed', concluded: 'fn_concluded' };
+
+/** The funnel with counts of people read from the protected cube; a rate is hidden whenever a count it is computed from is. */
+export function protectedFunnel(m: Measures, guard: ViewProtection) {
   const steps = buildFunnel(funnelCounts(m));
-  const counts = steps.map((s, i) => (i === 0 ? { value: s.count, suppressed: false } : protect(s.count)));
+  const counts = steps.map((s): ProtectedCount => {
+    const measure = FUNNEL_MEASURES[s.id];
+    return measure ? readPersonal(guard, guard.coord, 'both', measure) : { value: s.count, suppressed: false };
+  });
   return steps.map((s, i) => ({
     ...s,
     protectedCount: counts[i]!,
@@ -132,8 +155,8 @@ export function protectedFunnel(m: Measures) {
   }));
 }
 
-function funnelTable(agg: DashboardAggregates): MonitoringTable {
-  const steps = protectedFunnel(both(agg.totals));
+function funnelTable(agg: DashboardAggregates, guard: ViewProtection): MonitoringTable {
+  const steps = protectedFunnel(both(agg.totals), guard);
   return {
     id: 'funnel',
     title: 'マッチングのファネル',
@@ -141,7 +164,7 @@ function funnelTable(agg: DashboardAggregates): MonitoringTable {
     columns: [{ key: 'count', label: '募集・ソリューション数' }, { key: 'fromPrevious', label: '前段階からの移行率', unit: '%' }, { key: 'fromStart', label: '掲載からの到達率', unit: '%' }],
     rows: steps.map((s) => ({ key: s.id, header: s.label, cells: [cell(s.protectedCount), rate1(s.rateFromPrevious), rate1(s.rateFromStart)] })),
     total: null,
-    notes: ['期間内に掲載された募集・ソリューションのうち、少なくとも1件の応募がその段階に達したものの数です。', SMALL_NOTE],
+    notes: ['期間内に掲載された募集・ソリューションのうち、少なくとも1件の応募がその段階に達したものの数です。', SMALL_NOTE, WITHHELD_NOTE],
   };
 }
 
@@ -154,28 +177,33 @@ export interface DurationSummary {
   p90: ProtectedCount;
 }
 
-export function summariseDurations(agg: DashboardAggregates): DurationSummary[] {
+const DURATION_COUNT: Record<DurationMetric, ModelMeasure> = { reply_hours: 'du_reply', agreement_days: 'du_agreement' };
+
+/** A median or percentile is shown only with its record count, and only over at least 3 records. */
+export function summariseDurations(agg: DashboardAggregates, guard: ViewProtection): DurationSummary[] {
   return DURATION_METRICS.map((d) => {
     const bins = agg.durations[d.id] ?? [];
     const n = histogramTotal(bins);
+    const records = readPersonal(guard, guard.coord, 'both', DURATION_COUNT[d.id]);
+    const stat = (value: number | null): ProtectedCount => (records.suppressed ? { ...records } : protectStatistic(value, n));
     return {
       metric: d.id,
       label: d.label,
       unit: d.unit,
-      records: protect(n),
-      median: protectStatistic(percentileOfHistogram(bins, 50), n),
-      p90: protectStatistic(percentileOfHistogram(bins, 90), n),
+      records,
+      median: stat(percentileOfHistogram(bins, 50)),
+      p90: stat(percentileOfHistogram(bins, 90)),
     };
   });
 }
 
-function durationsTable(agg: DashboardAggregates): MonitoringTable {
+function durationsTable(agg: DashboardAggregates, guard: ViewProtection): MonitoringTable {
   return {
     id: 'durations',
     title: '初回返信・合意までの期間',
     rowHeader: '指標',
     columns: [{ key: 'records', label: '件数' }, { key: 'median', label: '中央値' }, { key: 'p90', label: '90パーセンタイル' }],
-    rows: summariseDurations(agg).map((d) => ({
+    rows: summariseDurations(agg, guard).map((d) => ({
       key: d.metric,
       header: `${d.label}（${d.unit}）`,
       cells: [cell(d.records), cell(d.median), cell(d.p90)],
@@ -188,44 +216,48 @@ function durationsTable(agg: DashboardAggregates): MonitoringTable {
   };
 }
 
-const BREAKDOWN_COLUMNS: { key: string; label: string; read: (s: KindSplit) => number; personal: boolean }[] = [
-  { key: 'openings', label: '起業人募集の掲載', read: (s) => s.opening.published, personal: false },
-  { key: 'solutions', label: 'ソリューションの掲載', read: (s) => s.solution.published, personal: false },
-  { key: 'applications', label: '応募', read: (s) => s.opening.applications + s.solution.applications, personal: true },
-  { key: 'dialogue', label: '対話以降', read: (s) => s.opening.ap_reached_dialogue + s.solution.ap_reached_dialogue, personal: true },
-  { key: 'agreed', label: '合意以降', read: (s) => s.opening.ap_reached_agreed + s.solution.ap_reached_agreed, personal: true },
-  { key: 'concluded', label: '締結', read: (s) => s.opening.ap_reached_concluded + s.solution.ap_reached_concluded, personal: true },
-  { key: 'inquiries', label: '対象要件の警告', read: (s) => s.opening.inquiries + s.solution.inquiries, personal: true },
-  { key: 'unanswered', label: '30日以上応募のない募集', read: (s) => s.opening.unanswered_30d, personal: false },
+interface BreakdownColumn {
+  key: string;
+  label: string;
+  read: (s: KindSplit) => number;
+  /** the cube measure of a count of people (read from the protected cube), null for public counts */
+  measure: ModelMeasure | null;
+}
+const BREAKDOWN_COLUMNS: BreakdownColumn[] = [
+  { key: 'openings', label: '起業人募集の掲載', read: (s) => s.opening.published, measure: null },
+  { key: 'solutions', label: 'ソリューションの掲載', read: (s) => s.solution.published, measure: null },
+  { key: 'applications', label: '応募', read: (s) => s.opening.applications + s.solution.applications, measure: 'applications' },
+  { key: 'dialogue', label: '対話以降', read: (s) => s.opening.ap_reached_dialogue + s.solution.ap_reached_dialogue, measure: 'ap_reached_dialogue' },
+  { key: 'agreed', label: '合意以降', read: (s) => s.opening.ap_reached_agreed + s.solution.ap_reached_agreed, measure: 'ap_reached_agreed' },
+  { key: 'concluded', label: '締結', read: (s) => s.opening.ap_reached_concluded + s.solution.ap_reached_concluded, measure: 'ap_reached_concluded' },
+  { key: 'inquiries', label: '対象要件の警告', read: (s) => s.opening.inquiries + s.solution.inquiries, measure: 'inquiries' },
+  { key: 'unanswered', label: '30日以上応募のない募集', read: (s) => s.opening.unanswered_30d, measure: null },
 ];
-const EVENT_COLUMNS: typeof BREAKDOWN_COLUMNS = [
-  { key: 'agreedInMonth', label: 'その月の合意', read: (s) => s.opening.ev_agreed + s.solution.ev_agreed, personal: true },
-  { key: 'concludedInMonth', label: 'その月の締結', read: (s) => s.opening.ev_concluded + s.solution.ev_concluded, personal: true },
+const EVENT_COLUMNS: BreakdownColumn[] = [
+  { key: 'agreedInMonth', label: 'その月の合意', read: (s) => s.opening.ev_agreed + s.solution.ev_agreed, measure: 'ev_agreed' },
+  { key: 'concludedInMonth', label: 'その月の締結', read: (s) => s.opening.ev_concluded + s.solution.ev_concluded, measure: 'ev_concluded' },
 ];
 
 function breakdown(
   id: TableId,
   title: string,
   rowHeader: string,
-  entries: { key: string; header: string; split: KindSplit }[],
-  total: KindSplit | null,
+  entries: { key: string; header: string; split: KindSplit; coord: CubeCoord | null }[],
+  total: { split: KindSplit; coord: CubeCoord | null },
+  guard: ViewProtection,
   notes: string[],
   columns = BREAKDOWN_COLUMNS,
 ): MonitoringTable {
-  const protectedColumns = columns.map((c) => {
-    const values = entries.map((e) => c.read(e.split));
-    const t = total ? c.read(total) : null;
-    if (!c.personal) return { cells: values.map((v) => ({ value: v, suppressed: false })), total: t === null ? null : { value: t, suppressed: false } };
-    return { cells: protectColumn(values, t), total: t === null ? null : protect(t) };
-  });
+  const read = (c: BreakdownColumn, split: KindSplit, coord: CubeCoord | null): ProtectedCount =>
+    c.measure ? readPersonal(guard, coord, 'both', c.measure) : { value: c.read(split), suppressed: false };
   return {
     id,
     title,
     rowHeader,
     columns: columns.map((c) => ({ key: c.key, label: c.label })),
-    rows: entries.map((e, i) => ({ key: e.key, header: e.header, cells: protectedColumns.map((c) => cell(c.cells[i]!)) })),
-    total: total ? { key: 'total', header: '合計', cells: protectedColumns.map((c) => cell(c.total!)) } : null,
-    notes: [...notes, SMALL_NOTE],
+    rows: entries.map((e) => ({ key: e.key, header: e.header, cells: columns.map((c) => cell(read(c, e.split, e.coord))) })),
+    total: { key: 'total', header: '合計', cells: columns.map((c) => cell(read(c, total.split, total.coord))) },
+    notes: [...notes, SMALL_NOTE, WITHHELD_NOTE],
   };
 }
 
@@ -239,29 +271,48 @@ export function prefectureEntries(agg: DashboardAggregates) {
 }
 
 /** Every table of one view, in page order; the dashboard, the report and the exports all read these. */
-export function buildTables(agg: DashboardAggregates, filters: MonitoringFilters): MonitoringTable[] {
+export function buildTables(agg: DashboardAggregates, filters: MonitoringFilters, guard: ViewProtection): MonitoringTable[] {
   const prefEntries = prefectureEntries(agg);
   const nation = prefEntries.reduce<KindSplit>(
     (acc, e) => ({ opening: addMeasures(acc.opening, e.split.opening), solution: addMeasures(acc.solution, e.split.solution) }),
     emptySplit(),
   );
   const scope = `対象：${describeFilters(filters)}`;
+  const c = guard.coord;
+  const totals = { split: agg.totals, coord: c };
   return [
-    withNote(statusTable(agg), scope),
-    withNote(funnelTable(agg), scope),
-    withNote(durationsTable(agg), scope),
-    breakdown('by-type', '類型別', '類型', LISTING_TYPES.map((t) => ({ key: t.id, header: t.label, split: get(agg.byType, t.id) })), agg.totals, [scope, OVERLAP_NOTE]),
-    breakdown('by-category', '分野別', '分野', CATEGORIES.map((c) => ({ key: c.id, header: c.label, split: get(agg.byCategory, c.id) })), agg.totals, [scope, OVERLAP_NOTE]),
-    breakdown('by-prefecture', '都道府県別', '都道府県', prefEntries, nation, [
-      `${scope.replace(/・[^・]+$/, '・全国')}（都道府県の絞り込みにかかわらず全都道府県を表示）`,
-      '起業人募集は募集する自治体の所在地、ソリューションは掲載者の所在地で数えます。',
-    ]),
+    withNote(statusTable(agg, guard), scope),
+    withNote(funnelTable(agg, guard), scope),
+    withNote(durationsTable(agg, guard), scope),
+    breakdown('by-type', '類型別', '類型', LISTING_TYPES.map((t) => ({ key: t.id, header: t.label, split: get(agg.byType, t.id), coord: withDim(c, 'type', t.id) })), totals, guard, [scope, OVERLAP_NOTE]),
+    breakdown(
+      'by-category',
+      '分野別',
+      '分野',
+      CATEGORIES.map((x) => ({ key: x.id, header: x.label, split: get(agg.byCategory, x.id), coord: withDim(c, 'category', x.id) })),
+      totals,
+      guard,
+      [scope, OVERLAP_NOTE],
+    ),
+    breakdown(
+      'by-prefecture',
+      '都道府県別',
+      '都道府県',
+      prefEntries.map((e) => ({ ...e, coord: withDim(c, 'pref', e.key) })),
+      { split: nation, coord: withDim(c, 'pref', ANY) },
+      guard,
+      [
+        `${scope.replace(/・[^・]+$/, '・全国')}（都道府県の絞り込みにかかわらず全都道府県を表示）`,
+        '起業人募集は募集する自治体の所在地、ソリューションは掲載者の所在地で数えます。',
+      ],
+    ),
     breakdown(
       'by-month',
       '月別',
       '月',
-      monthsBetween(filters.from, filters.to).map((m) => ({ key: m, header: monthLabel(m), split: get(agg.byMonth, m) })),
-      agg.totals,
+      monthsBetween(filters.from, filters.to).map((m) => ({ key: m, header: monthLabel(m), split: get(agg.byMonth, m), coord: withDim(c, 'period', m) })),
+      totals,
+      guard,
       [scope, '「その月の合意」「その月の締結」は、その月に合意・締結したものの数です（それ以外の列は掲載日・応募日の月）。'],
       [...BREAKDOWN_COLUMNS, ...EVENT_COLUMNS],
     ),

@@ -41,3 +41,9 @@ export function rulesFor(fiscalYear: number): AppliedRules {
 export function latestRules(): FiscalYearRules {
   return RULE_TABLES[RULE_TABLES.length - 1];
 }
+
+/** How a rule table is named to people: 「令和8年度の基準」 for fy2026 (the version is an internal id). */
+export function ruleTableLabel(version: string): string {
+  const table = RULE_TABLES.find((t) => t.version === version);
+  return table ? `${table.label}の基準` : '最新の基準';
+}

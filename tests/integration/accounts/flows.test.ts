@@ -19,7 +19,7 @@ describe('company sign-up → e-mail confirmation → operator approval', () => 
   const email = 'kanri@hokuriku-tech.example.jp';
   const form = {
     name: '北陸 一郎', email, password: 'snowy-mountain-2026', companyName: '北陸テック株式会社',
-    corporateNumber: '３１２０００１２３４５６７', headOffice: '石川県金沢市', department: '経営企画部', phone: '076-000-0000', evidence: '公式サイト https://hokuriku-tech.example.jp/about に担当者として掲載',
+    corporateNumber: '３１２０００１２３４５６７', headOffice: '石川県金沢市', department: '経営企画部', phone: '076-000-0000', evidence: '公式サイト https://hokuriku-tech.example.jp/about に担当者として掲載', agree: 'on',
   };
 
   it('keeps the input (not the password) and shows Japanese errors next to the fields', async () => {
@@ -28,7 +28,7 @@ describe('company sign-up → e-mail confirmation → operator approval', () => 
     const html = await res.text();
     expect(html).toContain('検査用数字が一致しません');
     expect(html).toContain('電話番号は市外局番から入力してください');
-    expect(html).toMatch(/id="f-corporateNumber"[^>]*aria-invalid="true"/);
+    expect(html).toMatch(/id="field-corporateNumber"[^>]*aria-invalid="true"/);
     expect(html).toContain('value="北陸テック株式会社"');
     expect(html).not.toContain('snowy-mountain-2026');
   });
@@ -101,7 +101,7 @@ describe('company sign-up → e-mail confirmation → operator approval', () => 
 describe('municipality and individual sign-up', () => {
   it('refuses a municipality that already has an organisation and resolves names with the prefecture', async () => {
     const client = new Client(server.url);
-    const base = { name: '隠岐 花子', email: 'oki@example.jp', password: 'island-breeze-2026', department: '総務課', phone: '08514-2-0000', evidence: '町の公式サイトの職員名簿' };
+    const base = { name: '隠岐 花子', email: 'oki@example.jp', password: 'island-breeze-2026', department: '総務課', phone: '08514-2-0000', evidence: '町の公式サイトの職員名簿', agree: 'on' };
     const dup = await client.post('/signup/municipality', { ...base, municipality: '島根県 海士町' });
     expect(dup.status).toBe(400);
     expect(await dup.text()).toContain('島根県海士町は既に登録されています');
@@ -117,7 +117,7 @@ describe('municipality and individual sign-up', () => {
     const email = 'freelance@example.jp';
     const form = await client.get('/signup/individual');
     expect(form.status).toBe(200);
-    const res = await client.post('/signup/individual', { name: '自由 業子', email, password: 'free-and-easy-2026', track: 'freelance' });
+    const res = await client.post('/signup/individual', { name: '自由 業子', email, password: 'free-and-easy-2026', track: 'freelance', agree: 'on' });
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('/signup/sent?kind=individual&track=freelance');
     expect(await (await client.get(res.headers.get('location')!)).text()).toContain('副業型の対象になりません');
@@ -131,7 +131,7 @@ describe('municipality and individual sign-up', () => {
 
   it('answers an already registered address like a new one and mails the owner instead', async () => {
     const client = new Client(server.url);
-    const res = await client.post('/signup/individual', { name: '別人', email: 'individual@example.jp', password: 'another-person-2026', track: 'senior', employerName: '某社', employerHeadOffice: '大阪市' });
+    const res = await client.post('/signup/individual', { name: '別人', email: 'individual@example.jp', password: 'another-person-2026', track: 'senior', employerName: '某社', employerHeadOffice: '大阪市', agree: 'on' });
     expect(res.status).toBe(302);
     const mail = await lastMailTo(config(), 'individual@example.jp');
     expect(mail.subject).toBe('【起業人マッチ】このメールアドレスは登録済みです');

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { applyToListing } from '../../../app/services/applications.server';
 import { createTestDb } from '../../helpers/test-db';
-import { scenario } from '../applications/fixtures';
+import { addMember, scenario } from '../applications/fixtures';
 import { ask, client, collect, connected, next, startOn, until, type Client } from './helpers';
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
@@ -112,8 +112,9 @@ describe('delivery', () => {
   });
 
   it('numbers concurrent messages from both sides gaplessly in commit order; each sender’s messages keep their order', async () => {
-    const a = await open(s.company.cookie);
-    const b = await open(s.municipality.cookie);
+    // Two members who have not sent anything yet: the chat limits are per user.
+    const a = await open((await addMember({ db: handle.db, config: server.config }, s.company.organisationId, '順序を試す企業担当')).cookie);
+    const b = await open((await addMember({ db: handle.db, config: server.config }, s.municipality.organisationId, '順序を試す自治体担当')).cookie);
     const start = (await ask(a, 'conversation:join', { conversationId })).messages.at(-1).seq as number;
     await ask(b, 'conversation:join', { conversationId, afterSeq: start });
     const seenA = collect(a);
@@ -154,7 +155,7 @@ describe('delivery', () => {
     expect((await receipt).seq).toBe(last);
   });
 
-  it('limits each socket with a token bucket', async () => {
+  it('limits the events of each user', async () => {
     const a = await open(s.company.cookie);
     await ask(a, 'conversation:join', { conversationId });
     const results = await Promise.all(Array.from({ length: 40 }, () => ask(a, 'typing', { conversationId, typing: true })));

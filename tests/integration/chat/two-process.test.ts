@@ -34,7 +34,7 @@ function startProcess(databaseUrl: string): Promise<{ child: ChildProcess; port:
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /listening on http:\/\/localhost:(\d+)/.exec(out);
+      const m = /listening on http:\/\/[^:/]+:(\d+)/.exec(out);
       if (m) resolve({ child, port: Number(m[1]) });
     });
     child.stderr!.on('data', (d: Buffer) => (out += d.toString()));

@@ -78,7 +78,7 @@ describe('/eligibility page', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('<form method="get"');
-    expect(html).toContain('for="municipality"');
+    expect(html).toContain('for="field-municipality"');
     expect(html).not.toContain('data-testid="verdict"');
   });
 
@@ -92,17 +92,24 @@ describe('/eligibility page', () => {
   });
 
   it('renders an eligible verdict', async () => {
-    const res = await fetch(`${server.url}/eligibility?${new URLSearchParams({ municipality: '012335', companyHq: '131016', type: 'dispatch' })}`);
-    expect(await res.text()).toMatch(/data-testid="verdict">対象です</);
+    const res = await fetch(`${server.url}/eligibility?${new URLSearchParams({ municipality: '012335', companyHq: '131016', type: 'dispatch', fy: '2026' })}`);
+    const html = await res.text();
+    expect(html).toMatch(/data-testid="verdict">対象です</);
+    // the rule table by its name, never its internal id
+    expect(html).toContain('令和8年度の基準');
+    expect(html).not.toMatch(/（fy\d{4}）|判定基準：fy/);
   });
 
   it('shows an ambiguous name as an error with links to each candidate, keeping the input', async () => {
     const res = await fetch(`${server.url}/eligibility?${new URLSearchParams({ municipality: '府中市', companyHq: '千代田区', type: 'dispatch' })}`);
     expect(res.status).toBe(400);
     const html = await res.text();
-    expect(html).toContain('入力内容を確認してください');
+    expect(html.replaceAll('<!-- -->', '')).toContain('入力内容に1件の問題があります');
     expect(html).toContain('「府中市」に該当する市区町村が2件あります');
-    expect(html).toMatch(/id="municipality"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="municipality"/);
+    // The field kit's ids: the summary links to the control, the control names its error.
+    expect(html).toContain('href="#field-municipality"');
+    expect(html).toMatch(/id="field-municipality"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="field-municipality"/);
+    expect(html).toMatch(/aria-describedby="field-municipality-description field-municipality-error"/);
     expect(html).toContain('value="府中市"');
     expect(html).toContain('municipality=132063');
     expect(html).toContain('municipality=342084');

@@ -23,7 +23,7 @@ function startProcess(databaseUrl: string): Promise<{ child: ChildProcess; url: 
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /listening on http:\/\/localhost:(\d+)/.exec(out);
+      const m = /listening on http:\/\/[^:/]+:(\d+)/.exec(out);
       if (m) resolve({ child, url: `http://127.0.0.1:${m[1]}` });
     });
     child.stderr!.on('data', (d: Buffer) => (out += d.toString()));

@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../app/server/config';
 import { DEMO_PASSWORDS } from '../../../db/seed/accounts';
-import { HOSTILE_REDIRECTS } from '../../helpers/hostile-corpus';
+import { HOSTILE_FILE_NAMES, HOSTILE_REDIRECTS, NOT_UUIDS, UNSUPPORTED_BODIES, multipart, pdfOfSize } from '../../helpers/hostile-corpus';
+import { expectHandled } from './harness';
 import { startSeededServer, type TestServer } from '../../helpers/server';
 import { Client } from '../accounts/client';
 
@@ -16,7 +18,7 @@ import { Client } from '../accounts/client';
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startSeededServer({}, ['accounts']);
+  server = await startSeededServer({}, ['accounts', 'listings', 'agreement-demo']);
 });
 afterAll(() => server?.close());
 
@@ -176,3 +178,200 @@ async function enableTotp(email: string, password: string): Promise<string> {
   if (res.status !== 302) throw new Error(`enabling TOTP answered ${res.status}`);
   return secret;
 }
+
+/** A raw HTTP request that declares `declared` bytes but sends only `sent` of them, and resolves with the answer it gets meanwhile. */
+function postDeclaring(url: string, path: string, declared: number, sent: Buffer, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${url}${path}`, { method: 'POST', headers: { ...headers, 'content-length': String(declared) } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, body });
+        req.destroy();
+      });
+    });
+    req.on('error', reject);
+    req.write(sent);
+  });
+}
+
+describe('request body limits', () => {
+  const form = { 'content-type': 'application/x-www-form-urlencoded' };
+
+  it('a url-encoded body declared over 64 KB is refused with 413 before it is sent', async () => {
+    // 100 MB announced, 1 KB sent: the answer comes without the rest of the body.
+    const res = await postDeclaring(server.url, '/login', 100 * 1024 * 1024, Buffer.from(`email=${'a'.repeat(1000)}`), form);
+    expect(res.status).toBe(413);
+    expect(res.body).toContain('送信された内容が大きすぎます');
+    expect(res.body).toContain('64 KB');
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
+  it('64 KB is the line for ordinary forms; long-text forms and the template editor take 1 MB', async () => {
+    const over = await new Client(server.url).post('/login', { email: 'a@example.jp', password: 'x'.repeat(64 * 1024) });
+    expect(over.status).toBe(413);
+    const under = await new Client(server.url).post('/login', { email: 'a@example.jp', password: 'x'.repeat(60 * 1024) });
+    expect(under.status).toBe(401);
+
+    const operator = new Client(server.url);
+    await operator.login('operator@example.jp', DEMO_PASSWORDS.operator);
+    const template = await operator.post('/admin/templates/dispatch/2026', { intent: 'preview', reason: 'x'.repeat(200 * 1024) });
+    expect(template.status).not.toBe(413);
+    expect(template.status).toBeLessThan(500);
+    const tooBig = await operator.post('/admin/templates/dispatch/2026', { intent: 'preview', reason: 'x'.repeat(1024 * 1024) });
+    expect(tooBig.status).toBe(413);
+  });
+
+  it('a body without a declared length (chunked) is refused with 411', async () => {
+    const res = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(`${server.url}/login`, { method: 'POST', headers: { ...form, 'transfer-encoding': 'chunked' } }, (r) => {
+        r.resume();
+        resolve(r.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.write('email=a');
+    });
+    expect(res).toBe(411);
+  });
+
+  it('a multipart body with too many parts or files is refused with 413 while it arrives', async () => {
+    const many = new FormData();
+    for (let i = 0; i < 150; i++) many.append(`f${i}`, 'x');
+    const parts = await fetch(`${server.url}/login`, { method: 'POST', body: many, redirect: 'manual' });
+    expect(parts.status).toBe(413);
+    expect(await parts.text()).toContain('項目が多すぎます');
+
+    // A file where the page takes none, and over the count where it takes some.
+    const withFile = new FormData();
+    withFile.set('email', 'a@example.jp');
+    withFile.set('evidence', new Blob(['%PDF-1.4']), 'a.pdf');
+    const refused = await fetch(`${server.url}/login`, { method: 'POST', body: withFile, redirect: 'manual' });
+    expect(refused.status).toBe(413);
+    expect(await refused.text()).toContain('ファイルを添付できません');
+
+    const municipality = new Client(server.url);
+    await municipality.login('municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const listing = await server.db.selectFrom('listings').innerJoin('organisations as o', 'o.id', 'listings.organisation_id').select('listings.id').where('o.slug', '=', 'amacho').where('listings.kind', '=', 'opening').orderBy('listings.id').executeTakeFirstOrThrow();
+    const two = new FormData();
+    two.append('file', new Blob([pdfOfSize(1000) as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), 'a.pdf');
+    two.append('file', new Blob([pdfOfSize(1000) as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), 'b.pdf');
+    const before = await server.db.selectFrom('listing_attachments').select('id').execute();
+    const res = await fetch(`${server.url}/openings/${listing.id}/edit`, { method: 'POST', body: two, redirect: 'manual', headers: { cookie: municipality.cookie, origin: server.url } });
+    expect(res.status).toBe(413);
+    expect(await res.text()).toContain('1件まで');
+    expect(await server.db.selectFrom('listing_attachments').select('id').execute()).toEqual(before);
+
+    // Over the route's total: refused from the declared length alone.
+    const huge = await postDeclaring(server.url, `/openings/${listing.id}/edit`, 12 * 1024 * 1024, Buffer.from('--x\r\n'), { 'content-type': 'multipart/form-data; boundary=x', cookie: municipality.cookie, origin: server.url });
+    expect(huge.status).toBe(413);
+    expect(huge.body).toContain('11 MB');
+  });
+});
+
+describe('caching of signed-in pages', () => {
+  it('every signed-in HTML page (and its ?_data= answer) is Cache-Control: private, no-store', async () => {
+    const operator = new Client(server.url);
+    await operator.login('operator@example.jp', DEMO_PASSWORDS.operator);
+    const municipality = new Client(server.url);
+    await municipality.login('municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const pages: [Client, string][] = [
+      [operator, '/admin'], [operator, '/admin/users'], [operator, '/admin/audit'], [operator, '/monitoring'], [operator, '/settings'],
+      [municipality, '/'], [municipality, '/settings'], [municipality, '/settings/organisation'], [municipality, '/notifications'],
+      [municipality, '/applications'], [municipality, '/my/listings'], [municipality, '/openings'], [municipality, '/search?q=観光'],
+      [municipality, '/?_data=root'],
+    ];
+    for (const [client, path] of pages) {
+      const res = await client.get(encodeURI(path));
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('cache-control'), path).toBe('private, no-store');
+    }
+  });
+
+  it('pages for anonymous visitors keep their own caching', async () => {
+    const res = await fetch(`${server.url}/openings`);
+    expect(res.headers.get('cache-control') ?? '').not.toContain('no-store');
+  });
+});
+
+/** Every route module with an action, as a URL (params filled with ids that exist where it matters). */
+function formRoutes(ids: { application: number; listing: number; solution: number }): string[] {
+  const dir = path.resolve(import.meta.dirname, '../../../app/routes');
+  return readdirSync(dir)
+    .filter((f) => /\.tsx?$/.test(f) && !f.startsWith('__') && /export (async function|const) action\b/.test(readFileSync(path.join(dir, f), 'utf8')))
+    .map((f) => {
+      const segments = f.replace(/\.tsx?$/, '').split('.').filter((s) => s !== '_index').map((s) => s.replace(/_$/, ''));
+      const values: Record<string, string> = { $kind: 'company', $token: 'x'.repeat(43), $v: '1', $fy: '2026' };
+      const url = segments.map((s) => {
+        if (s === '$id') return String(f.startsWith('applications') ? ids.application : f.startsWith('solutions') ? ids.solution : ids.listing);
+        if (s === '$kind' && f.startsWith('admin.templates')) return 'dispatch';
+        return values[s] ?? s;
+      });
+      return `/${url.join('/')}`;
+    });
+}
+
+describe('malformed input never answers 5xx', () => {
+  let ids: { application: number; listing: number; solution: number; attachment?: string };
+  let municipality: Client;
+
+  beforeAll(async () => {
+    municipality = new Client(server.url);
+    await municipality.login('municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const listing = await server.db.selectFrom('listings').innerJoin('organisations as o', 'o.id', 'listings.organisation_id').select('listings.id').where('o.slug', '=', 'amacho').where('listings.kind', '=', 'opening').orderBy('listings.id').executeTakeFirstOrThrow();
+    const solution = await server.db.selectFrom('listings').select('id').where('kind', '=', 'solution').where('status', '=', 'published').orderBy('id').executeTakeFirstOrThrow();
+    const application = await server.db.selectFrom('applications').select('id').orderBy('id').executeTakeFirstOrThrow();
+    ids = { application: application.id, listing: listing.id, solution: solution.id };
+  });
+
+  it('a text/plain, JSON or XML body is 415 on every form route, signed in or not', async () => {
+    const routes = formRoutes(ids);
+    expect(routes).toContain('/login');
+    expect(routes).toContain(`/applications/${ids.application}`);
+    for (const who of [new Client(server.url), municipality]) {
+      for (const route of routes) {
+        for (const body of UNSUPPORTED_BODIES) {
+          const res = await fetch(`${server.url}${route}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': body.type, origin: server.url, ...(who.jar.size ? { cookie: who.cookie } : {}) }, body: body.body });
+          const text = await expectHandled(res, `${route} ${body.name}`, [415]);
+          expect(text, route).toContain('フォームの送信');
+        }
+      }
+    }
+  });
+
+  it('a file name with ; or = is read as the name, for listing attachments and chat files', async () => {
+    for (const h of HOSTILE_FILE_NAMES) {
+      const upload = multipart('file', { name: h.value, type: 'application/pdf', bytes: pdfOfSize(2000) });
+      const res = await fetch(`${server.url}/openings/${ids.listing}/edit`, { method: 'POST', redirect: 'manual', headers: { cookie: municipality.cookie, origin: server.url }, body: upload });
+      await expectHandled(res, `listing file ${h.name}`, [302, 400]);
+      const stored = await server.db.selectFrom('listing_attachments').select(['id', 'file_name']).where('listing_id', '=', ids.listing).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+      // Kept as written; only double quotes are dropped from stored names.
+      expect(stored.file_name, h.name).toBe(h.value.replace(/"/g, ''));
+      // Remove it again (5 attachments per listing at most), with the delete form.
+      const del = await municipality.post(`/openings/${ids.listing}/edit`, { intent: 'delete-attachment', attachmentId: stored.id });
+      expect(del.status, h.name).toBe(302);
+
+      const chat = multipart('files', { name: h.value, type: 'application/pdf', bytes: pdfOfSize(2000) }, { intent: 'message', clientKey: crypto.randomUUID(), body: `添付 ${h.name}` });
+      const sent = await fetch(`${server.url}/applications/${ids.application}`, { method: 'POST', redirect: 'manual', headers: { cookie: municipality.cookie, origin: server.url }, body: chat });
+      await expectHandled(sent, `chat file ${h.name}`, [302, 400]);
+    }
+    // A part header that is not valid multipart at all is 400, never 500.
+    const broken = await fetch(`${server.url}/applications/${ids.application}`, {
+      method: 'POST', redirect: 'manual', headers: { cookie: municipality.cookie, origin: server.url, 'content-type': 'multipart/form-data; boundary=b' },
+      body: '--b\r\nContent-Disposition: form-data; name="files"; filename=a;b.pdf\r\nContent-Type: application/pdf\r\n\r\n%PDF\r\n--b--\r\n',
+    });
+    await expectHandled(broken, 'chat broken part header', [400, 413]);
+  });
+
+  it('36-character ids that are not UUIDs are 404 (downloads, profiles) or 400 (forms)', async () => {
+    for (const h of NOT_UUIDS) {
+      const id = encodeURIComponent(h.value);
+      for (const p of [`/applications/${ids.application}/files/${id}`, `/openings/${ids.listing}/attachments/${id}`, `/solutions/${ids.solution}/attachments/${id}`, `/orgs/${id}`]) {
+        await expectHandled(await municipality.get(p), `${p}`, [404]);
+        await expectHandled(await new Client(server.url).get(p), `anonymous ${p}`, [302, 404]);
+      }
+      const del = await municipality.post(`/openings/${ids.listing}/edit`, { intent: 'delete-attachment', attachmentId: h.value });
+      await expectHandled(del, `delete-attachment ${h.name}`, [400, 404]);
+    }
+  });
+});

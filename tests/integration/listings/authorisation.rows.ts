@@ -35,6 +35,8 @@ export async function rows(ctx: MatrixContext): Promise<MatrixRow[]> {
     { method: 'GET', path: `/openings/${published.id}`, expect: { others: 200 }, note: 'a published opening is public' },
     { method: 'GET', path: `/solutions/${solution.id}`, expect: { others: 200 }, note: 'a published solution is public' },
     { method: 'GET', path: `/openings/${draft.id}`, expect: { municipalityX: 200, others: 404 }, note: 'a draft is seen only by its organisation' },
+    { method: 'GET', path: `/openings/${draft.id}/preview`, expect: { anonymous: 302, municipalityX: 200, others: 404 }, note: 'a preview is seen only by the organisation that writes it' },
+    { method: 'GET', path: `/solutions/${solution.id}/preview`, expect: { anonymous: 302, company: 200, others: 404 }, note: 'a preview is seen only by the organisation that writes it' },
     { method: 'GET', path: '/openings/new', expect: { anonymous: 302, ...posters, others: 403 }, note: 'only municipalities post openings' },
     { method: 'GET', path: '/solutions/new', expect: { anonymous: 302, company: 200, individual: 200, others: 403 }, note: 'only companies and individuals post solutions' },
     { method: 'GET', path: `/openings/${published.id}/edit`, expect: { anonymous: 302, municipalityX: 200, others: 403 }, note: 'only the owner edits' },

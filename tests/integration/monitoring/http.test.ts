@@ -65,9 +65,9 @@ describe('monitoring over HTTP', () => {
     const want = await expectedMatrix('by-prefecture', query);
     expect(parsed[0]).toEqual(['都道府県', '起業人募集の掲載', 'ソリューションの掲載', '応募', '対話以降', '合意以降', '締結', '対象要件の警告', '30日以上応募のない募集']);
     expect(parsed.slice(0, want.length)).toEqual(want.map((r) => r.map((v) => (v === null ? '' : String(v)))));
-    // 東京都 has one application (hidden), so 島根県's 3 is hidden too: otherwise total − others would reveal it
-    expect(parsed.find((r) => r[0] === '島根県')).toEqual(['島根県', '1', '0', '3未満', '3未満', '3未満', '3未満', '3未満', '0']);
-    expect(parsed.find((r) => r[0] === '合計')!.slice(1, 4)).toEqual(['2', '1', '4']);
+    // 東京都 has one application (3未満), so 島根県's 3 is hidden too, as 秘匿: otherwise total − others would reveal it
+    expect(parsed.find((r) => r[0] === '島根県')).toEqual(['島根県', '1', '0', '秘匿', '3未満', '3未満', '3未満', '3未満', '0']);
+    expect(parsed.find((r) => r[0] === '合計')!.slice(1, 4)).toEqual(['2', '1', '秘匿']);
   });
 
   it('exports XLSX with numbers as numbers, read back equal to the table', async () => {
@@ -77,7 +77,8 @@ describe('monitoring over HTTP', () => {
     const rows = await readXlsxTable(Buffer.from(await res.arrayBuffer()));
     const want = await expectedMatrix('status', 'fy=2026');
     expect(rows).toEqual(want.map((r) => r.map((v) => (v === null ? '—' : v))));
-    expect(rows.find((r) => r[0] === '応募：合計')).toEqual(['応募：合計', 5, '3未満', 6]);
+    // the one scout (3未満) would be 6 − 5: both totals are 秘匿
+    expect(rows.find((r) => r[0] === '応募：合計')).toEqual(['応募：合計', '秘匿', '3未満', '秘匿']);
   });
 
   it('answers 404 for an unknown table or format', async () => {

@@ -35,10 +35,9 @@ searchContract('embedded PostgreSQL', async () => {
     engine: new PostgresSearchEngine(handle.db, dictionaryFrom(handle.db)),
     sync: async () => {},
     change: changes(handle),
-    readings: true,
     close: () => handle.close(),
   };
-});
+}, { readings: true });
 
 // Runs against a real server when MEILI_HOST is given (e.g. MEILI_HOST=http://127.0.0.1:7700); skipped otherwise.
 const host = process.env.MEILI_HOST;
@@ -57,7 +56,6 @@ searchContract(
         await worker.drainAll();
       },
       change: changes(handle),
-      readings: false,
       close: async () => {
         await engine.client.deleteIndex(engine.index.uid).waitTask().catch(() => undefined);
         await sql`select 1`.execute(handle.db);

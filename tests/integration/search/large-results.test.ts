@@ -15,6 +15,10 @@ import { createTestDb } from '../../helpers/test-db';
 let handle: DbHandle;
 let exact: PostgresSearchEngine;
 let large: PostgresSearchEngine;
+// The same pair with a pool of 100 candidates for every ranked search: the path that results of more
+// than RANK_ALL_LIMIT matches take, with and without the sample's date windows.
+let exactPooled: PostgresSearchEngine;
+let largePooled: PostgresSearchEngine;
 
 beforeAll(async () => {
   handle = await createTestDb();
@@ -25,6 +29,8 @@ beforeAll(async () => {
   const dictionary = dictionaryFrom(handle.db);
   exact = new PostgresSearchEngine(handle.db, dictionary, { exactCountLimit: Number.POSITIVE_INFINITY });
   large = new PostgresSearchEngine(handle.db, dictionary, { exactCountLimit: -1 });
+  exactPooled = new PostgresSearchEngine(handle.db, dictionary, { exactCountLimit: Number.POSITIVE_INFINITY, rankAllLimit: 0 });
+  largePooled = new PostgresSearchEngine(handle.db, dictionary, { exactCountLimit: -1, rankAllLimit: 0 });
 }, 120_000);
 afterAll(() => handle?.close());
 
@@ -47,9 +53,10 @@ const QUERIES: SearchQuery[] = [
 ];
 
 describe('searches matching a large share of the index', () => {
-  it.each(QUERIES.map((q) => [JSON.stringify(q), q] as const))('%s: same hits in the same order as visiting every match', async (_, q) => {
-    const a = await exact.search({ ...q, perPage: 20 });
-    const b = await large.search({ ...q, perPage: 20 });
+  it.each(QUERIES.flatMap((q) => [[JSON.stringify(q), 'every match scored', q] as const, [JSON.stringify(q), 'pool of 100', q] as const]))('%s (%s): same hits in the same order as visiting every match', async (_, mode, q) => {
+    const [e, l] = mode === 'pool of 100' ? [exactPooled, largePooled] : [exact, large];
+    const a = await e.search({ ...q, perPage: 20 });
+    const b = await l.search({ ...q, perPage: 20 });
     expect(a.countsExact).toBe(true);
     expect(b.countsExact).toBe(false);
     expect(a.hits.length).toBeGreaterThan(0);

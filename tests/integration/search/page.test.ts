@@ -52,6 +52,13 @@ describe('/search page', () => {
     expect(html).toContain('「都道府県」の条件を外す（2件）');
   });
 
+  it('offers 「もしかして」 for a typo, linking to the corrected search', async () => {
+    const html = await page('?q=' + encodeURIComponent('インバウンt'));
+    expect(html).toContain('もしかして：');
+    expect(html).toContain(`href="/search?q=${encodeURIComponent('インバウンド')}"`);
+    expect(await page('?q=' + encodeURIComponent('インバウンド'))).not.toContain('もしかして');
+  });
+
   it('pages through results', async () => {
     const html = await page('?q=&sort=newest&page=2');
     expect(html).toContain('aria-current="page"');

@@ -52,3 +52,29 @@ describe('relevance ranking over every match', () => {
     expect(res.hits[0]?.id).toBe(id);
   });
 });
+
+describe('the note that some results lack a word', () => {
+  it('is given when a shown result lacks one of the words', async () => {
+    const res = await engine.search({ q: '地域材 ビール', perPage: 10 });
+    expect(res.relaxed).toBe(true);
+  });
+
+  it('is not given when every result has every word, though few do', async () => {
+    const res = await engine.search({ q: 'エネルギー 地産地消' });
+    expect(res.hits.map((h) => h.id)).toEqual(['power']);
+    expect(res.relaxed).toBe(false);
+  });
+});
+
+describe('もしかして', () => {
+  it('suggests the known term for a typo, only when it finds listings', async () => {
+    await handle.db.transaction().execute(async (trx) => {
+      await indexDocument(trx, { ...base, id: 'furusato', kind: 'opening', title: 'ふるさと納税の返礼品開発', body: '返礼品の開発と発送体制づくりを担っていただきます。', skills: ['EC'], category: '地域産品の開発・販路開拓・拡大等', publishedAt: at(3), updatedAt: at(3) });
+    });
+    const typo = await engine.search({ q: 'ふるさと脳税' });
+    expect(typo.suggestion).toBe('ふるさと納税');
+    expect((await engine.search({ q: 'ふるさと納税' })).suggestion).toBeUndefined();
+    // 空き家 is a known term, but no listing here has it.
+    expect((await engine.search({ q: '空き屋' })).suggestion).toBeUndefined();
+  });
+});

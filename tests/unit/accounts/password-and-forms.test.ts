@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { passwordProblems } from '../../../app/domain/accounts/password';
-import { fieldErrors, IndividualSignupSchema, LoginSchema, ReviewSchema, safeRedirect } from '../../../app/domain/accounts/schemas';
+import { fieldErrors, IndividualSignupSchema, LoginSchema, safeRedirect } from '../../../app/domain/accounts/schemas';
+import { toZod } from '../../../app/schemas/form';
+import { ReviewForm } from '../../../app/schemas/settings';
 
 describe('password rules', () => {
   it('accepts a long, unusual password', () => {
@@ -30,12 +32,12 @@ describe('form schemas', () => {
     expect(IndividualSignupSchema.safeParse({ ...base, track: 'freelance' }).success).toBe(true);
   });
 
-  it('requires a reason to reject, not to approve', () => {
+  it('requires a reason to reject, not to approve', async () => {
     const id = '00000000-0000-4000-8000-000000000000';
-    expect(ReviewSchema.safeParse({ organisationId: id, decision: 'approve' }).success).toBe(true);
-    const r = ReviewSchema.safeParse({ organisationId: id, decision: 'reject', reason: ' ' });
+    expect((await toZod(ReviewForm).safeParseAsync({ organisationId: id, decision: 'approve' })).success).toBe(true);
+    const r = await toZod(ReviewForm).safeParseAsync({ organisationId: id, decision: 'reject', reason: ' ' });
     expect(r.success).toBe(false);
-    expect(fieldErrors((r as unknown as { error: never }).error).reason?.[0]).toMatch(/理由/);
+    expect(r.error?.issues.find((i) => i.path[0] === 'reason')?.message).toMatch(/理由/);
   });
 
   it('only redirects to local paths after log-in', () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { reactivationRefusal, suspensionRefusal, UserListQuerySchema, UserSuspensionSchema } from '../../../app/domain/accounts/suspension';
+import { reactivationRefusal, suspensionRefusal, UserListQuerySchema } from '../../../app/domain/accounts/suspension';
+import { toZod } from '../../../app/schemas/form';
+import { UserSuspensionForm } from '../../../app/schemas/settings';
+
+const suspension = (values: Record<string, string>) => toZod(UserSuspensionForm).safeParseAsync(values);
 
 const USER = { id: 'u1', isOperator: false, disabled: false };
 const OP2 = { id: 'op2', isOperator: true, disabled: false };
@@ -26,12 +30,14 @@ describe('suspensionRefusal', () => {
 });
 
 describe('schemas', () => {
-  it('requires a reason to suspend, not to reactivate', () => {
+  it('requires a reason to suspend, not to reactivate', async () => {
     const id = '00000000-0000-4000-8000-000000000000';
-    expect(UserSuspensionSchema.safeParse({ intent: 'suspend', userId: id, reason: ' ' }).success).toBe(false);
-    expect(UserSuspensionSchema.safeParse({ intent: 'suspend', userId: id, reason: '規約違反' }).success).toBe(true);
-    expect(UserSuspensionSchema.safeParse({ intent: 'reactivate', userId: id }).success).toBe(true);
-    expect(UserSuspensionSchema.safeParse({ intent: 'delete', userId: id }).success).toBe(false);
+    const missing = await suspension({ intent: 'suspend', userId: id, reason: ' ' });
+    expect(missing.success).toBe(false);
+    expect(missing.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['reason', '理由を入力してください（利用者へのメールに記載されます）。']]);
+    expect((await suspension({ intent: 'suspend', userId: id, reason: '規約違反' })).success).toBe(true);
+    expect((await suspension({ intent: 'reactivate', userId: id })).success).toBe(true);
+    expect((await suspension({ intent: 'delete', userId: id })).success).toBe(false);
   });
   it('reads the list query leniently', () => {
     expect(UserListQuerySchema.parse({ q: ' 高橋 ', page: '3' })).toEqual({ q: '高橋', page: 3 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkPairing, resolveMunicipality, type Municipality, type Resolution } from '../../../app/domain/eligibility';
-import { master } from './master';
+import { master, wards } from './master';
 
 function summary(r: Resolution) {
   if (r.status === 'found') return { status: r.status, codes: [r.municipality.lgCode] };
@@ -93,6 +93,82 @@ describe('resolveMunicipality: examples', () => {
     if (r.status !== 'not_found') return;
     expect(r.suggestions.map((m) => m.lgCode)).toEqual(['012335', '072133']);
     expect(r.message_ja).toContain('候補：北海道伊達市（012335）');
+  });
+});
+
+describe('resolveMunicipality: wards of a 政令市 and kana without 市町村', () => {
+  const found = (query: string) => {
+    const r = resolveMunicipality(query, master);
+    return r.status === 'found' ? { city: r.municipality.lgCode, ward: r.ward ?? null } : { status: r.status };
+  };
+
+  it.each([
+    ['大阪府大阪市北区', '271004', { lgCode: '271276', name: '北区' }],
+    ['大阪市北区', '271004', { lgCode: '271276', name: '北区' }],
+    ['大阪市　北区', '271004', { lgCode: '271276', name: '北区' }],
+    ['名古屋市中区', '231002', { lgCode: '231061', name: '中区' }],
+    ['愛知県名古屋市中区', '231002', { lgCode: '231061', name: '中区' }],
+    ['京都府京都市北区', '261009', { lgCode: '261017', name: '北区' }],
+    ['北海道札幌市中央区', '011002', { lgCode: '011011', name: '中央区' }],
+    ['おおさかしきたく', '271004', { lgCode: '271276', name: '北区' }],
+    ['271276', '271004', { lgCode: '271276', name: '北区' }],
+    ['27127', '271004', { lgCode: '271276', name: '北区' }],
+    // 浜松市 since 2024-01-01: 中央区・浜名区・天竜区; the seven former wards still name the city
+    ['浜松市中央区', '221309', { lgCode: '221384', name: '中央区' }],
+    ['浜松市天竜区', '221309', { lgCode: '221406', name: '天竜区' }],
+    ['静岡県浜松市中区', '221309', { lgCode: '221317', name: '中区' }],
+  ])('%s → its city %s, the ward kept', (query, city, ward) => {
+    expect(found(query)).toEqual({ city, ward });
+  });
+
+  it('a bare ward name is a 特別区 or nothing, never a guess among the 政令市', () => {
+    expect(found('北区')).toEqual({ city: '131172', ward: null });
+    expect(found('中区')).toEqual({ status: 'not_found' });
+    expect(found('大阪市南区')).toEqual({ status: 'not_found' });
+  });
+
+  it.each([
+    ['にせこ', 'found', ['013951']],
+    ['ニセコ', 'found', ['013951']],
+    ['にせこちょう', 'found', ['013951']],
+    ['だて', 'ambiguous', ['012335', '072133']],
+    ['北海道だて', 'found', ['012335']],
+    ['はこね', 'found', ['143821']],
+  ] as const)('kana without 市町村: %s → %s', (query, status, codes) => {
+    expect(summary(resolveMunicipality(query, master))).toEqual({ status, codes });
+  });
+
+  it('every ward of the list resolves to its city, by name with its prefecture, by kana and by code', () => {
+    expect(wards.filter((w) => w.abolished === null)).toHaveLength(171);
+    const cities = new Map(master.map((m) => [m.lgCode, m]));
+    for (const w of wards) {
+      const city = cities.get(w.cityLgCode)!;
+      expect(city.seirei).toBe(true);
+      const expected = { city: city.lgCode, ward: { lgCode: w.lgCode, name: w.name } };
+      expect(found(w.lgCode)).toEqual(expected);
+      const current = wards.find((o) => o.cityLgCode === w.cityLgCode && o.name === w.name && o.abolished === null) ?? w;
+      const byName = { city: city.lgCode, ward: { lgCode: current.lgCode, name: w.name } };
+      expect(found(`${city.prefName}${city.name}${w.name}`)).toEqual(byName);
+      expect(found(`${city.name} ${w.name}`)).toEqual(byName);
+      expect(found(`${city.nameKana}${w.nameKana}`)).toEqual(byName);
+    }
+  });
+
+  it('a ward gives the class and the verdict of its city', () => {
+    for (const [ward, city] of [['大阪府大阪市北区', '271004'], ['名古屋市中区', '231002'], ['札幌市中央区', '011002'], ['福岡市博多区', '401307']]) {
+      for (const type of ['dispatch', 'side_job'] as const) {
+        const byWard = checkPairing({ municipality: '012335', companyHq: ward, type }, master, 2026);
+        const byCity = checkPairing({ municipality: '012335', companyHq: city, type }, master, 2026);
+        expect(byWard.ok && byCity.ok).toBe(true);
+        if (!byWard.ok || !byCity.ok) continue;
+        expect(byWard.result).toEqual(byCity.result);
+        expect(byWard.companyHq).toEqual({ ...byCity.companyHq, ward: expect.objectContaining({ name: expect.stringMatching(/区$/) }) });
+      }
+    }
+    const osaka = checkPairing({ municipality: '012335', companyHq: '大阪府大阪市北区', type: 'dispatch' }, master, 2026);
+    expect(osaka.ok && osaka.result.companyClass).toBe('A');
+    const sapporo = checkPairing({ municipality: '072133', companyHq: '札幌市中央区', type: 'dispatch' }, master, 2026);
+    expect(sapporo.ok && sapporo.result.companyClass).toBe('B');
   });
 });
 

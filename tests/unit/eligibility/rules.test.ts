@@ -96,3 +96,12 @@ describe('prorateCap', () => {
     expect(() => prorateCap(1_000_000, -1)).toThrow(RangeError);
   });
 });
+
+describe('ruleTableLabel', () => {
+  it('names a rule table as people read it, never by its id', async () => {
+    const { ruleTableLabel, RULE_TABLES } = await import('../../../app/domain/rules');
+    expect(ruleTableLabel('fy2026')).toBe('令和8年度の基準');
+    expect(ruleTableLabel('fy2024')).toBe('令和6年度の基準');
+    for (const t of RULE_TABLES) expect(ruleTableLabel(t.version)).not.toContain(t.version);
+  });
+});

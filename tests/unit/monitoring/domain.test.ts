@@ -17,6 +17,12 @@ import {
   SUPPRESSED_TEXT,
   tableToCsv,
   buildTables,
+  buildProtectedCube,
+  groupDiscloses,
+  suppressCells,
+  WITHHELD_TEXT,
+  viewCoord,
+  SECONDARY_TEXT,
   filtersToQuery,
   type DashboardAggregates,
 } from '../../../app/domain/monitoring';
@@ -98,13 +104,94 @@ describe('small-cell rule', () => {
     agg.byPref['32'].opening.applications = 2;
     agg.byPref['13'] = emptySplit();
     agg.byPref['13'].opening.applications = 7;
-    const filters = parseMonitoringFilters(new URLSearchParams(''), NOW).filters;
-    const t = buildTables(agg, filters).find((x) => x.id === 'by-prefecture')!;
+    const filters = parseMonitoringFilters(new URLSearchParams('fy=2026'), NOW).filters;
+    const cube = buildProtectedCube(2026, cubeRows([...records(2, { pref: '32' }), ...records(7, { pref: '13' })]), []);
+    const t = buildTables(agg, filters, { cube, coord: viewCoord(filters, cube) }).find((x) => x.id === 'by-prefecture')!;
     const shimane = t.rows.find((r) => r.key === '32')!;
     expect(shimane.cells.slice(0, 3)).toEqual([1, 0, SUPPRESSED_TEXT]);
-    // 東京都's 7 is hidden too, or 9 − 7 would give 島根県's 2 back
-    expect(t.rows.find((r) => r.key === '13')!.cells[2]).toBe(SUPPRESSED_TEXT);
+    // 東京都's 7 is hidden too, or 9 − 7 would give 島根県's 2 back; it is not a small cell, so it reads 秘匿
+    expect(t.rows.find((r) => r.key === '13')!.cells[2]).toBe(SECONDARY_TEXT);
     expect(t.total!.cells[2]).toBe(9);
+  });
+});
+
+type Rec = { month: string; kind: 'opening' | 'solution'; pref: string; cats: string[]; types: string[]; measures: Record<string, number> };
+/** n applied, unanswered applications (one record each) with the given dimensions. */
+function records(n: number, r: Partial<Rec>): Rec[] {
+  return Array.from({ length: n }, () => ({ month: '2026-05', kind: 'opening', pref: '32', cats: ['dx'], types: ['dispatch'], measures: { applications: 1, ap_applied: 1 }, ...r }));
+}
+/** Records summed into summary rows the way the summary is built: each dimension exploded with its '*' member. */
+function cubeRows(recs: Rec[]) {
+  const rows = new Map<string, { month: string; kind: 'opening' | 'solution'; type: string; category: string; pref: string; measures: Record<string, number> }>();
+  for (const r of recs)
+    for (const pref of [r.pref, '*'])
+      for (const category of [...r.cats, '*'])
+        for (const type of [...r.types, '*']) {
+          const key = [r.month, r.kind, pref, category, type].join('|');
+          const row = rows.get(key) ?? { month: r.month, kind: r.kind, type, category, pref, measures: {} };
+          for (const [m, v] of Object.entries(r.measures)) row.measures[m] = (row.measures[m] ?? 0) + v;
+          rows.set(key, row);
+        }
+  return [...rows.values()];
+}
+
+describe('suppression across every view of one cube', () => {
+  it('hides the partner a hidden cell needs in every view that shows both (by type in a prefecture, by prefecture of a type)', () => {
+    // 島根県: 4 to dispatch, 1 to side job; 徳島県: 6 to dispatch
+    const cube = buildProtectedCube(
+      2026,
+      cubeRows([...records(4, { pref: '32' }), ...records(1, { pref: '32', types: ['side_job'] }), ...records(6, { pref: '36' })]),
+      [],
+    );
+    const read = (q: string, table: string, row: string, column = 'applications') => {
+      const filters = parseMonitoringFilters(new URLSearchParams(q), NOW).filters;
+      const agg: DashboardAggregates = { totals: emptySplit(), byMonth: {}, byType: {}, byCategory: {}, byPref: {}, durations: { reply_hours: [], agreement_days: [] } };
+      const t = buildTables(agg, filters, { cube, coord: viewCoord(filters, cube) }).find((x) => x.id === table)!;
+      const r = row === 'total' ? t.total! : t.rows.find((x) => x.key === row)!;
+      return r.cells[t.columns.findIndex((c) => c.key === column)];
+    };
+    expect(read('fy=2026&pref=32', 'by-type', 'side_job')).toBe(SUPPRESSED_TEXT);
+    expect(read('fy=2026&pref=32', 'by-type', 'dispatch')).toBe(SECONDARY_TEXT);
+    // the same cell, reached from the other side, is hidden too: 5 − 4 no longer gives the 1
+    expect(read('fy=2026&type=dispatch', 'by-prefecture', '32')).toBe(SECONDARY_TEXT);
+    // and a partner in that column, or 10 − 6 would give the 4 back: the national dispatch total,
+    // hidden already because 11 − 10 would give the 1 in the national by-type table
+    expect(read('fy=2026&type=dispatch', 'by-prefecture', '36')).toBe(6);
+    expect(read('fy=2026&type=dispatch', 'by-prefecture', 'total')).toBe(SECONDARY_TEXT);
+    expect(read('fy=2026', 'by-type', 'dispatch')).toBe(SECONDARY_TEXT);
+    expect(read('fy=2026', 'by-type', 'total')).toBe(11);
+    // two narrowed dimensions are outside the cube: no counts of people at all
+    expect(read('fy=2026&type=dispatch&pref=32', 'by-type', 'total')).toBe(WITHHELD_TEXT);
+  });
+
+  it('never leaves a lone hidden cell in a group, and keeps at least two values for each hidden one', () => {
+    const groups = [{ parent: 't', children: ['a', 'b', 'c'] }];
+    const cases: [Record<string, number>, Record<string, string>][] = [
+      [{ t: 9, a: 1, b: 5, c: 3 }, { a: 'small', c: 'secondary' }],
+      // two 1s and a shown total: 2 − 0 would say both are 1, so a third cell goes too
+      [{ t: 6, a: 1, b: 1, c: 4 }, { a: 'small', b: 'small', c: 'secondary' }],
+      // a 3未満 total with two 3未満 parts: each part would be 1; one part is relabelled 秘匿
+      [{ t: 2, a: 1, b: 1, c: 0 }, { t: 'small', a: 'secondary', b: 'small' }],
+    ];
+    for (const [values, expected] of cases) {
+      const states = suppressCells(new Map(Object.entries(values)), groups, () => true);
+      expect(Object.fromEntries(states)).toEqual(expected);
+      expect(groupDiscloses(groups[0]!, (k) => values[k] ?? 0, (k) => states.get(k) ?? 'shown')).toBe(false);
+    }
+  });
+
+  it('shows counts of people only for a fiscal year or one month with at most one dimension narrowed', () => {
+    const cube = { fiscalYear: 2026, activeMonths: new Set(['2026-04', '2026-05']) };
+    const v = (from: string, to: string, f: { type?: string; category?: string; pref?: string } = {}) => viewCoord({ from, to, type: f.type ?? null, category: f.category ?? null, pref: f.pref ?? null }, cube);
+    expect(v('2026-04', '2027-03')).toEqual({ period: 'FY', type: '*', category: '*', pref: '*' });
+    expect(v('2026-05', '2026-05', { pref: '32' })).toBeNull();
+    expect(v('2026-05', '2026-05')).toEqual({ period: '2026-05', type: '*', category: '*', pref: '*' });
+    // April to September is the year when nothing was recorded after it; April–May would leave May's cells recoverable from it
+    expect(v('2026-04', '2026-09', { type: 'dispatch' })).toEqual({ period: 'FY', type: 'dispatch', category: '*', pref: '*' });
+    expect(v('2026-04', '2026-04')).toEqual({ period: '2026-04', type: '*', category: '*', pref: '*' });
+    expect(v('2026-05', '2027-03')).toBeNull();
+    expect(v('2026-04', '2027-04')).toBeNull();
+    expect(v('2026-04', '2027-03', { type: 'dispatch', pref: '32' })).toBeNull();
   });
 });
 
