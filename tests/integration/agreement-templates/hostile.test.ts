@@ -50,7 +50,7 @@ describe('template editor with hostile input', () => {
     };
     for (const [name, json] of Object.entries(jsonTraps)) {
       const body = await expectHandled(await operator.post(PAGE, form({ intent: 'save', json, note: '理由' })), `json ${name}`, [400]);
-      expect(body, name).toMatch(/JSON|制御文字|壊れた文字|不明な項目/);
+      expect(body, name).toMatch(/JSON|制御文字|壊れた文字|不明な項目|大きすぎ/);
     }
     for (const path of ['/admin/templates/dispatch/99999', '/admin/templates/dispatch/2026%00', '/admin/templates/%3Cscript%3E/2026']) {
       await expectHandled(await operator.get(path), path, [400, 404]);
