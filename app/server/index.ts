@@ -4,6 +4,7 @@ import { migrateToLatest } from '../../db/migrate';
 import { seedDemo } from '../../db/seed';
 import { reportCliError } from '../../scripts/lib/cli';
 import { expireListings } from '../services/listings.server';
+import { forgetOldSubmissions } from '../services/submissions.server';
 import { createAppServer } from './app';
 import { loadConfig } from './config';
 
@@ -26,11 +27,15 @@ async function main() {
   logger.info({ port, driver: dbHandle.driver }, `listening on http://${config.host}:${port}`);
   if (demo) console.log(`\n  起業人マッチ is running: http://localhost:${port}  (database: ${dbHandle.driver === 'pglite' ? `embedded, ${config.dataDir}` : 'PostgreSQL'})\n`);
 
-  // Listings past their deadline are closed as expired at start-up and every hour after.
+  // At start-up and every hour after: listings past their deadline are closed as expired, and the
+  // answers kept for repeated form submissions are forgotten after a day.
   const sweep = () =>
-    expireListings(dbHandle.db)
-      .then((n) => n > 0 && logger.info({ expired: n }, 'listings closed at their deadline'))
-      .catch((err) => logger.warn({ err }, 'expiry sweep failed; will retry'));
+    Promise.all([
+      expireListings(dbHandle.db)
+        .then((n) => n > 0 && logger.info({ expired: n }, 'listings closed at their deadline'))
+        .catch((err) => logger.warn({ err }, 'expiry sweep failed; will retry')),
+      forgetOldSubmissions(dbHandle.db).catch((err) => logger.warn({ err }, 'submission retention failed; will retry')),
+    ]);
   void sweep();
   const sweepTimer = setInterval(sweep, 60 * 60 * 1000);
   sweepTimer.unref();

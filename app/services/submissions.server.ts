@@ -17,10 +17,8 @@ const POLL_MS = 100;
 const WAIT_MS = 20_000;
 const STALE_SECONDS = 60;
 const KEEP_HOURS = 24;
-const CLEAN_EVERY_MS = 3_600_000;
 
 const inflight = new Map<string, Promise<RecordedAnswer | null>>();
-let lastCleaned = 0;
 
 export type Once<T> = { first: true; value: T } | { first: false; answer: RecordedAnswer };
 
@@ -31,10 +29,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * value (null: nothing, the submission was refused and may be sent again).
  */
 export async function answerOnce<T>(db: Kysely<Database>, id: string, work: () => Promise<T>, toRecord: (value: T) => Promise<RecordedAnswer | null>): Promise<Once<T>> {
-  if (Date.now() - lastCleaned > CLEAN_EVERY_MS) {
-    lastCleaned = Date.now();
-    await deleteOldSubmissions(db, KEEP_HOURS);
-  }
   const deadline = Date.now() + WAIT_MS;
   while (Date.now() < deadline) {
     const local = inflight.get(id);
@@ -69,4 +63,9 @@ async function runClaimed<T>(db: Kysely<Database>, id: string, work: () => Promi
     inflight.delete(id);
     settle(answer);
   }
+}
+
+/** Forgets the answers kept for more than a day (run by the server's hourly sweep); returns how many. */
+export function forgetOldSubmissions(db: Kysely<Database>): Promise<number> {
+  return deleteOldSubmissions(db, KEEP_HOURS);
 }
