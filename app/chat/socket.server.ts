@@ -13,7 +13,7 @@ import { ServiceError } from '../utils/errors';
 import { createMessageWriter, markRead, messagesAfter, postTargetOf, readMarks, requireConversation, requireMessageAllowance, type PostTarget } from '../services/chat.server';
 import { can } from '../domain/policy';
 import { startNotificationWorker } from '../services/notifications.server';
-import { chatLimitersFor, take } from '../services/rate-limit.server';
+import { take } from '../services/rate-limit.server';
 import type { AppServices } from '../server/load-context';
 import { loadRedis } from '../server/redis';
 import type { ApplicationState } from '../domain/applications/states';
@@ -151,7 +151,7 @@ export function attachChat(io: Server, services: AppServices, dbHandle: Pick<DbH
   const adapter = installAdapter(io, services, dbHandle.pool);
   const nsp = io.of(CHAT_NAMESPACE) as ChatNamespace;
   const users = new WeakMap<ChatSocket, { user: SessionUser; at: number }>();
-  const limits = chatLimitersFor(services.db, services.config);
+  const limits = services.chatLimits;
 
   // A socket lives no longer than the session it was opened with: the database announces every
   // deleted session (log-out, log-out everywhere, password change or reset, suspension) to every
@@ -291,7 +291,7 @@ export function attachChat(io: Server, services: AppServices, dbHandle: Pick<DbH
 
     on('message:send', SendEventSchema, async (user, p) => {
       const target = await targetFor(user, p.conversationId);
-      await requireMessageAllowance(services.db, user);
+      await requireMessageAllowance(limits, user);
       return async () => {
         const { message, created } = await writer.send(user, target, p);
         return { message, duplicate: !created };

@@ -76,7 +76,7 @@ async function act(context: ActionFunctionArgs['context'], user: Awaited<ReturnT
       if (!parsed.success) return fail('メッセージを送信できませんでした。', 400, fieldErrors(parsed.error));
       // Only the conversation id is needed to post: the history is not loaded.
       const conversationId = await conversationOf(context.db, user, id);
-      await postMessage(context.db, user, { conversationId, clientKey: parsed.data.clientKey, body: parsed.data.body ?? '', files: await filesOf(formData) }, { dataDir: context.config.dataDir, hub: opts.hub });
+      await postMessage(context.db, user, { conversationId, clientKey: parsed.data.clientKey, body: parsed.data.body ?? '', files: await filesOf(formData) }, { limits: context.chatLimits, dataDir: context.config.dataDir, hub: opts.hub });
       return redirect(`/applications/${id}#latest`);
     }
     if (intent === 'state') {

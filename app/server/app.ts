@@ -21,6 +21,7 @@ import { sameOriginOnly } from './csrf';
 import { bodyLimits } from './body-limit';
 import { formBodiesOnly } from './form-body';
 import { attachChat } from '../chat/socket.server';
+import { createChatLimiters } from '../services/rate-limit.server';
 import type { AppServices } from './load-context';
 import './load-context';
 import { newNonce, PageCache, requestIdOf } from './page-cache';
@@ -41,7 +42,7 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
   const { config, dbHandle, logger } = opts;
   const buildPath = opts.buildPath ?? REMIX_BUILD;
   const search = createSearch({ db: dbHandle.db, config: { meili: config.meili }, logger });
-  const services: AppServices = { db: dbHandle.db, driver: dbHandle.driver, config, logger, search };
+  const services: AppServices = { db: dbHandle.db, driver: dbHandle.driver, config, logger, search, chatLimits: createChatLimiters(config) };
   const isDev = config.nodeEnv === 'development' && process.env.REMIX_DEV_ORIGIN !== undefined;
 
   let build = await importBuild(buildPath);

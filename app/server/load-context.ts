@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../../db/database';
 import type { ChatHub } from '../chat/events';
 import type { SearchService } from '../../search/create-search';
+import type { ChatLimiters } from '../services/rate-limit.server';
 import type { Config } from './config';
 
 /** What the server entry hands every loader and action (created once, in app/server/index.ts). */
@@ -13,6 +14,8 @@ export interface AppServices {
   logger: Logger;
   /** full-text search (embedded PostgreSQL, or Meilisearch when MEILI_HOST is set) */
   search: SearchService;
+  /** the process's chat limits per user, shared by the sockets and the form post */
+  chatLimits: ChatLimiters;
   /** tells connected chat clients about changes made over HTTP (set once socket.io is attached) */
   chat?: ChatHub;
 }

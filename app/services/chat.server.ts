@@ -26,7 +26,7 @@ import { safeFileName } from '../domain/listings/rules';
 import { can, type Action } from '../domain/policy';
 import { inspectAttachment } from './listing-attachments.server';
 import { fileDownloadResponse } from './downloads.server';
-import { chatLimitersFor, take } from './rate-limit.server';
+import { take, type ChatLimiters } from './rate-limit.server';
 import { ServiceError } from '../utils/errors';
 import { isUuid } from '../utils/params';
 
@@ -141,8 +141,8 @@ export async function appendMessage(trx: Trx, conversationId: number, input: App
 const CLOSED = 'この応募は終了しているため、メッセージを送れません。';
 
 /** 30 messages a minute per user, over socket.io and the form post alike (CHAT_LIMITS.messages). */
-export async function requireMessageAllowance(db: Db, user: SessionUser) {
-  const wait = await take(chatLimitersFor(db).messages, user.id);
+export async function requireMessageAllowance(limits: ChatLimiters, user: SessionUser) {
+  const wait = await take(limits.messages, user.id);
   if (wait > 0) throw new ServiceError(429, `メッセージの送信が多すぎます。${Math.ceil(wait / 1000)}秒ほど待ってから再度お試しください。`);
 }
 
@@ -242,10 +242,10 @@ export async function postMessage(
   db: Db,
   user: SessionUser,
   input: { conversationId: number; clientKey: string; body: string; files?: UploadedFile[] },
-  opts: { dataDir?: string; hub?: ChatHub } = {},
+  opts: { limits: ChatLimiters; dataDir?: string; hub?: ChatHub },
 ): Promise<{ message: ChatMessage; created: boolean }> {
   const conversation = await requireConversation(db, user, input.conversationId, 'conversation.post');
-  await requireMessageAllowance(db, user);
+  await requireMessageAllowance(opts.limits, user);
   if (isTerminal(conversation.application_state as ApplicationState)) throw new ServiceError(409, CLOSED);
   const files = (input.files ?? []).filter((f) => f.bytes.byteLength > 0 || f.name !== '');
   if (files.length > MAX_ATTACHMENTS_PER_MESSAGE) throw new ServiceError(400, `添付ファイルは1回に${MAX_ATTACHMENTS_PER_MESSAGE}件までです。`);

@@ -106,24 +106,19 @@ export const CHAT_LIMITS = {
 } as const;
 
 export type ChatLimiters = Record<keyof typeof CHAT_LIMITS, RateLimiterAbstract>;
-// Kept on globalThis: the server bundle (sockets) and the Remix build (the form post) each carry a copy
-// of this module, and both must count against the same in-memory allowance.
-const CHAT_CACHE = Symbol.for('kigyojin.chatLimiters');
-const chatCache: WeakMap<Kysely<Database>, ChatLimiters> = ((globalThis as Record<symbol, unknown>)[CHAT_CACHE] ??= new WeakMap()) as WeakMap<Kysely<Database>, ChatLimiters>;
 
-/** The process's chat limiters for this database (the first caller's configuration decides Redis). */
-export function chatLimitersFor(db: Kysely<Database>, config: Pick<Config, 'redisUrl'> = { redisUrl: undefined }): ChatLimiters {
-  let limiters = chatCache.get(db);
-  if (limiters) return limiters;
+/**
+ * The chat limiters of a process. The server makes them once and hands them to the sockets and, through
+ * the load context, to the form post, so that both count against one allowance.
+ */
+export function createChatLimiters(config: Pick<Config, 'redisUrl'> = { redisUrl: undefined }): ChatLimiters {
   const make = (name: keyof typeof CHAT_LIMITS): RateLimiterAbstract => {
     const opts = { ...CHAT_LIMITS[name], keyPrefix: `km_chat_${name}` };
     const memory = new RateLimiterMemory(opts);
     if (!config.redisUrl) return memory;
     return new RateLimiterRedis({ ...opts, storeClient: redisFor(config.redisUrl), useRedisPackage: true, rejectIfRedisNotReady: true, insuranceLimiter: memory });
   };
-  limiters = { events: make('events'), messages: make('messages') };
-  chatCache.set(db, limiters);
-  return limiters;
+  return { events: make('events'), messages: make('messages') };
 }
 
 /** Takes one point for `key`: 0 when allowed, else the milliseconds until the next point is free. */

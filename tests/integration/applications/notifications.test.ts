@@ -9,6 +9,10 @@ import { listMail } from '../../../app/services/mail.server';
 import { drainOutbox, getPreferences, queueMessageDigests, savePreferences } from '../../../app/services/notifications.server';
 import { createTestDb } from '../../helpers/test-db';
 import { addMember, scenario } from './fixtures';
+import { createChatLimiters } from '../../../app/services/rate-limit.server';
+
+/** the limits a server process would apply to these direct posts */
+const limits = createChatLimiters();
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'km-notify-')), SESSION_SECRET: 'n'.repeat(40), LOG_LEVEL: 'silent' });
@@ -33,7 +37,7 @@ describe('unread-message digest', () => {
   it('mails each member once per batch of unread messages after the delay, not per message, and not what they have read', async () => {
     const colleague = await addMember({ db: handle.db, config }, s.municipality.organisationId, '海士町の同僚');
     await markRead(handle.db, colleague.user, conversationId, 100); // the colleague has read the application itself
-    for (let i = 0; i < 3; i++) await postMessage(handle.db, s.company.user, { conversationId, clientKey: `digest-${i}-xxxx`, body: `追伸 ${i}` });
+    for (let i = 0; i < 3; i++) await postMessage(handle.db, s.company.user, { conversationId, clientKey: `digest-${i}-xxxx`, body: `追伸 ${i}` }, { limits });
     await markRead(handle.db, colleague.user, conversationId, 100); // …and the follow-ups
 
     expect(await queueMessageDigests(handle.db, config, new Date())).toBe(0); // too early
@@ -55,7 +59,7 @@ describe('unread-message digest', () => {
   it('respects a user who turned the e-mail off', async () => {
     const prefs = await getPreferences(handle.db, s.company.user);
     await savePreferences(handle.db, s.company.user, { ...prefs, message: { inApp: false, email: false } });
-    await postMessage(handle.db, s.municipality.user, { conversationId, clientKey: 'reply-0001-xxxx', body: 'ご応募ありがとうございます' });
+    await postMessage(handle.db, s.municipality.user, { conversationId, clientKey: 'reply-0001-xxxx', body: 'ご応募ありがとうございます' }, { limits });
     expect(await queueMessageDigests(handle.db, config, minutes(20))).toBe(0);
   });
 });

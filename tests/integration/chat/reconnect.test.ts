@@ -4,6 +4,10 @@ import { postMessage } from '../../../app/services/chat.server';
 import { createTestDb } from '../../helpers/test-db';
 import { scenario } from '../applications/fixtures';
 import { applyForChat, ask, client, connected, startOn, until, type Client } from './helpers';
+import { createChatLimiters } from '../../../app/services/rate-limit.server';
+
+/** the limits a server process would apply to these direct posts */
+const limits = createChatLimiters();
 
 /**
  * The client side of catch-up, as app/chat/use-chat.ts does it: on every (re)connect, join with
@@ -54,7 +58,7 @@ describe('reconnect after the server stops mid-conversation', () => {
     await until(() => !a.connected && !b.connected);
 
     // Written while the sockets are down (e.g. by a form post on another process).
-    for (let i = 0; i < 3; i++) await postMessage(handle.db, s.municipality.user, { conversationId, clientKey: `while-down-${i}`, body: `停止中 ${i}` });
+    for (let i = 0; i < 3; i++) await postMessage(handle.db, s.municipality.user, { conversationId, clientKey: `while-down-${i}`, body: `停止中 ${i}` }, { limits });
     // The company also sends while down: socket.io buffers it and sends on reconnect; the user then presses send again.
     const buffered = ask(a, 'message:send', { conversationId, clientKey: 'resend-key-0001', body: '再送されるメッセージ' });
 
