@@ -8,7 +8,7 @@ import type { TextDiff } from '../domain/agreements/text-diff';
 import { copyTemplateToYear, FISCAL_YEAR_RANGE, getTemplateEditor, previewTemplate, saveTemplateVersion } from '../services/agreement-templates.server';
 import { requireCan } from '../services/auth.server';
 import { asErrorResponse, invariantResponse } from '../utils/errors';
-import { NUL_MESSAGE, readFormData } from '../utils/forms.server';
+import { NUL_MESSAGE, readFormData, textValues } from '../utils/forms.server';
 
 /*
  * /admin/templates/:kind/:fy: the editor of one kind's clause template for one fiscal year, for
@@ -45,13 +45,6 @@ export type TemplateActionData = {
   stale?: { currentVersion: number; diff: TextDiff };
   preview?: { html: string; sample: string };
 };
-
-/** The first value of each text field, as posted. */
-function textValues(form: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of form) if (typeof v === 'string' && !(k in out)) out[k] = v;
-  return out;
-}
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireCan(request, context, 'admin.templates');

@@ -17,7 +17,7 @@ import {
 } from '../services/agreements.server';
 import { formatDateTime } from '../utils/dates';
 import { asErrorResponse, refusalOf } from '../utils/errors';
-import { answerOnce, newSubmissionKey, NUL_MESSAGE, readFormData } from '../utils/forms.server';
+import { answerOnce, newSubmissionKey, NUL_MESSAGE, readFormData, textValues } from '../utils/forms.server';
 import { idParam } from '../utils/params';
 import { NO_STORE, requireParty, writeOptions } from './__agreement.server';
 
@@ -44,13 +44,6 @@ export type AgreementActionData = {
   /** a refused stale save: what changed since the user's base */
   stale?: { baseVersion: number; currentVersion: number; changes: FieldChange[] };
 };
-
-/** The first value of each text field, as posted. */
-function textValues(form: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of form) if (typeof v === 'string' && !(k in out)) out[k] = v;
-  return out;
-}
 
 /** The draft form's fields that cannot be saved as typed (too long, or containing NUL), with the message above the form. */
 function saveProblems(kind: AgreementKind, values: FormValues): { errors: Record<string, string[]>; formError: string | null } {

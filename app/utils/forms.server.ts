@@ -53,6 +53,13 @@ export async function readMultipartFormData(request: Request, maxFileBytes: numb
 const SECRET = /password|code|token/i;
 
 type ReplyExtra = { fieldErrors?: FieldErrors; formErrors?: string[] };
+/** The first value of each text field, as posted (for forms read without a schema: dotted field names). */
+export function textValues(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form) if (typeof v === 'string' && !(k in out)) out[k] = v;
+  return out;
+}
+
 export type Parsed<T> = ({ ok: true; value: T } | { ok: false }) & {
   /** The answer for useForm: the form's problems plus any `extra` (a service's refusal). */
   reply: (extra?: ReplyExtra) => SubmissionResult<string[]>;
