@@ -74,7 +74,7 @@ describe('listing pages hydrate and navigate on the client', () => {
     await visitHydrated(page, '/openings/new', problems);
     await page.getByLabel('タイトル').fill('途中まで書いた募集');
     expectRefusal('/openings/new');
-    await page.getByRole('button', { name: '下書き保存' }).click();
+    await page.getByRole('button', { name: '下書き保存', exact: true }).click();
     const summary = page.getByTestId('error-summary');
     await expect.poll(() => summary.textContent()).toContain('入力内容に');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('error-summary');

@@ -53,7 +53,7 @@ describe('listings in a real browser', () => {
     await page.getByLabel('タイトル').fill('空き家バンクの運営を立て直す担当');
     await page.getByLabel('概要').fill('登録物件が少ない空き家バンクを、所有者への働きかけから立て直したい。');
     expectRefusal('/openings/new');
-    await page.getByRole('button', { name: '下書き保存' }).click();
+    await page.getByRole('button', { name: '下書き保存', exact: true }).click();
     // The server refuses the incomplete form, lists the problems at the top and keeps what was typed.
     const summary = page.getByRole('alert');
     await expect.poll(() => summary.textContent()).toContain('入力内容に');
@@ -71,7 +71,7 @@ describe('listings in a real browser', () => {
     await page.getByLabel('求めるスキル・経験').fill('- 不動産の実務経験');
     await page.getByLabel('開始希望時期').fill('2027-04-01');
     await page.getByLabel('応募締切日').fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
-    await page.getByRole('button', { name: '下書き保存' }).click();
+    await page.getByRole('button', { name: '下書き保存', exact: true }).click();
     await expect.poll(() => page.url()).toMatch(/\/openings\/\d+\?done=saved$/);
     const url = new URL(page.url());
     const detail = url.pathname;

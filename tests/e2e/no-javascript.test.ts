@@ -128,7 +128,7 @@ describe('the main forms without JavaScript', () => {
     const page = await plainPage();
     await loginAs(page, 'individual@example.jp', DEMO_PASSWORDS.individual);
     await page.goto('/settings');
-    await page.locator('#f-name').fill('佐藤 はるか');
+    await page.locator('#profile-name').fill('佐藤 はるか');
     await submit(page, '氏名を保存');
     const user = await server.db.selectFrom('users').select('name').where('email', '=', 'individual@example.jp').executeTakeFirstOrThrow();
     expect(user.name).toBe('佐藤 はるか');
