@@ -4,6 +4,7 @@ import { migrateToLatest } from '../../db/migrate';
 import { seedDemo } from '../../db/seed';
 import { reportCliError } from '../../scripts/lib/cli';
 import { expireListings } from '../services/listings.server';
+import { drainProposalRefreshes } from '../services/proposals.server';
 import { forgetOldSubmissions } from '../services/submissions.server';
 import { createAppServer } from './app';
 import { loadConfig } from './config';
@@ -28,13 +29,15 @@ async function main() {
   if (demo) console.log(`\n  起業人マッチ is running: http://localhost:${port}  (database: ${dbHandle.driver === 'pglite' ? `embedded, ${config.dataDir}` : 'PostgreSQL'})\n`);
 
   // At start-up and every hour after: listings past their deadline are closed as expired, and the
-  // answers kept for repeated form submissions are forgotten after a day.
+  // answers kept for repeated form submissions are forgotten after a day, and listings whose
+  // proposals could not be computed after their write are computed again.
   const sweep = () =>
     Promise.all([
       expireListings(dbHandle.db)
         .then((n) => n > 0 && logger.info({ expired: n }, 'listings closed at their deadline'))
         .catch((err) => logger.warn({ err }, 'expiry sweep failed; will retry')),
       forgetOldSubmissions(dbHandle.db).catch((err) => logger.warn({ err }, 'submission retention failed; will retry')),
+      drainProposalRefreshes(dbHandle.db).catch((err) => logger.warn({ err }, 'proposal refresh failed; will retry')),
     ]);
   void sweep();
   const sweepTimer = setInterval(sweep, 60 * 60 * 1000);
