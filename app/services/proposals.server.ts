@@ -150,10 +150,13 @@ export async function refreshProposalsFor(db: Db, listingId: number, opts: { tod
 /** Works through the refresh queue (after a listing write commits, and in the hourly sweep). */
 export async function drainProposalRefreshes(db: Db, opts: { today?: string; now?: Date; limit?: number } = {}): Promise<number> {
   let done = 0;
+  const seen = new Set<string>();
   for (;;) {
-    const due = await findQueuedRefreshes(db, opts.limit ?? 50);
+    // An entry seen before with the same time was not cleared: stop rather than loop on it.
+    const due = (await findQueuedRefreshes(db, opts.limit ?? 50)).filter((q) => !seen.has(`${q.listing_id}@${q.queued_at.getTime()}`));
     if (!due.length) return done;
     for (const q of due) {
+      seen.add(`${q.listing_id}@${q.queued_at.getTime()}`);
       await refreshProposalsFor(db, q.listing_id, opts);
       await clearQueuedRefresh(db, q.listing_id, q.queued_at);
       done++;

@@ -212,7 +212,12 @@ export function findQueuedRefreshes(db: Db, limit: number) {
 
 /** Clears a queue entry unless the listing changed again while it was being computed. */
 export async function clearQueuedRefresh(db: Db, listingId: number, queuedAt: Date) {
-  await db.deleteFrom('proposal_refresh_queue').where('listing_id', '=', listingId).where('queued_at', '<=', queuedAt).execute();
+  // Dates carry milliseconds, timestamptz microseconds: compare at the precision that was read.
+  await db
+    .deleteFrom('proposal_refresh_queue')
+    .where('listing_id', '=', listingId)
+    .where(sql`date_trunc('milliseconds', queued_at)`, '<=', queuedAt)
+    .execute();
 }
 
 export function findListingOwner(db: Db, id: number) {
