@@ -53,12 +53,15 @@ function addTokens(tf: Map<string, number>, normalized: string, weight: number) 
 /** Analyses a listing's text; `weigh` turns the term frequencies of a whole set into vectors. */
 export function analyseText(fields: MatchFields, dict: QueryDictionary): AnalysedText {
   const skillList = Array.isArray(fields.skills) ? fields.skills : splitSkills(fields.skills);
-  const skills = skillList.map((label) => ({ label, forms: skillForms(label, dict) })).filter((s) => s.forms.length);
+  const skills = skillList
+    .map((label) => {
+      const forms = skillForms(label, dict);
+      return { label, forms, tokens: forms.map(tokensOf) };
+    })
+    .filter((s) => s.forms.length);
   const title = normalize(fields.title);
-  const skillsText = skills.map((s) => s.forms[0]).join(' ');
   const rest = [fields.summary ?? '', fields.duties ?? '', fields.body].map(normalize);
-  const head = `${title} ${skillsText}`;
-  const full = `${head} ${rest.join(' ')}`;
+  const full = `${title} ${skills.map((s) => s.forms[0]).join(' ')} ${rest.join(' ')}`;
 
   const tf = new Map<string, number>();
   addTokens(tf, title, FIELD_WEIGHT.title);
@@ -71,7 +74,14 @@ export function analyseText(fields: MatchFields, dict: QueryDictionary): Analyse
     if ([...term].length < 2 || !full.includes(term)) continue;
     for (const o of others) addTokens(tf, o, FIELD_WEIGHT.synonym);
   }
-  return { text: { skills, head, full }, tf };
+  const headTokens = new Set([...tokensOf(title), ...skills.flatMap((s) => s.tokens.flat())]);
+  const fullTokens = new Set([...headTokens, ...rest.flatMap(tokensOf)]);
+  return { text: { skills, head: headTokens, full: fullTokens }, tf };
+}
+
+/** The distinct tokens of normalised text, as the search index holds them (bigrams, Latin words). */
+function tokensOf(normalized: string): string[] {
+  return [...new Set(tokenize(normalized, 1, { unigrams: false }).tokens.map((t) => t.lexeme))];
 }
 
 /** Inverse document frequencies of a set of analysed texts: ln(1 + N / df). */

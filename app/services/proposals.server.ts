@@ -164,31 +164,57 @@ export async function drainProposalRefreshes(db: Db, opts: { today?: string; now
   }
 }
 
+/** Every open listing of both kinds as the engine sees them, analysed together. */
+export async function loadOpenMatchListings(db: Db, today: string = japanToday()) {
+  const [openingRows, solutionRows] = await Promise.all([findMatchListings(db, { kind: 'opening', today }), findMatchListings(db, { kind: 'solution', today })]);
+  const all = await loadMatchListings(db, [...openingRows, ...solutionRows]);
+  return { openings: all.slice(0, openingRows.length), solutions: all.slice(openingRows.length) };
+}
+
+/** Replaces the whole store. */
+export async function storeAllProposals(db: Db, rows: ProposalRow[]) {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('proposals').execute();
+    await upsertProposals(trx, rows);
+  });
+}
+
 /**
  * Computes every open listing's pairings at once (the first fill, or after a change of the rules
  * or of the master): both sides' best PROPOSALS_PER_LISTING, replacing the whole store.
  */
 export async function rebuildAllProposals(db: Db, opts: { today?: string; now?: Date } = {}) {
   const today = opts.today ?? japanToday();
-  const [openingRows, solutionRows] = await Promise.all([findMatchListings(db, { kind: 'opening', today }), findMatchListings(db, { kind: 'solution', today })]);
-  const all = await loadMatchListings(db, [...openingRows, ...solutionRows]);
-  const rows = computeAllPairs(all.slice(0, openingRows.length), all.slice(openingRows.length), contextFor(today, opts.now ?? new Date()));
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('proposals').execute();
-    await upsertProposals(trx, rows);
-  });
-  return { openings: openingRows.length, solutions: solutionRows.length, stored: rows.length };
+  const { openings, solutions } = await loadOpenMatchListings(db, today);
+  const rows = computeAllPairs(openings, solutions, contextFor(today, opts.now ?? new Date()));
+  await storeAllProposals(db, rows);
+  return { openings: openings.length, solutions: solutions.length, stored: rows.length };
 }
 
-/** The union of both sides' best pairings. */
-export function computeAllPairs(openings: MatchListing[], solutions: MatchListing[], ctx: ScoreContext, perListing = PROPOSALS_PER_LISTING): ProposalRow[] {
+/** The union of both sides' best pairings; `onListing` hears how long each listing's ranking took. */
+export function computeAllPairs(
+  openings: MatchListing[],
+  solutions: MatchListing[],
+  ctx: ScoreContext,
+  opts: { perListing?: number; onListing?: (ms: number) => void } = {},
+): ProposalRow[] {
+  const perListing = opts.perListing ?? PROPOSALS_PER_LISTING;
   const out = new Map<string, ProposalRow>();
   const solutionIndex = new MatchIndex(solutions);
   const openingIndex = new MatchIndex(openings);
-  for (const o of openings) for (const r of solutionIndex.rank(o, ctx, perListing)) out.set(`${o.id}/${r.listing.id}`, toRow(o, r));
-  for (const s of solutions) for (const r of openingIndex.rank(s, ctx, perListing)) out.set(`${r.listing.id}/${s.id}`, toRow(s, r));
+  const timed = <T>(f: () => T): T => {
+    if (!opts.onListing) return f();
+    const t0 = performance.now();
+    const r = f();
+    opts.onListing(performance.now() - t0);
+    return r;
+  };
+  for (const o of openings) for (const r of timed(() => solutionIndex.rank(o, ctx, perListing))) out.set(`${o.id}/${r.listing.id}`, toRow(o, r));
+  for (const s of solutions) for (const r of timed(() => openingIndex.rank(s, ctx, perListing))) out.set(`${r.listing.id}/${s.id}`, toRow(s, r));
   return [...out.values()];
 }
+
+export { contextFor as matchContext };
 
 /* ---------- reads ---------- */
 

@@ -1,8 +1,11 @@
+import { eligibleTypes } from './eligibility';
 import { scorePair, type ScoreContext } from './score';
 import type { MatchListing, PairScore } from './types';
 
 /** Below this many listings every one is scored; above, only candidates sharing words or a category. */
-export const EXHAUSTIVE_LIMIT = 2000;
+export const EXHAUSTIVE_LIMIT = 1000;
+/** Tokens in more than this share of the listings (地域, 活用) do not select candidates. */
+export const COMMON_TOKEN_SHARE = 0.05;
 /** The heaviest tokens of the target that select candidates. */
 export const QUERY_TERMS = 48;
 
@@ -28,48 +31,89 @@ export function rankAll(target: MatchListing, others: readonly MatchListing[], c
   for (const other of others) {
     if (other.kind === target.kind) continue;
     const [o, s] = pairOf(target, other);
-    const fit = scorePair(o, s, ctx);
+    const fit = scorePair(o, s, ctx, false);
     if (fit) out.push({ listing: other, fit });
   }
-  return out.sort(compareRanked).slice(0, limit);
+  return out
+    .sort(compareRanked)
+    .slice(0, limit)
+    .map((r) => {
+      const [o, s] = pairOf(target, r.listing);
+      return { listing: r.listing, fit: scorePair(o, s, ctx)! };
+    });
 }
 
+/** Above EXHAUSTIVE_LIMIT, this many eligible candidates (best by shared weighted tokens) are scored. */
+export const PREFILTER = 400;
+/** What a shared category adds to a candidate's shared-token weight in the prefilter (a cosine is 0 … 1). */
+const CATEGORY_PREFILTER = 0.1;
+
 /**
- * Listings of one kind, indexed by token and category so a listing of the other kind finds its
- * candidates without scoring all of them. Scores are exact; only which listings get scored is
- * narrowed, and only above EXHAUSTIVE_LIMIT.
+ * Listings of one kind, indexed by token and category so that a listing of the other kind finds its
+ * candidates without scoring all of them. Scores are always exact; only which listings get scored is
+ * narrowed, and only above EXHAUSTIVE_LIMIT: the eligible listings sharing the most weighted tokens
+ * (the target's QUERY_TERMS heaviest) or its category, PREFILTER of them.
  */
 export class MatchIndex {
-  private readonly postings = new Map<string, number[]>();
+  private readonly postings = new Map<string, { ids: number[]; weights: number[] }>();
   private readonly byCategory = new Map<string, number[]>();
 
-  constructor(readonly listings: readonly MatchListing[]) {
+  constructor(
+    readonly listings: readonly MatchListing[],
+    private readonly opts: { exhaustiveLimit?: number; prefilter?: number } = {},
+  ) {
     listings.forEach((l, i) => {
-      for (const t of l.text.vector.keys()) push(this.postings, t, i);
+      for (const [t, w] of l.text.vector) {
+        let p = this.postings.get(t);
+        if (!p) this.postings.set(t, (p = { ids: [], weights: [] }));
+        p.ids.push(i);
+        p.weights.push(w);
+      }
       for (const c of l.categories) push(this.byCategory, c, i);
     });
   }
 
-  /** The indexes of listings worth scoring for `target`. */
-  candidates(target: MatchListing): Iterable<number> {
-    if (this.listings.length <= EXHAUSTIVE_LIMIT) return this.listings.keys();
-    const seen = new Set<number>();
+  /** The indexes of the listings worth scoring for `target`. */
+  candidates(target: MatchListing, ctx: ScoreContext): Iterable<number> {
+    if (this.listings.length <= (this.opts.exhaustiveLimit ?? EXHAUSTIVE_LIMIT)) return this.listings.keys();
+    const acc = new Map<number, number>();
     const terms = [...target.text.vector].sort((a, b) => b[1] - a[1]).slice(0, QUERY_TERMS);
-    for (const [t] of terms) for (const i of this.postings.get(t) ?? []) seen.add(i);
-    for (const c of target.categories) for (const i of this.byCategory.get(c) ?? []) seen.add(i);
-    return seen;
+
+    const common = Math.max(50, this.listings.length * COMMON_TOKEN_SHARE);
+    for (const [t, wt] of terms) {
+      const p = this.postings.get(t);
+      if (!p || p.ids.length > common) continue;
+      for (let k = 0; k < p.ids.length; k++) acc.set(p.ids[k], (acc.get(p.ids[k]) ?? 0) + wt * p.weights[k]);
+    }
+    for (const c of target.categories) for (const i of this.byCategory.get(c) ?? []) acc.set(i, (acc.get(i) ?? 0) + CATEGORY_PREFILTER);
+    const ordered = [...acc].sort((a, b) => b[1] - a[1]);
+    const out: number[] = [];
+    const limit = this.opts.prefilter ?? PREFILTER;
+    for (const [i] of ordered) {
+      const [o, s] = pairOf(target, this.listings[i]);
+      if (eligibleTypes(o, s, ctx.fiscalYear, ctx.cache).length === 0) continue;
+      out.push(i);
+      if (out.length >= limit) break;
+    }
+    return out;
   }
 
   rank(target: MatchListing, ctx: ScoreContext, limit: number): Ranked[] {
     const out: Ranked[] = [];
-    for (const i of this.candidates(target)) {
+    for (const i of this.candidates(target, ctx)) {
       const other = this.listings[i];
       if (other.kind === target.kind || other.id === target.id) continue;
       const [o, s] = pairOf(target, other);
-      const fit = scorePair(o, s, ctx);
+      const fit = scorePair(o, s, ctx, false);
       if (fit) out.push({ listing: other, fit });
     }
-    return out.sort(compareRanked).slice(0, limit);
+    return out
+      .sort(compareRanked)
+      .slice(0, limit)
+      .map((r) => {
+        const [o, s] = pairOf(target, r.listing);
+        return { listing: r.listing, fit: scorePair(o, s, ctx)! };
+      });
   }
 }
 

@@ -29,13 +29,20 @@ const MAX_NAMED_SKILLS = 3;
 
 const DAY_MS = 86_400_000;
 
+/** Every token of a form is in the set: how the search index matches a term (a bag of its tokens). */
+const containsAll = (set: ReadonlySet<string>, tokens: readonly string[]) => {
+  if (tokens.length === 0) return false;
+  for (const t of tokens) if (!set.has(t)) return false;
+  return true;
+};
+
 /** Opening skills found in the solution: in its title/skills (full) or only in its text (part). */
 export function skillMatches(opening: MatchText, solution: MatchText): { head: string[]; body: string[]; share: number } {
   const head: string[] = [];
   const body: string[] = [];
   for (const s of opening.skills) {
-    if (s.forms.some((f) => f && solution.head.includes(f))) head.push(s.label);
-    else if (s.forms.some((f) => f && solution.full.includes(f))) body.push(s.label);
+    if (s.tokens.some((t) => containsAll(solution.head, t))) head.push(s.label);
+    else if (s.tokens.some((t) => containsAll(solution.full, t))) body.push(s.label);
   }
   const n = opening.skills.length;
   const share = n ? (head.length + BODY_SKILL_SHARE * body.length) / n : 0;
@@ -78,29 +85,31 @@ export interface ScoreContext {
  * pairing (such a pairing is never proposed). The score is symmetric: the same pairing ranks the
  * same on both listings' pages.
  */
-export function scorePair(opening: MatchListing, solution: MatchListing, ctx: ScoreContext): PairScore | null {
+export function scorePair(opening: MatchListing, solution: MatchListing, ctx: ScoreContext, withReasons = true): PairScore | null {
   const types = eligibleTypes(opening, solution, ctx.fiscalYear, ctx.cache);
   if (types.length === 0) return null;
-  const { score, reasons } = fit(opening, solution, types.length, ctx.now);
-  return { score, types, reasons: withTypes(reasons, types) };
+  const { score, reasons } = fit(opening, solution, types.length, ctx.now, withReasons);
+  return { score, types, reasons: withReasons ? withTypes(reasons, types) : [] };
 }
 
 /** The fit part of scorePair, for a pairing already known to be eligible under `typeCount` types. */
-export function fit(opening: MatchListing, solution: MatchListing, typeCount: number, now: Date): { score: number; reasons: string[] } {
+export function fit(opening: MatchListing, solution: MatchListing, typeCount: number, now: Date, withReasons = true): { score: number; reasons: string[] } {
   const reasons: string[] = [];
+  // Ranking many candidates needs only the score; the texts are written for the ones kept.
+  const say = withReasons ? (r: () => string) => reasons.push(r()) : () => undefined;
   let score = 0;
 
   const skills = skillMatches(opening.text, solution.text);
   score += WEIGHTS.skills * skills.share;
-  if (skills.head.length) reasons.push(`求めるスキル${quoted(skills.head)}が一致`);
-  if (skills.body.length) reasons.push(`${quoted(skills.body)}の経験・実績の記載あり`);
+  if (skills.head.length) say(() => `求めるスキル${quoted(skills.head)}が一致`);
+  if (skills.body.length) say(() => `${quoted(skills.body)}の経験・実績の記載あり`);
 
   score += WEIGHTS.text * cosine(opening.text.vector, solution.text.vector);
 
-  const sharedCategories = opening.categories.filter((c) => solution.categories.includes(c));
-  if (sharedCategories.length) {
+  const shared = opening.categories.find((c) => solution.categories.includes(c));
+  if (shared) {
     score += WEIGHTS.category;
-    reasons.push(`活動分野「${categoryLabel(sharedCategories[0])}」が共通`);
+    say(() => `活動分野「${categoryLabel(shared)}」が共通`);
   }
 
   const offered = opening.types.length || 1;
@@ -109,27 +118,28 @@ export function fit(opening: MatchListing, solution: MatchListing, typeCount: nu
   const term = overlap(opening.termMinMonths, opening.termMaxMonths, solution.termMinMonths, solution.termMaxMonths);
   if (term) {
     score += WEIGHTS.term;
-    reasons.push(term[0] === term[1] ? `期間が合う（${term[0]}か月）` : `期間が重なる（${term[0]}〜${term[1]}か月）`);
+    say(() => (term[0] === term[1] ? `期間が合う（${term[0]}か月）` : `期間が重なる（${term[0]}〜${term[1]}か月）`));
   }
 
   if (opening.startFrom && solution.startFrom) {
     const lead = monthsBetween(solution.startFrom, opening.startFrom);
     if (lead >= 0) {
       score += WEIGHTS.start;
-      reasons.push('開始時期に対応できる');
+      say(() => '開始時期に対応できる');
     } else if (lead >= -3) score += WEIGHTS.start / 2;
   } else score += WEIGHTS.start / 2;
 
   if (opening.remoteOk && solution.remoteOk) {
     score += WEIGHTS.remote;
-    reasons.push('リモートワーク可');
+    say(() => 'リモートワーク可');
   } else if (!opening.remoteOk && !solution.remoteOk) score += WEIGHTS.remote / 2;
 
   if (solution.regionAnywhere) {
     score += WEIGHTS.region * 0.6;
   } else if (opening.prefCode && solution.regionPrefCodes.includes(opening.prefCode)) {
     score += WEIGHTS.region;
-    reasons.push(`活動希望地域（${prefectureName(opening.prefCode)}）`);
+    const pref = opening.prefCode;
+    say(() => `活動希望地域（${prefectureName(pref)}）`);
   }
 
   score += WEIGHTS.freshness * freshness(opening.publishedAt, solution.publishedAt, now);
@@ -138,9 +148,9 @@ export function fit(opening: MatchListing, solution: MatchListing, typeCount: nu
 
 /** 1 for a pairing of two listings published today, halving every FRESHNESS_HALF_LIFE_DAYS for the older one. */
 export function freshness(a: Date | null, b: Date | null, now: Date): number {
-  const times = [a, b].filter((d): d is Date => d !== null).map((d) => d.getTime());
-  if (!times.length) return 0;
-  const days = Math.max(0, (now.getTime() - Math.min(...times)) / DAY_MS);
+  if (!a && !b) return 0;
+  const older = Math.min(a?.getTime() ?? Infinity, b?.getTime() ?? Infinity);
+  const days = Math.max(0, (now.getTime() - older) / DAY_MS);
   return 0.5 ** (days / FRESHNESS_HALF_LIFE_DAYS);
 }
 

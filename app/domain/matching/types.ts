@@ -7,12 +7,12 @@ import type { ProgramType } from '../vocabulary';
  * unit-length vector of its weighted tokens for the text similarity.
  */
 export interface MatchText {
-  /** skills as written, each with its normalised alternatives (the term, its synonyms) */
-  skills: Array<{ label: string; forms: string[] }>;
-  /** normalised title and skills, where a skill found counts fully */
-  head: string;
-  /** normalised title, skills, summary, duties and body */
-  full: string;
+  /** skills as written, each with its normalised alternatives (the term, its synonyms) and their tokens */
+  skills: Array<{ label: string; forms: string[]; tokens: string[][] }>;
+  /** tokens of the title and skills, where a skill found counts fully */
+  head: ReadonlySet<string>;
+  /** tokens of the title, skills, summary, duties and body */
+  full: ReadonlySet<string>;
   /** token → weight, unit length (empty when the listing has no text) */
   vector: Map<string, number>;
 }

@@ -132,6 +132,12 @@ describe('ranking', () => {
     expect(indexed.map((r) => [r.listing.id, r.fit.score])).toEqual(all.map((r) => [r.listing.id, r.fit.score]));
   });
 
+  it('above its exhaustive limit, scores only eligible listings sharing words or the category, best first', () => {
+    const index = new MatchIndex(solutions, { exhaustiveLimit: 0, prefilter: 2 });
+    expect([...index.candidates(opening, ctx())].map((i) => solutions[i].id)).toEqual([1, 2]);
+    expect(index.rank(opening, ctx(), 10).map((r) => r.listing.id)).toEqual([1, 2]);
+  });
+
   it('scores a pairing the same from both sides', () => {
     const fromOpening = rankAll(opening, solutions, ctx())[0].fit.score;
     const fromSolution = rankAll(solutions[0], [opening], ctx())[0].fit.score;
