@@ -2,11 +2,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import {
   clearQueuedRefresh,
+  analyzeProposals,
   deleteProposalsOf,
   deletePairs,
   enqueueProposalRefresh,
   findListingOwner,
-  findMatchListings,
   findPairCounts,
   findProposals,
   findQueuedRefreshes,
@@ -14,21 +14,19 @@ import {
   insertDismissal,
   insertProposalEvents,
   upsertProposals,
-  type MatchListingRow,
   type ProposalCardRow,
   type ProposalRow,
 } from '../../db/queries/proposals';
 import type { ProposalEventKind } from '../../db/types/proposals';
 import { dictionaryFrom } from '../../search/load-dictionary';
-import { analyseAll } from '../../search/match-text';
 import type { SessionUser } from '../domain/accounts/types';
-import type { Municipality } from '../domain/eligibility/types';
 import { MatchIndex, newEligibilityCache, type MatchListing, type Ranked, type ScoreContext } from '../domain/matching';
 import { fiscalYearOf } from '../domain/rules/fiscal-year';
 import type { ListingKind, ProgramType } from '../domain/vocabulary';
 import { japanToday } from '../utils/dates';
 import { ServiceError } from '../utils/errors';
 import { toCard, type ListingCard } from './listings.server';
+import { openMatchListings } from './match-cache.server';
 import { municipalityReference } from './municipalities.server';
 
 type Db = Kysely<Database>;
@@ -59,46 +57,9 @@ function dictionaryOf(db: Db) {
   return d();
 }
 
-/** Listing rows as the matching engine sees them; text analysed over the whole set (shared idf). */
-export function toMatchListings(rows: MatchListingRow[], byCode: ReadonlyMap<string, Municipality>, texts: ReturnType<typeof analyseAll>): MatchListing[] {
-  return rows.map((r, i) => {
-    const hq = (r.head_office_lg_code && byCode.get(r.head_office_lg_code)) || null;
-    const base: MatchListing = {
-      id: r.id,
-      kind: r.kind,
-      title: r.title,
-      categories: r.categories,
-      types: r.types as ProgramType[],
-      termMinMonths: r.term_min_months,
-      termMaxMonths: r.term_max_months,
-      startFrom: r.start_from,
-      remoteOk: r.remote_ok,
-      prefCode: r.pref_code,
-      regionPrefCodes: r.region_pref_codes,
-      regionAnywhere: r.region_anywhere,
-      publishedAt: r.published_at ? new Date(r.published_at) : null,
-      text: texts[i],
-    };
-    if (r.kind === 'opening') return { ...base, municipality: (r.lg_code && byCode.get(r.lg_code)) || null };
-    const party: MatchListing['party'] =
-      r.organisation_kind === 'company'
-        ? { kind: 'company', hq }
-        : { kind: 'individual', track: r.individual_track, employerHq: hq };
-    return { ...base, party };
-  });
-}
-
-const fieldsOf = (r: MatchListingRow) => ({
-  title: r.title,
-  skills: r.skills,
-  summary: r.summary,
-  duties: r.duties,
-  body: r.kind === 'solution' ? `${r.body}\n${r.track_record}` : r.body,
-});
-
-async function loadMatchListings(db: Db, rows: MatchListingRow[]) {
+async function matchInputs(db: Db) {
   const [dict, ref] = await Promise.all([dictionaryOf(db), municipalityReference(db)]);
-  return toMatchListings(rows, ref.byCode, analyseAll(rows.map(fieldsOf), dict));
+  return { dict, byCode: ref.byCode };
 }
 
 const contextFor = (today: string, now: Date): ScoreContext => ({ fiscalYear: fiscalYearOf(today), now, cache: newEligibilityCache() });
@@ -118,13 +79,13 @@ export async function refreshProposalsFor(db: Db, listingId: number, opts: { tod
   const today = opts.today ?? japanToday();
   const owner = await findListingOwner(db, listingId);
   if (!owner) return { stored: 0 };
-  const [selfRow] = await findMatchListings(db, { kind: owner.kind, today, ids: [listingId] });
-  if (!selfRow) {
+  const inputs = await matchInputs(db);
+  const [self] = await openMatchListings(db, { kind: owner.kind, today, ids: [listingId], ...inputs });
+  if (!self) {
     await deleteProposalsOf(db, owner.kind, listingId);
     return { stored: 0 };
   }
-  const otherRows = await findMatchListings(db, { kind: otherKind(owner.kind), today });
-  const [self, ...others] = await loadMatchListings(db, [selfRow, ...otherRows]);
+  const others = await openMatchListings(db, { kind: otherKind(owner.kind), today, ...inputs });
   const ranked = new MatchIndex(others).rank(self, contextFor(today, opts.now ?? new Date()), Infinity);
 
   const top = ranked.slice(0, PROPOSALS_PER_LISTING);
@@ -166,9 +127,10 @@ export async function drainProposalRefreshes(db: Db, opts: { today?: string; now
 
 /** Every open listing of both kinds as the engine sees them, analysed together. */
 export async function loadOpenMatchListings(db: Db, today: string = japanToday()) {
-  const [openingRows, solutionRows] = await Promise.all([findMatchListings(db, { kind: 'opening', today }), findMatchListings(db, { kind: 'solution', today })]);
-  const all = await loadMatchListings(db, [...openingRows, ...solutionRows]);
-  return { openings: all.slice(0, openingRows.length), solutions: all.slice(openingRows.length) };
+  const inputs = await matchInputs(db);
+  const openings = await openMatchListings(db, { kind: 'opening', today, ...inputs });
+  const solutions = await openMatchListings(db, { kind: 'solution', today, ...inputs });
+  return { openings, solutions };
 }
 
 /** Replaces the whole store. */
@@ -177,6 +139,8 @@ export async function storeAllProposals(db: Db, rows: ProposalRow[]) {
     await trx.deleteFrom('proposals').execute();
     await upsertProposals(trx, rows);
   });
+  // The planner must know the new table at once: a whole store written in one go is not yet in its statistics.
+  await analyzeProposals(db);
 }
 
 /**

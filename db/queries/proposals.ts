@@ -37,6 +37,8 @@ export function findMatchListings(db: Db, f: { kind: ListingKind; today: string;
       'o.kind as organisation_kind',
       'o.head_office_lg_code',
       'o.individual_track',
+      'l.updated_at',
+      'o.updated_at as organisation_updated_at',
       sql<string | null>`to_char(l.start_from, 'YYYY-MM-DD')`.as('start_from'),
       sql<string | null>`to_char(l.deadline, 'YYYY-MM-DD')`.as('deadline'),
     ])
@@ -47,6 +49,19 @@ export function findMatchListings(db: Db, f: { kind: ListingKind; today: string;
   return q.orderBy('l.id').execute();
 }
 export type MatchListingRow = Awaited<ReturnType<typeof findMatchListings>>[number];
+
+/** The open listings of a kind with when they and their organisation last changed, without their texts. */
+export function findMatchStamps(db: Db, f: { kind: ListingKind; today: string }) {
+  return db
+    .selectFrom('listings as l')
+    .innerJoin('organisations as o', 'o.id', 'l.organisation_id')
+    .select(['l.id', 'l.updated_at', 'o.updated_at as organisation_updated_at'])
+    .where('l.kind', '=', f.kind)
+    .where('l.status', '=', 'published')
+    .where((eb) => eb.or([eb('l.deadline', 'is', null), eb('l.deadline', '>=', f.today)]))
+    .orderBy('l.id')
+    .execute();
+}
 
 export type ProposalRow = { opening_id: number; solution_id: number; score: number; types: ProgramType[]; reasons: string[] };
 
@@ -222,4 +237,8 @@ export async function clearQueuedRefresh(db: Db, listingId: number, queuedAt: Da
 
 export function findListingOwner(db: Db, id: number) {
   return db.selectFrom('listings').select(['id', 'kind', 'status', 'organisation_id']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function analyzeProposals(db: Db) {
+  await sql`analyze proposals`.execute(db);
 }

@@ -9,21 +9,25 @@ import type { MatchListing, MatchText, PairScore } from './types';
  * solution can do the work; the rest says whether the pairing can happen as posted.
  */
 export const WEIGHTS = {
-  skills: 0.34,
-  text: 0.3,
-  category: 0.1,
-  types: 0.04,
-  term: 0.08,
-  start: 0.04,
-  remote: 0.03,
-  region: 0.05,
-  freshness: 0.02,
+  skills: 0.4,
+  text: 0.35,
+  category: 0.09,
+  types: 0.03,
+  term: 0.04,
+  start: 0.03,
+  remote: 0.02,
+  region: 0.03,
+  freshness: 0.01,
 } as const;
 
 /** A skill found only in the body counts this much of one found in the title or skills. */
 export const BODY_SKILL_SHARE = 0.5;
+/** The part of the skills weight earned by the solution's own skills found in the opening's text. */
+export const OFFERED_SKILL_SHARE = 0.25;
 /** Freshness halves every this many days since publication. */
 export const FRESHNESS_HALF_LIFE_DAYS = 60;
+/** Terms this many months apart get no term weight. */
+export const TERM_GAP_MONTHS = 12;
 /** At most this many skills are named in a reason. */
 const MAX_NAMED_SKILLS = 3;
 
@@ -45,7 +49,11 @@ export function skillMatches(opening: MatchText, solution: MatchText): { head: s
     else if (s.tokens.some((t) => containsAll(solution.full, t))) body.push(s.label);
   }
   const n = opening.skills.length;
-  const share = n ? (head.length + BODY_SKILL_SHARE * body.length) / n : 0;
+  const wanted = n ? (head.length + BODY_SKILL_SHARE * body.length) / n : 0;
+  // The other way round too: a solution whose own skills are what the opening's text is about.
+  let offered = 0;
+  for (const s of solution.skills) if (s.tokens.some((t) => containsAll(opening.full, t))) offered++;
+  const share = (1 - OFFERED_SKILL_SHARE) * wanted + OFFERED_SKILL_SHARE * (solution.skills.length ? offered / solution.skills.length : 0);
   return { head, body, share };
 }
 
@@ -116,7 +124,11 @@ export function fit(opening: MatchListing, solution: MatchListing, typeCount: nu
   score += WEIGHTS.types * Math.min(1, typeCount / offered);
 
   const term = overlap(opening.termMinMonths, opening.termMaxMonths, solution.termMinMonths, solution.termMaxMonths);
-  if (term) {
+  if (!term) {
+    // A term a few months apart can still be agreed on: full weight on overlap, nothing a year apart.
+    const gap = Math.max(opening.termMinMonths - solution.termMaxMonths, solution.termMinMonths - opening.termMaxMonths);
+    score += WEIGHTS.term * Math.max(0, 1 - gap / TERM_GAP_MONTHS);
+  } else {
     score += WEIGHTS.term;
     say(() => (term[0] === term[1] ? `期間が合う（${term[0]}か月）` : `期間が重なる（${term[0]}〜${term[1]}か月）`));
   }
