@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../../app/domain/accounts/types';
-import { changeListingStatus, createListing, updateListing } from '../../../app/services/listings.server';
+import { changeListingStatus, createListing, expireListings, updateListing } from '../../../app/services/listings.server';
 import {
   dismissProposal,
   proposalsForListing,
@@ -108,7 +108,7 @@ describe('proposals store', () => {
     expect(events[0]).toMatchObject({ opening_id: ids.amachoOpening, solution_id: ids.tokyoSolution, organisation_id: amacho.organisationId });
   });
 
-  it('keeps the store fresh when a listing is edited, closed and reopened', async () => {
+  it('keeps the store fresh when a listing is edited and when it is closed', async () => {
     const before = await proposalsForListing(handle.db, { listingId: ids.higashikawaOpening, viewer: higashikawa });
     expect(before[0].reasons).not.toContain('活動分野「観光振興・観光誘客対策・DMO設立等」が共通');
     const edited = await updateListing(handle.db, higashikawa, ids.higashikawaOpening, { ...openingInput(), title: '町のデータ分析', skills: 'データ分析', categories: ['tourism'], types: ['dispatch'] });
@@ -130,6 +130,14 @@ describe('proposals store', () => {
     await rebuildAllProposals(handle.db);
     expect(await stored()).toEqual(before);
     expect(await refreshProposalsFor(handle.db, 999_999)).toEqual({ stored: 0 });
+  });
+
+  it('drops the pairings of an opening closed at its deadline', async () => {
+    const id = await create(amacho, 'opening', { title: 'データ分析の締切間近', skills: 'データ分析', categories: ['dx'], types: ['dispatch'], deadline: '2026-12-20' });
+    const pairs = () => handle.db.selectFrom('proposals').select('solution_id').where('opening_id', '=', id).execute();
+    expect((await pairs()).map((p) => p.solution_id)).toContain(ids.sapporoSolution);
+    expect(await expireListings(handle.db, '2026-12-21')).toBeGreaterThan(0);
+    expect(await pairs()).toEqual([]);
   });
 
   it('records shown and acted events for the monitoring counts', async () => {
