@@ -38,6 +38,9 @@ export function UserMenu() {
         </li>
       ) : null}
       <li>
+        <a href="/my/favourites">気になる</a>
+      </li>
+      <li>
         <a href="/settings">設定</a>
       </li>
       <li>

@@ -68,6 +68,13 @@ const CASES: Case[] = [
   ['but visible to its member', pendingCompany, 'organisation.view', { type: 'organisation', id: 'pc', kind: 'company', status: 'pending' }, true],
   ['only owners invite', user('company', 'co', 'approved', 'member'), 'organisation.invite', { type: 'organisation', id: 'co', kind: 'company', status: 'approved' }, false],
   ['owners invite', company, 'organisation.invite', { type: 'organisation', id: 'co', kind: 'company', status: 'approved' }, true],
+  ['a company marks a published opening 気になる', company, 'listing.favourite', publishedOpeningOfX, true],
+  ['a municipality marks a published solution', muniY, 'listing.favourite', publishedSolutionOfCo, true],
+  ['nobody marks a draft', company, 'listing.favourite', draftOpeningOfX, false],
+  ['nobody marks its own listing', company, 'listing.favourite', publishedSolutionOfCo, false],
+  ['a municipality does not mark another opening', muniY, 'listing.favourite', publishedOpeningOfX, false],
+  ['the ministry does not mark', ministry, 'listing.favourite', publishedOpeningOfX, false],
+  ['a pending company does not mark', pendingCompany, 'listing.favourite', publishedOpeningOfX, false],
   ['application parties see it', muniX, 'application.view', { type: 'application', applicantOrganisationId: 'co', listingOwnerOrganisationId: 'mx' }, true],
   ['outsiders do not', muniY, 'application.view', { type: 'application', applicantOrganisationId: 'co', listingOwnerOrganisationId: 'mx' }, false],
 ];
