@@ -75,6 +75,10 @@ const CASES: Case[] = [
   ['a municipality does not mark another opening', muniY, 'listing.favourite', publishedOpeningOfX, false],
   ['the ministry does not mark', ministry, 'listing.favourite', publishedOpeningOfX, false],
   ['a pending company does not mark', pendingCompany, 'listing.favourite', publishedOpeningOfX, false],
+  ['municipalities get matching proposals', muniX, 'proposal.view', undefined, true],
+  ['individuals get matching proposals', individual, 'proposal.view', undefined, true],
+  ['the ministry gets no proposals', ministry, 'proposal.view', undefined, false],
+  ['a pending company gets no proposals', pendingCompany, 'proposal.view', undefined, false],
   ['application parties see it', muniX, 'application.view', { type: 'application', applicantOrganisationId: 'co', listingOwnerOrganisationId: 'mx' }, true],
   ['outsiders do not', muniY, 'application.view', { type: 'application', applicantOrganisationId: 'co', listingOwnerOrganisationId: 'mx' }, false],
 ];
