@@ -36,7 +36,7 @@ const AGREEMENT_STATE = `
     from agreement_drafts d
   ) ag on ag.application_id = a.id`;
 
-function refreshSql(hasAgreements: boolean, records = false): string {
+function refreshSql(hasAgreements: boolean, mode: 'cube' | 'records' | 'store' = 'cube'): string {
   const listing: Branch = {
     from: `from lf`,
     month: 'lf.month',
@@ -114,9 +114,9 @@ af as (
 la as (select listing_id, max(stage) as stage, min(created_at) as first_app_at from af group by listing_id),
 lf as (
   select lp.*, la.stage, la.first_app_at from lp left join la on la.listing_id = lp.id
-),${records ? `
+),${mode !== 'cube' ? `
 u as (${[listing, application, agreedEvent, concludedEvent].map(branchSql).join('\n union all ')})
-select * from u` : `
+${mode === 'records' ? 'select * from u' : STORE_RECORDS}` : `
 base as (
   select month, kind, pref, cats, types, ${MONITORING_MEASURE_COLUMNS.map((m) => `sum(${m}) as ${m}`).join(', ')}
   from (${[listing, application, agreedEvent, concludedEvent].map(branchSql).join('\n union all ')}) u
@@ -131,6 +131,23 @@ cross join lateral unnest(b.types || '{*}'::text[]) t(t)
 group by 1, 2, 3, 4, 5`}`;
 }
 
+/** Counts of people a record can count in (the summary's personal columns, and 返信待ち). */
+const PERSONAL_COLUMNS = MONITORING_MEASURE_COLUMNS.filter((m) => /^(fn_|ap_|cv_|ag_|ev_)/.test(m) || m === 'applications' || m === 'inquiries');
+
+/** The records grouped by their dimensions and the set of personal measures they count in. */
+const STORE_RECORDS = `
+insert into monitoring_records (month, kind, family, pref_code, cats, types, measures, n)
+select month, kind, family, pref, cats, types, measures, count(*)::int
+from (
+  select month, kind, pref, cats, types,
+         case when listings = 1 then 'listing' when applications = 1 then 'application' else 'event' end as family,
+         array_remove(array[${PERSONAL_COLUMNS.map((m) => `case when ${m} > 0 then '${m}' end`).join(', ')},
+                            case when cv_total > 0 and cv_replied = 0 then 'cv_unreplied' end], null) as measures
+  from u
+) r
+where cardinality(measures) > 0
+group by month, kind, family, pref, cats, types, measures`;
+
 /** Listings with their dimensions; `lp` is shared by the cube and the durations. */
 const LISTING_PARTS = (now: string) => `
 lp as (
@@ -142,7 +159,7 @@ lp as (
   from listings l join organisations o on o.id = l.organisation_id
 )`;
 
-function durationsSql(): string {
+function durationsSql(store: 'summary' | 'records' = 'summary'): string {
   return `
 with
 af as (
@@ -158,7 +175,11 @@ d as (
   select 'agreement_days', ${monthOf('created_at')}, pref, cats, program_type,
          floor(extract(epoch from (agreed_at - created_at)) / 86400)::int
   from af where agreed_at is not null and agreed_at >= created_at
-),
+)${store === 'records' ? `
+insert into monitoring_records (month, kind, family, pref_code, cats, types, measures, n)
+select month, '*', 'duration', pref, cats, array[program_type],
+       array[case metric when 'reply_hours' then 'du_reply' else 'du_agreement' end], count(*)::int
+from d group by 1, 2, 3, 4, 5, 6, 7` : `,
 base as (select metric, month, pref, cats, program_type, value, count(*) as n from d group by 1, 2, 3, 4, 5, 6)
 insert into monitoring_durations (metric, month, pref_code, category, type, value, n)
 select b.metric, b.month, p.p, c.c, t.t, b.value, sum(b.n)
@@ -166,7 +187,7 @@ from base b
 cross join lateral unnest(array[b.pref, '*']) p(p)
 cross join lateral unnest(b.cats || '{*}'::text[]) c(c)
 cross join lateral unnest(array[b.program_type, '*']) t(t)
-group by 1, 2, 3, 4, 5, 6`;
+group by 1, 2, 3, 4, 5, 6`}`;
 }
 
 export interface RefreshResult {
@@ -191,6 +212,9 @@ export async function refreshMonitoringSummary(db: Kysely<Database>, now: Date =
     await sql`delete from monitoring_durations`.execute(trx);
     const cube = await sql.raw(`with ${LISTING_PARTS(nowParam)}, ${refreshSql(hasAgreements).trim().slice('with'.length)}`).execute(trx);
     await sql.raw(`with ${LISTING_PARTS(nowParam)}, ${durationsSql().trim().slice('with'.length)}`).execute(trx);
+    await sql`delete from monitoring_records`.execute(trx);
+    await sql.raw(`with ${LISTING_PARTS(nowParam)}, ${refreshSql(hasAgreements, 'store').trim().slice('with'.length)}`).execute(trx);
+    await sql.raw(`with ${LISTING_PARTS(nowParam)}, ${durationsSql('records').trim().slice('with'.length)}`).execute(trx);
     const counts = await sql<{ listings: number; applications: number }>`
       select (select count(*) from listings)::int as listings, (select count(*) from applications)::int as applications`.execute(trx);
     const { listings, applications } = counts.rows[0]!;
@@ -259,30 +283,20 @@ export async function durationHistogram(db: Db, slice: CubeSlice) {
     .execute();
 }
 
-/**
- * Every summary row of a period that some view can show: at most two of prefecture, category and
- * type fixed (a view fixes one, its breakdown tables one more). Read to suppress small cells once
- * for every view of a fiscal year.
- */
-export async function cubeRowsForPeriod(db: Db, from: string, to: string) {
+/** The grouped records of a period behind every count of people (see monitoring_records). */
+export async function recordsForPeriod(db: Db, from: string, to: string) {
   return db
-    .selectFrom('monitoring_cube')
-    .select(['month', 'kind', 'pref_code', 'category', 'type', ...MONITORING_MEASURE_COLUMNS])
+    .selectFrom('monitoring_records')
+    .select(['month', 'kind', 'family', 'pref_code', 'cats', 'types', 'measures', 'n'])
     .where('month', '>=', from)
     .where('month', '<=', to)
-    .where(sql<boolean>`((pref_code <> '*')::int + (category <> '*')::int + (type <> '*')::int) <= 2`)
-    .execute();
-}
-
-/** Duration record counts per month and cell with at most one of prefecture, category and type fixed. */
-export async function durationCountsForPeriod(db: Db, from: string, to: string) {
-  return db
-    .selectFrom('monitoring_durations')
-    .select(['month', 'pref_code', 'category', 'type', 'metric', sql<number>`sum(n)`.as('n')])
-    .where('month', '>=', from)
-    .where('month', '<=', to)
-    .where(sql<boolean>`((pref_code <> '*')::int + (category <> '*')::int + (type <> '*')::int) <= 1`)
-    .groupBy(['month', 'pref_code', 'category', 'type', 'metric'])
+    .orderBy('month')
+    .orderBy('family')
+    .orderBy('kind')
+    .orderBy('pref_code')
+    .orderBy('cats')
+    .orderBy('types')
+    .orderBy('measures')
     .execute();
 }
 
@@ -295,7 +309,7 @@ export async function monitoringRecords(db: Kysely<Database>, now: Date) {
   const nowParam = `'${now.toISOString()}'`;
   const hasAgreements = (await sql<{ t: string | null }>`select to_regclass('agreement_drafts')::text as t`.execute(db)).rows[0]?.t != null;
   const rows = await sql.raw<{ month: string; kind: ListingKind; pref: string; cats: string[]; types: string[] } & Record<MonitoringMeasureColumn, number>>(
-    `with ${LISTING_PARTS(nowParam)}, ${refreshSql(hasAgreements, true).trim().slice('with'.length)}`,
+    `with ${LISTING_PARTS(nowParam)}, ${refreshSql(hasAgreements, 'records').trim().slice('with'.length)}`,
   ).execute(db);
   const durations = await sql.raw<{ metric: string; month: string; pref: string; cats: string[]; program_type: string }>(
     `with ${LISTING_PARTS(nowParam)}, ${durationsSql().trim().slice('with'.length).split('base as (')[0]!.trim().replace(/,$/, '')} select metric, month, pref, cats, program_type from d`,
