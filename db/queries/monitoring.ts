@@ -190,6 +190,50 @@ cross join lateral unnest(array[b.program_type, '*']) t(t)
 group by 1, 2, 3, 4, 5, 6`}`;
 }
 
+/*
+ * マッチング提案: one record per organisation and pairing it was shown (proposal_events), placed by
+ * the month of its first event and the opening's prefecture, categories and types. Acted on: an
+ * 'acted' event; applied: after that, an application or scout between the two sides.
+ */
+function proposalsSql(mode: 'records' | 'store'): string {
+  return `
+pe as (
+  select e.opening_id, e.solution_id, e.organisation_id, min(e.created_at) as first_at,
+         min(e.created_at) filter (where e.kind = 'shown') as shown_at,
+         min(e.created_at) filter (where e.kind = 'acted') as acted_at
+  from proposal_events e group by e.opening_id, e.solution_id, e.organisation_id
+),
+pr as (
+  select ${monthOf('pe.first_at')} as month, lp.pref, lp.cats, lp.types,
+         ${flag('pe.shown_at is not null')} as pr_shown,
+         ${flag('pe.acted_at is not null')} as pr_acted,
+         ${flag(`pe.acted_at is not null and exists (
+           select 1 from applications a
+           where a.created_at >= pe.acted_at
+             and ((a.listing_id = pe.opening_id and a.applicant_organisation_id = s.organisation_id)
+               or (a.listing_id = pe.solution_id and a.applicant_organisation_id = o.organisation_id)))`)} as pr_applied
+  from pe
+  join lp on lp.id = pe.opening_id
+  join listings o on o.id = pe.opening_id
+  join listings s on s.id = pe.solution_id
+)
+${
+  mode === 'records'
+    ? 'select * from pr'
+    : `insert into monitoring_records (month, kind, family, pref_code, cats, types, measures, n)
+select month, '*', 'proposal', pref, cats, types, measures, count(*)::int
+from (
+  select month, pref, cats, types,
+         array_remove(array[case when pr_shown = 1 then 'pr_shown' end, case when pr_acted = 1 then 'pr_acted' end, case when pr_applied = 1 then 'pr_applied' end], null) as measures
+  from pr
+) r
+where cardinality(measures) > 0
+group by month, pref, cats, types, measures`
+}`;
+}
+
+const hasTable = async (db: Db, name: string) => (await sql<{ t: string | null }>`select to_regclass(${name})::text as t`.execute(db)).rows[0]?.t != null;
+
 export interface RefreshResult {
   refreshedAt: Date;
   durationMs: number;
@@ -215,13 +259,16 @@ export async function refreshMonitoringSummary(db: Kysely<Database>, now: Date =
     await sql`delete from monitoring_records`.execute(trx);
     await sql.raw(`with ${LISTING_PARTS(nowParam)}, ${refreshSql(hasAgreements, 'store').trim().slice('with'.length)}`).execute(trx);
     await sql.raw(`with ${LISTING_PARTS(nowParam)}, ${durationsSql('records').trim().slice('with'.length)}`).execute(trx);
+    // the proposal events come from a later feature; without them the proposal counts stay 0
+    const hasProposals = await hasTable(trx, 'proposal_events');
+    if (hasProposals) await sql.raw(`with ${LISTING_PARTS(nowParam)}, ${proposalsSql('store')}`).execute(trx);
     const counts = await sql<{ listings: number; applications: number }>`
       select (select count(*) from listings)::int as listings, (select count(*) from applications)::int as applications`.execute(trx);
     const { listings, applications } = counts.rows[0]!;
     const durationMs = Math.round(performance.now() - started);
     await sql`
       insert into monitoring_refresh (id, refreshed_at, duration_ms, listings, applications, sources)
-      values (1, ${now}, ${durationMs}, ${listings}, ${applications}, ${['listings', 'applications', 'application_events', 'conversations', ...(hasAgreements ? ['agreement_drafts', 'agreement_approvals'] : [])]})
+      values (1, ${now}, ${durationMs}, ${listings}, ${applications}, ${['listings', 'applications', 'application_events', 'conversations', ...(hasAgreements ? ['agreement_drafts', 'agreement_approvals'] : []), ...(hasProposals ? ['proposal_events'] : [])]})
       on conflict (id) do update set refreshed_at = excluded.refreshed_at, duration_ms = excluded.duration_ms,
         listings = excluded.listings, applications = excluded.applications, sources = excluded.sources`.execute(trx);
     return { refreshedAt: now, durationMs, listings, applications, cubeRows: Number(cube.numAffectedRows ?? 0) };
@@ -314,5 +361,8 @@ export async function monitoringRecords(db: Kysely<Database>, now: Date) {
   const durations = await sql.raw<{ metric: string; month: string; pref: string; cats: string[]; program_type: string }>(
     `with ${LISTING_PARTS(nowParam)}, ${durationsSql().trim().slice('with'.length).split('base as (')[0]!.trim().replace(/,$/, '')} select metric, month, pref, cats, program_type from d`,
   ).execute(db);
-  return { rows: rows.rows, durations: durations.rows };
+  const proposals = (await hasTable(db, 'proposal_events'))
+    ? (await sql.raw<{ month: string; pref: string; cats: string[]; types: string[]; pr_shown: number; pr_acted: number; pr_applied: number }>(`with ${LISTING_PARTS(nowParam)}, ${proposalsSql('records')}`).execute(db)).rows
+    : [];
+  return { rows: rows.rows, durations: durations.rows, proposals };
 }

@@ -27,7 +27,15 @@ export const FY = 'FY';
 export const PERSONAL_MEASURES = MEASURES.filter((m) => m.personal).map((m) => m.id) as MeasureId[];
 export const DERIVED_MEASURES = ['cv_unreplied'] as const;
 export const DURATION_COUNTS = ['du_reply', 'du_agreement'] as const;
-export type ModelMeasure = MeasureId | (typeof DERIVED_MEASURES)[number] | (typeof DURATION_COUNTS)[number];
+/**
+ * マッチング提案, counted per organisation and pairing (opening × solution): shown to it at least
+ * once, acted on (応募 / スカウト from the proposal), and followed by an application or scout
+ * between the two sides after it was acted on. Placed by the month first shown and by the
+ * opening's types, categories and prefecture.
+ */
+export const PROPOSAL_MEASURES = ['pr_shown', 'pr_acted', 'pr_applied'] as const;
+export type ProposalMeasure = (typeof PROPOSAL_MEASURES)[number];
+export type ModelMeasure = MeasureId | (typeof DERIVED_MEASURES)[number] | (typeof DURATION_COUNTS)[number] | ProposalMeasure;
 /** What a breakdown table (one more dimension fixed) shows. */
 export const BREAKDOWN_MEASURES: ModelMeasure[] = ['applications', 'ap_reached_dialogue', 'ap_reached_agreed', 'ap_reached_concluded', 'inquiries'];
 /** Only the month table shows the events of the month. */
@@ -42,7 +50,7 @@ const STATUS_GROUPS: [ModelMeasure, ModelMeasure[]][] = [
 /**
  * A group of records behind the counts of people: records that share their month, kind,
  * prefecture, categories, types and the set of measures they count in (monitoring_records).
- * Duration records have kind '*' (they count only in both kinds together).
+ * Duration and proposal records have kind '*' (they count only in both kinds together).
  */
 export interface CubeRecord {
   month: MonthKey;
@@ -76,7 +84,7 @@ function members(dim: CubeDim, fiscalYear: number): readonly string[] {
 /** The measures a cell with this coordinate and kind can show on some page or export. */
 export function measuresOf(c: CubeCoord, kind: CellKind): ModelMeasure[] {
   const n = fixedDims(c).length;
-  if (n <= 1) return kind === 'both' ? [...PERSONAL_MEASURES, ...DERIVED_MEASURES, ...DURATION_COUNTS] : [...PERSONAL_MEASURES, ...DERIVED_MEASURES];
+  if (n <= 1) return kind === 'both' ? [...PERSONAL_MEASURES, ...DERIVED_MEASURES, ...DURATION_COUNTS, ...PROPOSAL_MEASURES] : [...PERSONAL_MEASURES, ...DERIVED_MEASURES];
   if (n === 2 && kind === 'both') return c.period !== FY ? [...BREAKDOWN_MEASURES, ...EVENT_MEASURES] : BREAKDOWN_MEASURES;
   return [];
 }
@@ -104,7 +112,7 @@ export interface ProtectedCube {
   size: { cells: number; groups: number; small: number; secondary: number };
 }
 
-export const MODEL_MEASURES: ModelMeasure[] = [...PERSONAL_MEASURES, ...DERIVED_MEASURES, ...DURATION_COUNTS];
+export const MODEL_MEASURES: ModelMeasure[] = [...PERSONAL_MEASURES, ...DERIVED_MEASURES, ...DURATION_COUNTS, ...PROPOSAL_MEASURES];
 const KINDS: CellKind[] = ['opening', 'solution', 'both'];
 const coordKey = (c: CubeCoord) => `${c.period}|${c.type}|${c.category}|${c.pref}`;
 
