@@ -77,6 +77,11 @@ describe('footer pages', () => {
     monitoring_durations: ['件数'],
     monitoring_refresh: [],
     agreement_templates: [],
+    // マッチング提案: pairings of public listings, an organisation's 「表示しない」 and counts; no person named.
+    proposals: [],
+    proposal_refresh_queue: [],
+    proposal_dismissals: [],
+    proposal_events: [],
     // Bookkeeping: applied migrations, and real-time events relayed between app processes for a moment.
     schema_migrations: [],
     schema_migrations_lock: [],
