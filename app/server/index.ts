@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { createDb, dbOptionsFromConfig } from '../../db/client';
 import { migrateToLatest } from '../../db/migrate';
-import { seedDemo } from '../../db/seed';
+import { seedDemoWithScale } from '../../db/seed';
 import { reportCliError } from '../../scripts/lib/cli';
 import { expireListings } from '../services/listings.server';
 import { forgetOldSubmissions } from '../services/submissions.server';
@@ -20,7 +20,7 @@ async function main() {
   const dbHandle = await createDb(dbOptionsFromConfig(config));
   if (demo) {
     await migrateToLatest(dbHandle.db);
-    await seedDemo(dbHandle.db, (line) => logger.info(line));
+    await seedDemoWithScale(dbHandle.db, (line) => logger.info(line));
   }
   const server = await createAppServer({ config, dbHandle, logger });
   const port = await server.listen();
