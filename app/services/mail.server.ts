@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createTransport } from 'nodemailer';
 import type { MailAttachment } from '../../db/types/applications';
 import type { Config } from '../server/config';
+import { formatDateTime } from '../utils/dates';
 
 export type MailMessage = { to: string; subject: string; text: string; attachments?: MailAttachment[] };
 
@@ -52,6 +53,12 @@ export function sendMail(config: MailConfig, message: MailMessage): Promise<void
 
 export type StoredAttachment = { filename: string; contentType: string; content: string };
 export type StoredMail = { file: string; to: string; subject: string; date: string; text: string; attachments: StoredAttachment[] };
+
+/** A mail's Date header as the inbox writes times (「令和8年12月7日 13:15」); an unreadable header as it is. */
+export function mailDate(header: string): string {
+  const at = new Date(header);
+  return Number.isNaN(at.getTime()) ? header : formatDateTime(at);
+}
 
 /** The written mails, newest first (development page and tests). */
 export async function listMail(config: Pick<Config, 'dataDir'>, limit = 100): Promise<StoredMail[]> {
