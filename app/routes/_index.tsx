@@ -4,11 +4,17 @@ import { ListingGrid, type CardData } from '../components/listings/listing-card'
 import { getOptionalUser } from '../services/auth.server';
 import { homeListings } from '../services/listings.server';
 import { countMunicipalities } from '../services/municipalities.server';
+import { sharedReadOf } from '../services/shared-reads.server';
 import { formatNumber } from '../utils/dates';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request, context);
-  const [municipalities, listings] = await Promise.all([countMunicipalities(context.db), homeListings(context.db, user)]);
+  // What every reader sees alike is read once for all of them while it does not change.
+  const shared = sharedReadOf(context);
+  const [municipalities, listings] = await Promise.all([
+    shared('municipality-counts', () => countMunicipalities(context.db)),
+    homeListings(context.db, user, undefined, shared),
+  ]);
   const { counts, newest, recommended } = listings;
   // Only what the cards show travels to the browser as hydration data.
   return json({
