@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { MailAttachment } from '../../db/types/applications';
 import type { Config } from '../server/config';
 import { formatDateTime } from '../utils/dates';
@@ -28,15 +28,19 @@ function senderFor(config: MailConfig): Sender {
   let send = senders.get(config);
   if (send) return send;
   const from = fromAddress(config);
+  // nodemailer is loaded with the first mail, not at start-up: most processes send none for a while.
+  let transport: Promise<Transporter> | undefined;
+  const transporter = () =>
+    (transport ??= import('nodemailer').then(({ createTransport }) =>
+      config.smtpUrl ? createTransport(config.smtpUrl) : createTransport({ streamTransport: true, buffer: true, newline: 'unix' }),
+    ));
   if (config.smtpUrl) {
-    const transport = createTransport(config.smtpUrl);
     send = async (m) => {
-      await transport.sendMail({ from, ...m });
+      await (await transporter()).sendMail({ from, ...m });
     };
   } else {
-    const transport = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
     send = async (m) => {
-      const info = await transport.sendMail({ from, ...m });
+      const info = await (await transporter()).sendMail({ from, ...m });
       const dir = mailDir(config);
       await mkdir(dir, { recursive: true });
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
