@@ -7,6 +7,7 @@ import type { LegalTables } from './types/legal';
 import type { ListingTables } from './types/listings';
 import type { MonitoringTables } from './types/monitoring';
 import type { MunicipalityTables } from './types/municipalities';
+import type { SavedSearchTables } from './types/saved-searches';
 import type { SearchTables } from './types/search';
 import type { SubmissionTables } from './types/submissions';
 
@@ -14,4 +15,4 @@ import type { SubmissionTables } from './types/submissions';
  * The whole schema, composed from one interface per feature (see db/types/).
  * Tables are snake_case, exactly as in the migrations.
  */
-export interface Database extends MunicipalityTables, ListingTables, AccountTables, SearchTables, ApplicationTables, MonitoringTables, AgreementTables, AgreementTemplateTables, InquiryTables, SubmissionTables, LegalTables {}
+export interface Database extends MunicipalityTables, ListingTables, AccountTables, SearchTables, ApplicationTables, MonitoringTables, AgreementTables, AgreementTemplateTables, InquiryTables, SubmissionTables, LegalTables, SavedSearchTables {}
