@@ -5,7 +5,8 @@ import { createTransport } from 'nodemailer';
 import type { MailAttachment } from '../../db/types/applications';
 import type { Config } from '../server/config';
 
-export type MailMessage = { to: string; subject: string; text: string; attachments?: MailAttachment[] };
+/** `headers`: extra header lines, e.g. List-Unsubscribe (RFC 8058) on the alert digests. */
+export type MailMessage = { to: string; subject: string; text: string; attachments?: MailAttachment[]; headers?: Record<string, string> };
 
 type MailConfig = Pick<Config, 'smtpUrl' | 'dataDir' | 'publicUrl'>;
 type Sender = (message: MailMessage) => Promise<void>;
@@ -51,7 +52,8 @@ export function sendMail(config: MailConfig, message: MailMessage): Promise<void
 }
 
 export type StoredAttachment = { filename: string; contentType: string; content: string };
-export type StoredMail = { file: string; to: string; subject: string; date: string; text: string; attachments: StoredAttachment[] };
+/** `headers`: the message's top-level headers, names in lower case. */
+export type StoredMail = { file: string; to: string; subject: string; date: string; text: string; attachments: StoredAttachment[]; headers: Record<string, string> };
 
 /** The written mails, newest first (development page and tests). */
 export async function listMail(config: Pick<Config, 'dataDir'>, limit = 100): Promise<StoredMail[]> {
@@ -121,6 +123,7 @@ export function parseEml(raw: string): Omit<StoredMail, 'file'> {
     to: decodeWords(message.headers.get('to') ?? ''),
     subject: decodeWords(message.headers.get('subject') ?? ''),
     date: message.headers.get('date') ?? '',
+    headers: Object.fromEntries(message.headers),
     text: textPart ? decodeBody(textPart) : '',
     attachments: parts
       .filter((p) => p !== textPart && isAttachment(p))
