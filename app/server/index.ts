@@ -3,6 +3,7 @@ import { createDb, dbOptionsFromConfig } from '../../db/client';
 import { migrateToLatest } from '../../db/migrate';
 import { seedDemo } from '../../db/seed';
 import { reportCliError } from '../../scripts/lib/cli';
+import { startAlertJob } from '../services/alerts.server';
 import { expireListings } from '../services/listings.server';
 import { forgetOldSubmissions } from '../services/submissions.server';
 import { createAppServer } from './app';
@@ -39,6 +40,9 @@ async function main() {
   void sweep();
   const sweepTimer = setInterval(sweep, 60 * 60 * 1000);
   sweepTimer.unref();
+  // Every minute: saved-search alerts that are due (即時 within minutes). Each process runs it; a
+  // search is claimed per period in the database, so two processes never mail the same digest.
+  const stopAlerts = startAlertJob({ db: dbHandle.db, search: server.services.search, config, logger });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -51,6 +55,7 @@ async function main() {
     }, 10_000);
     timer.unref();
     clearInterval(sweepTimer);
+    await stopAlerts();
     await server.close();
     process.exit(0);
   };
