@@ -54,6 +54,10 @@ export const AUDIT_ACTION_LABELS = {
   'synonym.update': '同義語の変更',
   'synonym.delete': '同義語の削除',
   'inquiry.create': 'お問い合わせ',
+  'saved_search.create': '検索条件の保存',
+  'saved_search.update': '保存した検索条件の変更',
+  'saved_search.delete': '保存した検索条件の削除',
+  'saved_search.unsubscribe': '検索条件のお知らせメールの停止',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -70,6 +74,7 @@ export const AUDIT_ACTION_GROUPS: Record<string, string> = {
   'agreement_template.': 'ひな形',
   'synonym.': '検索の同義語',
   'inquiry.': 'お問い合わせ',
+  'saved_search.': '保存した検索条件',
 };
 
 export function auditActionLabel(code: string): string {
@@ -85,6 +90,7 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   agreement_template: 'ひな形',
   search_synonym: '同義語',
   inquiry: 'お問い合わせ',
+  saved_search: '保存した検索条件',
 };
 
 const DETAIL_LABELS: Record<string, string> = {
@@ -103,6 +109,8 @@ const DETAIL_LABELS: Record<string, string> = {
   from: '変更前',
   to: '変更後',
   note: 'メモ',
+  frequency: 'お知らせの頻度',
+  searches: '検索条件の数',
   editedAs: '編集方法',
   articles: '条数',
   valid: '入力の完備',

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database';
+import { runAlerts } from '../services/alerts.server';
 import { expireListings } from '../services/listings.server';
 import { sendDueNotifications } from '../services/notifications.server';
 import { drainProposalRefreshes } from '../services/proposals.server';
@@ -63,6 +64,15 @@ export const JOBS = [
     everyMs: 5 * 60 * SECOND,
     exclusive: true,
     run: async (s) => ({ refreshed: await drainProposalRefreshes(s.db) }),
+  },
+  // Saved-search alerts that are due (即時 within minutes, 毎日, 毎週). Every process may run it: a
+  // search is claimed per period in the database, so two processes never mail the same digest.
+  {
+    name: 'alerts',
+    firstMs: 60 * SECOND,
+    everyMs: 60 * SECOND,
+    exclusive: false,
+    run: async (s) => ({ digests: await runAlerts(s) }),
   },
   // Changes of the search index sent to Meilisearch (nothing without MEILI_HOST); deliveries are idempotent.
   {

@@ -131,7 +131,7 @@ export async function drainOutbox(db: Db, config: MailConfig, now = new Date(), 
     const due = await claimDueMail(trx, now, batch);
     for (const row of due) {
       try {
-        await send({ to: row.to_email, subject: row.subject, text: row.body, attachments: row.attachments ?? undefined });
+        await send({ to: row.to_email, subject: row.subject, text: row.body, attachments: row.attachments ?? undefined, headers: row.headers ?? undefined });
         await markMailSent(trx, Number(row.id));
         sent += 1;
       } catch (error) {

@@ -40,11 +40,15 @@ export function upsertPreference(db: Db, p: { user_id: string; kind: string; in_
 /** Queues a mail; the same dedupe key twice queues it once. */
 export function enqueueMail(
   db: Db,
-  { attachments, ...row }: { user_id: string | null; kind: string; to_email: string; subject: string; body: string; dedupe_key: string; attachments?: MailAttachment[] },
+  {
+    attachments,
+    headers,
+    ...row
+  }: { user_id: string | null; kind: string; to_email: string; subject: string; body: string; dedupe_key: string; attachments?: MailAttachment[]; headers?: Record<string, string> },
 ) {
   return db
     .insertInto('notification_outbox')
-    .values({ ...row, attachments: attachments?.length ? JSON.stringify(attachments) : null })
+    .values({ ...row, attachments: attachments?.length ? JSON.stringify(attachments) : null, headers: headers && Object.keys(headers).length ? JSON.stringify(headers) : null })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute();
 }
