@@ -1,5 +1,6 @@
 import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
-import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
+import { createRequire } from 'node:module';
+import type * as RedisAdapter from '@socket.io/redis-adapter';
 import pg from 'pg';
 import { Adapter as InMemoryAdapter, MessageType, type BroadcastOptions } from 'socket.io-adapter';
 import type { Namespace, Server, Socket } from 'socket.io';
@@ -57,6 +58,8 @@ function installAdapter(io: Server, services: AppServices, pool: pg.Pool | undef
     pub.on('error', onError);
     sub.on('error', onError);
     void Promise.all([pub.connect(), sub.connect()]).catch(onError);
+    // Like the Redis client, its adapter is loaded only by a process that has REDIS_URL.
+    const { createAdapter: createRedisAdapter } = createRequire(import.meta.url)('@socket.io/redis-adapter') as typeof RedisAdapter;
     io.adapter(createRedisAdapter(pub, sub));
     return {
       kind: 'redis',

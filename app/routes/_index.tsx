@@ -6,11 +6,18 @@ import { getOptionalUser } from '../services/auth.server';
 import { homeListings } from '../services/listings.server';
 import { homeProposals } from '../services/proposal-pages.server';
 import { countMunicipalities } from '../services/municipalities.server';
+import { sharedReadOf } from '../services/shared-reads.server';
 import { formatNumber } from '../utils/dates';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request, context);
-  const [municipalities, listings, proposals] = await Promise.all([countMunicipalities(context.db), homeListings(context.db, user), homeProposals(context.db, user)]);
+  // What every reader sees alike is read once for all of them while it does not change.
+  const shared = sharedReadOf(context);
+  const [municipalities, listings, proposals] = await Promise.all([
+    shared('municipality-counts', () => countMunicipalities(context.db)),
+    homeListings(context.db, user, undefined, shared),
+    homeProposals(context.db, user),
+  ]);
   const { counts, newest } = listings;
   // An organisation with published listings gets its matching proposals instead of the category picks.
   const recommended = proposals ? null : listings.recommended;

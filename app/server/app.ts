@@ -71,6 +71,7 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
       error: (err) => logger.warn({ err }, 'page change notifications lost; reconnecting'),
     });
     app.use(pageCache.serve);
+    services.shared = pageCache.shared;
   }
 
   app.use(

@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { createDb, dbOptionsFromConfig } from '../../db/client';
 import { migrateToLatest } from '../../db/migrate';
-import { seedDemo } from '../../db/seed';
+import { seedDemoWithScale } from '../../db/seed';
 import { reportCliError } from '../../scripts/lib/cli';
 import { createAppServer } from './app';
 import { loadConfig } from './config';
@@ -18,7 +18,7 @@ async function main() {
   const dbHandle = await createDb(dbOptionsFromConfig(config));
   if (demo) {
     await migrateToLatest(dbHandle.db);
-    await seedDemo(dbHandle.db, (line) => logger.info(line));
+    await seedDemoWithScale(dbHandle.db, (line) => logger.info(line));
   }
   // Every background job runs in this process (app/server/jobs.ts); they stop with server.close().
   const server = await createAppServer({ config, dbHandle, logger });

@@ -47,6 +47,7 @@ import { ServiceError } from '../utils/errors';
 import { audit } from './audit.server';
 import { municipalitiesByCode } from './municipalities.server';
 import { refreshQueuedProposals } from './proposals.server';
+import { readDirectly, type SharedRead } from './shared-reads.server';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -324,13 +325,18 @@ export async function listPublished(db: Db, kind: ListingKind, filters: Omit<Pub
  * The home page's picks: the other side's listings ranked for the reader (shared categories with
  * their own listings, their region, what their company class may be sent to); newest for visitors.
  */
-export async function homeListings(db: Db, user: SessionUser | null, today = japanToday()) {
-  // The six newest of each kind with how many are open, and the reader's picks: all at once.
-  const newestOf = (kind: ListingKind) => findPublishedListings(db, { kind, today, limit: HOME_CARDS, offset: 0 });
-  const [openings, solutions, recommended] = await Promise.all([newestOf('opening'), newestOf('solution'), recommendedFor(db, user, today)]);
+export async function homeListings(db: Db, user: SessionUser | null, today = japanToday(), shared: SharedRead = readDirectly) {
+  // The six newest of each kind with how many are open (alike for every reader: a shared read), and
+  // the reader's picks: all at once.
+  const newestOf = async (kind: ListingKind) => {
+    const { rows, total } = await findPublishedListings(db, { kind, today, limit: HOME_CARDS, offset: 0 });
+    return { total, cards: rows.map((r) => toCard(r, today)) };
+  };
+  const newest = shared(`home-newest:${today}`, () => Promise.all([newestOf('opening'), newestOf('solution')]));
+  const [[openings, solutions], recommended] = await Promise.all([newest, recommendedFor(db, user, today)]);
   return {
     counts: { openings: openings.total, solutions: solutions.total },
-    newest: { openings: openings.rows.map((r) => toCard(r, today)), solutions: solutions.rows.map((r) => toCard(r, today)) },
+    newest: { openings: openings.cards, solutions: solutions.cards },
     recommended,
   };
 }

@@ -25,6 +25,7 @@ import * as m0812 from './2026_12_07_0812_legal_consents';
 import * as m0813 from './2026_12_07_0813_wards_page_change';
 import * as m0911 from './2026_12_07_0911_matching';
 import * as m0921 from './2026_12_07_0921_favourites';
+import * as m09401 from './2026_12_07_09401_monitoring_records';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder at run time) so that the
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0813_wards_page_change': m0813,
   '2026_12_07_0911_matching': m0911,
   '2026_12_07_0921_favourites': m0921,
+  '2026_12_07_09401_monitoring_records': m09401,
 };
