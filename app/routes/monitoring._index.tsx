@@ -108,6 +108,14 @@ export default function MonitoringDashboard() {
         </div>
       </section>
 
+      <section aria-labelledby="proposals-title" className="space-y-4">
+        <h2 id="proposals-title" className="text-2xl font-bold">
+          マッチング提案
+        </h2>
+        <p className="text-sm text-solid-gray-700">提案が表示された組み合わせのうち、応募・スカウトに進み、実際に応募・スカウトが届いたものの数です。</p>
+        <DataTable table={table('proposals')} exportQuery={query} />
+      </section>
+
       <section aria-labelledby="map-section-title" className="space-y-4">
         <h2 id="map-section-title" className="text-2xl font-bold">
           都道府県別

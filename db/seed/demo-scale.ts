@@ -160,7 +160,79 @@ export async function seedDemoScale(db: Kysely<Database>, options: DemoScaleOpti
   });
   await insertBatches(db, 'application_events', eventRows);
   await insertBatches(db, 'conversations', conversationRows);
-  return `${listingCount} listings, ${options.applications} applications in ${prefs.length} prefectures`;
+  const sent = apps.map((a) => ({ listing: a.row.listing_id as number, applicant: a.row.applicant_organisation_id as string, created: (a.row.created_at as Date).getTime() }));
+  const proposals = (await sql<{ t: string | null }>`select to_regclass('proposal_events')::text as t`.execute(db)).rows[0]?.t != null ? await seedProposalEvents(db, rnd, applicants, listings, sent, start, until) : 0;
+  return `${listingCount} listings, ${options.applications} applications in ${prefs.length} prefectures, ${proposals} proposal events`;
+}
+
+const fiscalYearOf = (t: number) => {
+  const jst = new Date(t + 9 * HOUR);
+  return jst.getUTCMonth() >= 3 ? jst.getUTCFullYear() : jst.getUTCFullYear() - 1;
+};
+
+/**
+ * マッチング提案 as the ministry counts them: a solution per company, and proposals of openings and
+ * solutions shown to their owners; some acted on, and some of those followed by the application
+ * the company sent (shown and acted on before it was sent).
+ */
+async function seedProposalEvents(
+  db: Kysely<Database>,
+  rnd: ReturnType<typeof generator>,
+  applicants: { id: string; kind: 'company' | 'individual' }[],
+  openings: { id: number; owner: string; published: number; types: string[] }[],
+  sent: { listing: number; applicant: string; created: number }[],
+  start: number,
+  until: Date,
+): Promise<number> {
+  const solutionOf = new Map<string, number>();
+  for (const [i, a] of applicants.filter((x) => x.kind === 'company').entries()) {
+    const published = start + rnd.int(30) * DAY;
+    const { id } = await db
+      .insertInto('listings')
+      .values({
+        kind: 'solution',
+        organisation_id: a.id,
+        status: 'published',
+        title: `ソリューション（デモ ${i + 1}）`,
+        categories: [rnd.pick(CATEGORIES)],
+        types: ['dispatch', 'side_job'],
+        term_min_months: 6,
+        term_max_months: 24,
+        published_at: new Date(published),
+        created_at: new Date(published - DAY),
+      } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    solutionOf.set(a.id, id as number);
+  }
+  const ownerOf = new Map(openings.map((o) => [o.id, o]));
+  const rows: { kind: string; opening_id: number; solution_id: number; organisation_id: string; fiscal_year: number; created_at: Date }[] = [];
+  const event = (kind: string, opening: number, solution: number, organisation: string, t: number) =>
+    rows.push({ kind, opening_id: opening, solution_id: solution, organisation_id: organisation, fiscal_year: fiscalYearOf(t), created_at: new Date(t) });
+  // proposals that led to an application: shown to the company, acted on, then the application
+  for (const s of sent) {
+    const solution = solutionOf.get(s.applicant);
+    if (solution === undefined || rnd.next() < 0.6) continue;
+    const shown = Math.max(ownerOf.get(s.listing)!.published, s.created - (1 + rnd.int(5)) * DAY);
+    event('shown', s.listing, solution, s.applicant, shown);
+    if (rnd.next() < 0.3) event('shown', s.listing, solution, s.applicant, shown + HOUR);
+    event('acted', s.listing, solution, s.applicant, Math.min(s.created, shown + HOUR));
+  }
+  // proposals shown to either side, some acted on, some dismissed
+  const solutions = [...solutionOf.entries()];
+  for (let i = 0; i < openings.length * 2; i += 1) {
+    const o = rnd.pick(openings);
+    const [company, solution] = rnd.pick(solutions);
+    const toMunicipality = rnd.next() < 0.5;
+    const organisation = toMunicipality ? o.owner : company;
+    const shown = Math.min(until.getTime() - HOUR, o.published + rnd.int(60) * DAY + rnd.int(24) * HOUR);
+    event('shown', o.id, solution, organisation, shown);
+    const roll = rnd.next();
+    if (roll < 0.15) event('acted', o.id, solution, organisation, Math.min(until.getTime(), shown + HOUR));
+    else if (roll < 0.3) event('dismissed', o.id, solution, organisation, Math.min(until.getTime(), shown + HOUR));
+  }
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('proposal_events').values(rows.slice(i, i + 500) as never).execute();
+  return rows.length;
 }
 
 const BATCH = 500;

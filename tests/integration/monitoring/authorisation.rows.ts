@@ -9,6 +9,7 @@ export function rows(): MatrixRow[] {
     { method: 'GET', path: '/monitoring/report?month=2026-04', expect: onlyMinistry },
     { method: 'GET', path: '/monitoring/export/by-prefecture.csv', expect: onlyMinistry },
     { method: 'GET', path: '/monitoring/export/status.xlsx', expect: onlyMinistry },
+    { method: 'GET', path: '/monitoring/export/proposals.csv?fy=2026&pref=36', expect: onlyMinistry },
     { method: 'POST', path: '/monitoring', expect: { anonymous: 302, ministry: 302, operator: 302, others: 403 }, note: 're-aggregation, then back to the view' },
   ];
 }

@@ -23,12 +23,13 @@ const FY = 2026;
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 type Atom = { month: string; kind: string; pref: string; cats: string[]; types: string[]; flags: Record<string, number>; n: number };
 let atoms: Atom[] = [];
+let proposalCount = 0;
 
 beforeAll(async () => {
   handle = await createTestDb();
   await seedDemoScale(handle.db, { applications: 240, seed: 14, until: NOW });
   await refreshSummary(handle.db, NOW);
-  const { rows, durations } = await monitoringRecords(handle.db, NOW);
+  const { rows, durations, proposals } = await monitoringRecords(handle.db, NOW);
   const byKey = new Map<string, Atom>();
   const add = (a: Omit<Atom, 'n'>) => {
     const key = JSON.stringify(a);
@@ -43,6 +44,12 @@ beforeAll(async () => {
     add({ month: r.month, kind: r.kind, pref: r.pref, cats: r.cats, types: r.types, flags });
   }
   for (const d of durations) add({ month: d.month, kind: 'any', pref: d.pref, cats: d.cats, types: [d.program_type], flags: { [d.metric === 'reply_hours' ? 'du_reply' : 'du_agreement']: 1 } });
+  for (const p of proposals) {
+    const flags: Record<string, number> = {};
+    for (const m of ['pr_shown', 'pr_acted', 'pr_applied'] as const) if (Number(p[m])) flags[m] = 1;
+    add({ month: p.month, kind: 'any', pref: p.pref, cats: p.cats, types: p.types, flags });
+  }
+  proposalCount = proposals.length;
   atoms = [...byKey.values()];
 }, 240_000);
 afterAll(() => handle.close());
@@ -120,6 +127,8 @@ function published(q: string, d: Awaited<ReturnType<typeof buildDashboard>>): Pu
           if (measure) push(where, text, base, col.key === 'all' ? 'both' : (col.key as 'opening' | 'solution'), measure);
         } else if (table.id === 'funnel') {
           if (col.key === 'count' && FUNNEL[key]) push(where, text, base, 'both', FUNNEL[key]!);
+        } else if (table.id === 'proposals') {
+          if (col.key === 'count') push(where, text, base, 'both', key);
         } else if (table.id === 'durations') {
           if (col.key === 'records') push(where, text, base, 'both', key === 'reply_hours' ? 'du_reply' : 'du_agreement');
         } else if (COLUMN[col.key]) push(where, text, cellIn(table.id), 'both', COLUMN[col.key]!);
@@ -154,8 +163,8 @@ describe('small cells cannot be recovered across views', () => {
     let withheld = 0;
     const qs = views();
     // a few views at a time: the summary reads of one overlap the table building of another
-    for (let i = 0; i < qs.length; i += 6) {
-      const batch = qs.slice(i, i + 6);
+    for (let i = 0; i < qs.length; i += 16) {
+      const batch = qs.slice(i, i + 16);
       const built = await Promise.all(
         batch.map((q) => buildDashboard(handle.db, parseMonitoringFilters(new URLSearchParams(q), NOW).filters, { now: NOW, charts: false })),
       );
@@ -172,6 +181,9 @@ describe('small cells cannot be recovered across views', () => {
     expect(small.length).toBeGreaterThan(100);
     expect(secondary.length).toBeGreaterThan(100);
     expect(withheld).toBeGreaterThan(0);
+    // proposals are in the world and on the views
+    expect(proposalCount).toBeGreaterThan(50);
+    expect(all.filter((c) => c.where.includes(' proposals/') && /^\d+$/.test(c.text) && Number(c.text) > 0).length).toBeGreaterThan(50);
     expect(all.every((c) => /^\d+$/.test(c.text) || [SUPPRESSED_TEXT, SECONDARY_TEXT, WITHHELD_TEXT].includes(c.text)), 'every count is a number or a label').toBe(true);
 
     const sum = (v: Float64Array) => v.reduce((s, x) => s + x, 0);
