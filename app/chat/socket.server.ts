@@ -13,7 +13,6 @@ import { listenForSessionEnds } from '../../db/session-ends';
 import { ServiceError } from '../utils/errors';
 import { createMessageWriter, markRead, messagesAfter, postTargetOf, readMarks, requireConversation, requireMessageAllowance, type PostTarget } from '../services/chat.server';
 import { can } from '../domain/policy';
-import { startNotificationWorker } from '../services/notifications.server';
 import { take } from '../services/rate-limit.server';
 import type { AppServices } from '../server/load-context';
 import { loadRedis } from '../server/redis';
@@ -313,12 +312,10 @@ export function attachChat(io: Server, services: AppServices, dbHandle: Pick<DbH
     });
   });
 
-  const stopWorker = startNotificationWorker(services);
   return {
     hub,
     adapter: adapter.kind,
     close: async () => {
-      await stopWorker();
       await (await sessionFeed)?.close();
       await adapter.close();
     },

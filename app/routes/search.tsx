@@ -1,20 +1,48 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { submissionPageHeaders } from '../components/forms';
+import { SaveSearchPanel } from '../components/search/save-search-form';
+import { describeSearch } from '../domain/alerts';
 import { countLabel } from '../domain/search/counts';
 import { isProgramType, LISTING_KIND_LABELS, LISTING_KINDS, PROGRAM_TYPE_LABELS } from '../domain/vocabulary';
-import { getOptionalUser } from '../services/auth.server';
+import { SaveSearchForm } from '../schemas/saved-searches';
+import { getOptionalUser, requireUser } from '../services/auth.server';
+import { saveSearch, savedParamsOf } from '../services/saved-searches.server';
 import { eligibilityViewer, parseSearchParams, searchListings, type FacetCount, type Relaxation, type SearchParamsState } from '../services/search.server';
+import { answerOnce, newSubmissionKey, NO_STORE, parseSubmission, readFormData, refused } from '../utils/forms.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.state.q ? `「${data.state.q}」の検索結果` : '検索'}｜起業人マッチ` },
   { name: 'robots', content: 'noindex' },
 ];
 
-/** Anyone may search; a signed-in company (class A/B) may also keep only the openings it may take. */
+/**
+ * Anyone may search; a signed-in company (class A/B) may also keep only the openings it may take.
+ * A signed-in user may save the search (with a one-time key, so the page is then never cached).
+ */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request, context).catch(() => null);
   const state = parseSearchParams(new URL(request.url).searchParams);
-  return json(await searchListings(context.search, { state, viewer: eligibilityViewer(user) }));
+  const viewer = eligibilityViewer(user);
+  const found = await searchListings(context.search, { state, viewer });
+  if (!user) return json({ ...found, save: null, signedIn: false });
+  const params = savedParamsOf(state, viewer);
+  return json({ ...found, save: { params, defaultName: describeSearch(params), submissionKey: newSubmissionKey() }, signedIn: true }, { headers: NO_STORE });
+}
+
+export const headers = submissionPageHeaders;
+
+/** 「この検索条件を保存」: every filter is checked again (hidden fields can be edited); refused input is shown with the problems. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const formData = await readFormData(request);
+  const parsed = await parseSubmission(formData, SaveSearchForm);
+  if (!parsed.ok) return refused(parsed.reply());
+  const input = parsed.value;
+  return answerOnce(context, formData, `saved-search.create:${user.id}`, async () => {
+    const id = await saveSearch(context.db, user, input, context.clientIp);
+    return redirect(`/settings/searches?saved=${id}`);
+  });
 }
 
 const typeLabel = (t: string) => (isProgramType(t) ? PROGRAM_TYPE_LABELS[t] : t);
@@ -31,7 +59,8 @@ function hrefWith(state: SearchParamsState, changes: Partial<Record<keyof Search
 }
 
 export default function SearchPage() {
-  const { state, result, relaxations, canFilterEligible } = useLoaderData<typeof loader>();
+  const { state, result, relaxations, canFilterEligible, save, signedIn } = useLoaderData<typeof loader>();
+  const saveResult = useActionData<typeof action>()?.result;
   // An estimated total can overshoot: a short page is the last one.
   const pages = !result.countsExact && result.hits.length < result.perPage ? result.page : Math.max(1, Math.ceil(result.total / result.perPage));
   return (
@@ -95,6 +124,14 @@ export default function SearchPage() {
         {state.eligibleClass && <input type="hidden" name="eligibleClass" value={state.eligibleClass} />}
         {state.eligiblePref && <input type="hidden" name="eligiblePref" value={state.eligiblePref} />}
       </form>
+
+      {save ? (
+        <SaveSearchPanel params={save.params} defaultName={save.defaultName} submissionKey={save.submissionKey} result={saveResult} />
+      ) : !signedIn ? (
+        <p className="text-sm">
+          <a href={`/login?redirectTo=${encodeURIComponent(hrefWith(state, {}))}`}>ログイン</a>すると、この検索条件を保存して新着をメールで受け取れます。
+        </p>
+      ) : null}
 
       {result.degraded && (
         <p role="status" className="rounded-lg border border-yellow-700 bg-yellow-50 p-3">

@@ -109,6 +109,7 @@ export default function Settings() {
         <p className="flex flex-wrap gap-4">
           {canManageOrganisation ? <a href="/settings/organisation">組織の紹介文とメンバーの管理</a> : null}
           <a href="/settings/notifications">通知の設定</a>
+          <a href="/settings/searches">保存した検索条件</a>
         </p>
       </section>
 

@@ -4,8 +4,10 @@ import path from 'node:path';
 import type { Transporter } from 'nodemailer';
 import type { MailAttachment } from '../../db/types/applications';
 import type { Config } from '../server/config';
+import { formatDateTime } from '../utils/dates';
 
-export type MailMessage = { to: string; subject: string; text: string; attachments?: MailAttachment[] };
+/** `headers`: extra header lines, e.g. List-Unsubscribe (RFC 8058) on the alert digests. */
+export type MailMessage = { to: string; subject: string; text: string; attachments?: MailAttachment[]; headers?: Record<string, string> };
 
 type MailConfig = Pick<Config, 'smtpUrl' | 'dataDir' | 'publicUrl'>;
 type Sender = (message: MailMessage) => Promise<void>;
@@ -55,7 +57,14 @@ export function sendMail(config: MailConfig, message: MailMessage): Promise<void
 }
 
 export type StoredAttachment = { filename: string; contentType: string; content: string };
-export type StoredMail = { file: string; to: string; subject: string; date: string; text: string; attachments: StoredAttachment[] };
+/** `headers`: the message's top-level headers, names in lower case. */
+export type StoredMail = { file: string; to: string; subject: string; date: string; text: string; attachments: StoredAttachment[]; headers: Record<string, string> };
+
+/** A mail's Date header as the inbox writes times (「令和8年12月7日 13:15」); an unreadable header as it is. */
+export function mailDate(header: string): string {
+  const at = new Date(header);
+  return Number.isNaN(at.getTime()) ? header : formatDateTime(at);
+}
 
 /** The written mails, newest first (development page and tests). */
 export async function listMail(config: Pick<Config, 'dataDir'>, limit = 100): Promise<StoredMail[]> {
@@ -125,6 +134,7 @@ export function parseEml(raw: string): Omit<StoredMail, 'file'> {
     to: decodeWords(message.headers.get('to') ?? ''),
     subject: decodeWords(message.headers.get('subject') ?? ''),
     date: message.headers.get('date') ?? '',
+    headers: Object.fromEntries(message.headers),
     text: textPart ? decodeBody(textPart) : '',
     attachments: parts
       .filter((p) => p !== textPart && isAttachment(p))

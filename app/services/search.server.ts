@@ -48,7 +48,8 @@ export function eligibilityViewer(user: SessionUser | null): Viewer {
   return null;
 }
 
-function toQuery(s: SearchParamsState, viewer: Viewer, perPage = PER_PAGE): SearchQuery {
+/** The engine's query for a page state (also what a saved search's alert runs). */
+export function toQuery(s: SearchParamsState, viewer: Viewer, perPage = PER_PAGE): SearchQuery {
   const filters: SearchFilters = {
     kind: s.kind,
     category: s.category,

@@ -45,11 +45,15 @@ export function upsertPreference(db: Db, p: { user_id: string; kind: string; in_
 /** Queues a mail; the same dedupe key twice queues it once. */
 export function enqueueMail(
   db: Db,
-  { attachments, ...row }: { user_id: string | null; kind: string; to_email: string; subject: string; body: string; dedupe_key: string; attachments?: MailAttachment[] },
+  {
+    attachments,
+    headers,
+    ...row
+  }: { user_id: string | null; kind: string; to_email: string; subject: string; body: string; dedupe_key: string; attachments?: MailAttachment[]; headers?: Record<string, string> },
 ) {
   return db
     .insertInto('notification_outbox')
-    .values({ ...row, attachments: attachments?.length ? JSON.stringify(attachments) : null })
+    .values({ ...row, attachments: attachments?.length ? JSON.stringify(attachments) : null, headers: headers && Object.keys(headers).length ? JSON.stringify(headers) : null })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute();
 }
@@ -70,6 +74,20 @@ export function claimDueMail(trx: Transaction<Database>, now: Date, limit: numbe
 
 export function markMailSent(db: Db, id: number) {
   return db.updateTable('notification_outbox').set({ status: 'sent', sent_at: sql`now()`, attempts: sql`attempts + 1`, last_error: null }).where('id', '=', id).execute();
+}
+
+/** Deletes mails sent before `sentBefore` and mails given up on that were last tried before `failedBefore`. */
+export async function deleteOldMail(db: Db, p: { sentBefore: Date; failedBefore: Date }) {
+  const r = await db
+    .deleteFrom('notification_outbox')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'sent'), eb('sent_at', '<', p.sentBefore)]),
+        eb.and([eb('status', '=', 'failed'), eb('next_attempt_at', '<', p.failedBefore)]),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
 }
 
 export function markMailFailed(db: Db, id: number, p: { attempts: number; error: string; nextAttemptAt: Date; giveUp: boolean }) {

@@ -136,6 +136,8 @@ export interface NotificationOutboxTable {
   sent_at: Timestamp | null;
   /** Files sent with the mail (migration 2026_12_07_0801); inserted as a JSON string. */
   attachments: ColumnType<MailAttachment[] | null, string | null | undefined, string | null>;
+  /** Extra mail headers, name → value (migration 2026_12_07_0932); inserted as a JSON string. */
+  headers: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
 }
 
 /** A file attached to a queued mail; `content` is UTF-8 text (calendar files). */

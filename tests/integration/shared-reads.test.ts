@@ -73,17 +73,11 @@ describe('shared reads of the home page', () => {
     await user.get('/');
     await other.get('/');
     reset();
-    for (const [client, picks] of [
-      [user, /あなたへのおすすめ(?:<!-- -->)?のソリューション/],
-      [other, /あなたへのおすすめ(?:<!-- -->)?の起業人募集/],
-      [user, /あなたへのおすすめ(?:<!-- -->)?のソリューション/],
-    ] as const) {
+    for (const client of [user, other, user]) {
       const res = await client.get('/');
       expect(res.status).toBe(200);
       expect(res.headers.get('x-page-cache')).toBeNull();
-      const html = await res.text();
-      expect(html).toContain('新着の起業人募集');
-      expect(html).toMatch(picks);
+      expect(await res.text()).toContain('新着の起業人募集');
     }
     expect(queries).toMatchObject({ newest: 0, picks: 0, municipalities: 0 });
   });

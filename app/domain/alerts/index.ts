@@ -1,0 +1,4 @@
+export * from './frequency';
+export * from './period';
+export * from './saved-search';
+export * from './digest';

@@ -1,0 +1,58 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { SubmitButton } from '../components/forms';
+import { userOfUnsubscribeToken } from '../services/alerts.server';
+import { activeAlertCount, unsubscribeAlerts } from '../services/saved-searches.server';
+import { textResponse } from '../utils/errors';
+import { NO_STORE } from '../utils/forms.server';
+
+/*
+ * /alerts/unsubscribe/:token, the link in every alert digest: no log-in. GET asks for confirmation
+ * (link checkers and mail scanners open links); POST stops the alerts, from the button here or from a
+ * mail client's RFC 8058 one-click request (body List-Unsubscribe=One-Click). A forged token is 404.
+ */
+
+function userOf(context: LoaderFunctionArgs['context'], token: string | undefined): string {
+  const userId = userOfUnsubscribeToken(context.config.sessionSecret, token ?? '');
+  if (!userId) throw textResponse('配信停止のリンクが正しくありません。メールに記載されたリンクをそのまま開いてください。', 404, NO_STORE);
+  return userId;
+}
+
+export const meta: MetaFunction = () => [{ title: 'お知らせメールの配信停止｜起業人マッチ' }, { name: 'robots', content: 'noindex' }];
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const userId = userOf(context, params.token);
+  return json({ active: await activeAlertCount(context.db, userId) }, { headers: NO_STORE });
+}
+
+export async function action({ params, context }: ActionFunctionArgs) {
+  const userId = userOf(context, params.token);
+  const stopped = await unsubscribeAlerts(context.db, userId, context.clientIp);
+  return json({ done: true, stopped }, { headers: NO_STORE });
+}
+
+export const headers = () => NO_STORE;
+
+export default function Unsubscribe() {
+  const { active } = useLoaderData<typeof loader>();
+  const done = useActionData<typeof action>();
+  return (
+    <div className="max-w-2xl space-y-6">
+      <h1 className="page-title">お知らせメールの配信停止</h1>
+      {done ? (
+        <p role="status" className="notice">
+          保存した検索条件の新着のお知らせ（メールと「お知らせ」）を停止しました。検索条件そのものは残っています。再開するときはログインして「保存した検索条件」で頻度を選んでください。
+        </p>
+      ) : active === 0 ? (
+        <p>お知らせを受け取る検索条件はありません（すでに停止しています）。</p>
+      ) : (
+        <>
+          <p>保存した検索条件{active}件の新着のお知らせ（メールと「お知らせ」）を停止します。検索条件そのものは残ります。</p>
+          <Form method="post">
+            <SubmitButton>配信を停止する</SubmitButton>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}
