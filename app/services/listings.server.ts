@@ -333,7 +333,7 @@ export async function homeListings(db: Db, user: SessionUser | null, today = jap
     return { total, cards: rows.map((r) => toCard(r, today)) };
   };
   const newest = shared(`home-newest:${today}`, () => Promise.all([newestOf('opening'), newestOf('solution')]));
-  const [[openings, solutions], recommended] = await Promise.all([newest, recommendedFor(db, user, today)]);
+  const [[openings, solutions], recommended] = await Promise.all([newest, recommendedFor(db, user, today, shared)]);
   return {
     counts: { openings: openings.total, solutions: solutions.total },
     newest: { openings: openings.cards, solutions: solutions.cards },
@@ -341,8 +341,17 @@ export async function homeListings(db: Db, user: SessionUser | null, today = jap
   };
 }
 
-async function recommendedFor(db: Db, user: SessionUser | null, today: string) {
+async function recommendedFor(db: Db, user: SessionUser | null, today: string, shared: SharedRead) {
   if (!user || !['municipality', 'company', 'individual'].includes(user.role)) return null;
+  // The picks follow from the organisation's own listings and its public facts alone (every one in the
+  // key), all of them changes a page can show: kept as a shared read per organisation.
+  const { role, organisationId } = user;
+  const { companyClass, headOfficeLgCode, lgCode } = user.organisation;
+  const key = `home-picks:${today}:${organisationId}:${role}:${companyClass ?? ''}:${headOfficeLgCode ?? ''}:${lgCode ?? ''}`;
+  return shared(key, () => picksFor(db, user, today));
+}
+
+async function picksFor(db: Db, user: SessionUser, today: string) {
   const wanted: ListingKind = user.role === 'municipality' ? 'solution' : 'opening';
   const own = await findOrganisationListings(db, user.organisationId, { includeDrafts: true });
   const categories = [...new Set(own.flatMap((l) => l.categories))];

@@ -207,8 +207,9 @@ export function findUserReadSeq(db: Db, conversationId: number, userId: string) 
 }
 
 /** Messages from the other side that this user has not read, over all the organisation's conversations. */
-export async function countUnread(db: Db, userId: string, organisationId: string): Promise<number> {
-  const row = await db
+/** Messages from the other side of the organisation's conversations that the user has not read (one row: n). */
+export function unreadMessagesQuery(db: Db, userId: string, organisationId: string) {
+  return db
     .selectFrom('conversations as c')
     .innerJoin('messages as m', 'm.conversation_id', 'c.id')
     .leftJoin('conversation_reads as r', (j) => j.onRef('r.conversation_id', '=', 'c.id').on('r.user_id', '=', userId))
@@ -216,7 +217,10 @@ export async function countUnread(db: Db, userId: string, organisationId: string
     .where((eb) => eb.or([eb('c.applicant_organisation_id', '=', organisationId), eb('c.owner_organisation_id', '=', organisationId)]))
     .where(sql<boolean>`m.seq > coalesce(r.last_read_seq, 0)`)
     .where(sql<boolean>`m.sender_organisation_id is distinct from ${organisationId}`)
-    .where('m.kind', '!=', 'system')
-    .executeTakeFirst();
+    .where('m.kind', '!=', 'system');
+}
+
+export async function countUnread(db: Db, userId: string, organisationId: string): Promise<number> {
+  const row = await unreadMessagesQuery(db, userId, organisationId).executeTakeFirst();
   return row?.n ?? 0;
 }

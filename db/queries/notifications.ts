@@ -13,8 +13,13 @@ export function findNotifications(db: Db, userId: string, limit = 100) {
   return db.selectFrom('notifications').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').limit(limit).execute();
 }
 
+/** The user's unread notifications (one row: n). */
+export function unreadNotificationsQuery(db: Db, userId: string) {
+  return db.selectFrom('notifications').select(sql<number>`count(*)::int`.as('n')).where('user_id', '=', userId).where('read_at', 'is', null);
+}
+
 export async function countUnreadNotifications(db: Db, userId: string): Promise<number> {
-  const row = await db.selectFrom('notifications').select(sql<number>`count(*)::int`.as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirst();
+  const row = await unreadNotificationsQuery(db, userId).executeTakeFirst();
   return row?.n ?? 0;
 }
 

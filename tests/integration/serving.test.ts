@@ -11,14 +11,24 @@ import { seedSteps } from '../../db/seed';
 import { createTestDb } from '../helpers/test-db';
 import { Client } from './accounts/client';
 
-/** Counts the queries that read the sessions table. */
+/** Counts the queries that read the sessions table, and the tables of those that count unread notifications. */
 class SessionReads implements KyselyPlugin {
   count = 0;
+  inbox: string[] = [];
   transformQuery(args: PluginTransformQueryArgs) {
-    if (SelectQueryNode.is(args.node) && JSON.stringify(args.node.from).includes('"sessions"')) this.count += 1;
+    if (SelectQueryNode.is(args.node) && JSON.stringify(args.node.from ?? null).includes('"sessions"')) this.count += 1;
+    if (SelectQueryNode.is(args.node)) {
+      const text = JSON.stringify(args.node);
+      const tables = ['"notifications"', '"conversation_reads"'].filter((t) => text.includes(t));
+      if (text.includes('"notifications"') && text.includes('count(*)')) this.counting.set(args.queryId, tables.join(' '));
+    }
     return args.node;
   }
+  // Subqueries pass transformQuery too; only a query that was sent gets a result.
+  private counting = new WeakMap<object, string>();
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    const tables = this.counting.get(args.queryId);
+    if (tables) this.inbox.push(tables);
     return args.result;
   }
 }
@@ -47,6 +57,16 @@ describe('serving core', () => {
       expect(res.status, page).toBe(200);
       expect(await res.text()).toContain('海士町');
       expect(reads.count, page).toBe(1);
+    }
+  });
+
+  it('counts the header badges, unread messages and notifications, in one query', async () => {
+    const user = new Client(url);
+    await user.login('municipality@example.jp', 'demo-municipality-2026');
+    for (const page of ['/', '/applications']) {
+      reads.inbox = [];
+      expect((await user.get(page)).status, page).toBe(200);
+      expect(reads.inbox, page).toEqual(['"notifications" "conversation_reads"']);
     }
   });
 
