@@ -13,7 +13,10 @@ export const meta: MetaFunction = () => [{ title: 'ログイン｜起業人マ�
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request, context);
-  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo'), context.config.publicUrl));
+  // After a refused post the page is rendered with the form's problems, also for a visitor already
+  // signed in: Remix runs this loader with the post's headers then, so a form body means "show the form".
+  const afterPost = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(request.headers.get('content-type') ?? '');
+  if (user && !afterPost) throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo'), context.config.publicUrl));
   return null;
 }
 
