@@ -63,11 +63,11 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] }) {
   );
 }
 
-function Label({ htmlFor, label, required, as = 'label' }: { htmlFor?: string; label: ReactNode; required?: boolean; as?: 'label' | 'legend' }) {
+function Label({ htmlFor, label, required, unmarked, as = 'label' }: { htmlFor?: string; label: ReactNode; required?: boolean; unmarked?: boolean; as?: 'label' | 'legend' }) {
   const content = (
     <>
       {label}
-      {required ? <span className="required-mark">必須</span> : <span className="optional-mark">任意</span>}
+      {required ? <span className="required-mark">必須</span> : unmarked ? null : <span className="optional-mark">任意</span>}
     </>
   );
   return as === 'legend' ? (
@@ -113,16 +113,35 @@ export function Field({ field, name, formId, errors, defaultValue, label, hint, 
   );
 }
 
-export function TextareaField({ field, name, formId, errors, defaultValue, label, hint, required, className, ...input }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'defaultValue' | 'form'>) {
+/**
+ * A textarea; `compact` sizes it by `rows` alone (a clause of a template, not a long answer) and
+ * `unmarked` leaves out the 任意 mark on a form whose fields are all edited texts.
+ */
+export function TextareaField({
+  field,
+  name,
+  formId,
+  errors,
+  defaultValue,
+  label,
+  hint,
+  required,
+  className,
+  compact,
+  mono,
+  unmarked,
+  ...input
+}: Common & { compact?: boolean; mono?: boolean; unmarked?: boolean } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'defaultValue' | 'form'>) {
   const r = resolve({ field, name, formId, errors, defaultValue });
   return (
     <div className={className ?? 'field'}>
-      <Label htmlFor={r.id} label={label} required={required} />
+      <Label htmlFor={r.id} label={label} required={required} unmarked={unmarked} />
       <Hint id={r.hintId} hint={hint} />
       <textarea
         id={r.id}
         name={r.name}
-        className="field-input min-h-[6rem]"
+        className={`field-input${compact ? '' : ' min-h-[6rem]'}${mono ? ' font-mono text-sm' : ''}`}
+        spellCheck={mono ? false : undefined}
         defaultValue={r.value}
         aria-invalid={r.errors?.length ? true : undefined}
         aria-describedby={describedBy(r, hint)}

@@ -1,11 +1,11 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData, useLocation } from '@remix-run/react';
 import { SynonymForm } from '../components/search/synonym-form';
-import { fieldErrors } from '../domain/accounts/schemas';
+import { SynonymGroupForm } from '../schemas/synonyms';
 import { requireCan } from '../services/auth.server';
-import { formValues, keepInput } from '../services/forms.server';
-import { createSynonym, doneParams, listSynonyms, SynonymFormSchema, SynonymSearchSchema } from '../services/synonyms.server';
+import { createSynonym, doneParams, listSynonyms, SynonymSearchSchema } from '../services/synonyms.server';
 import { formatDateTime } from '../utils/dates';
+import { parseSubmission, readFormData, refused } from '../utils/forms.server';
 
 export const meta: MetaFunction = () => [{ title: '同義語辞書｜起業人マッチ 管理' }];
 
@@ -25,11 +25,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const operator = await requireCan(request, context, 'admin.synonyms');
-  const values = await formValues(request);
-  const form = SynonymFormSchema.safeParse(values);
-  if (!form.success) return json({ errors: fieldErrors(form.error), values: keepInput(values) }, { status: 400 });
-  const result = await createSynonym(context, operator, form.data, context.clientIp);
-  if (!result.ok) return json({ errors: result.errors, values: keepInput(values) }, { status: result.status });
+  const parsed = await parseSubmission(await readFormData(request), SynonymGroupForm);
+  if (!parsed.ok) return refused(parsed.reply());
+  const result = await createSynonym(context, operator, parsed.value, context.clientIp);
+  if (!result.ok) {
+    const { _form: formErrors, ...fieldErrors } = result.errors;
+    return refused(parsed.reply({ fieldErrors, formErrors }), result.status);
+  }
   return redirect(`/admin/synonyms?${doneParams('created', result.sync)}#synonym-${result.id}`);
 }
 
@@ -42,7 +44,7 @@ const DONE: Record<string, string> = {
 
 export default function Synonyms() {
   const { q, groups, done, meiliFailed, embeddedFailed } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const result = useActionData<typeof action>()?.result;
   // A new page (after an addition) starts an empty form; a refused post keeps what was typed.
   const formKey = useLocation().key;
   const changed = done === 'created' || done === 'updated' || done === 'deleted';
@@ -82,7 +84,7 @@ export default function Synonyms() {
         <h2 id="add-title" className="section-title">
           グループを追加
         </h2>
-        <SynonymForm key={formKey} action="/admin/synonyms" values={data?.values} errors={data?.errors} submitLabel="追加する" />
+        <SynonymForm key={formKey} action="/admin/synonyms" result={result} submitLabel="追加する" />
       </section>
 
       <section aria-labelledby="list-title" className="space-y-4">

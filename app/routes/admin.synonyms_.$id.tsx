@@ -1,12 +1,12 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { SynonymForm } from '../components/search/synonym-form';
-import { fieldErrors } from '../domain/accounts/schemas';
 import { joinTerms } from '../domain/search/synonyms';
+import { SynonymGroupForm } from '../schemas/synonyms';
 import { requireCan } from '../services/auth.server';
-import { formValues, keepInput } from '../services/forms.server';
-import { doneParams, SynonymFormSchema, synonymGroupOf, synonymIdOf, synonymNotFound, updateSynonym } from '../services/synonyms.server';
+import { doneParams, synonymGroupOf, synonymIdOf, synonymNotFound, updateSynonym } from '../services/synonyms.server';
 import { formatDateTime } from '../utils/dates';
+import { parseSubmission, readFormData, refused } from '../utils/forms.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `同義語グループ No.${data?.group.id ?? ''} の編集｜起業人マッチ 管理` }];
 
@@ -18,15 +18,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const operator = await requireCan(request, context, 'admin.synonyms');
   const id = synonymIdOf(params.id);
-  const values = await formValues(request);
-  const form = SynonymFormSchema.safeParse(values);
-  if (!form.success) return json({ errors: fieldErrors(form.error), values: keepInput(values), conflict: false }, { status: 400 });
-  const result = await updateSynonym(context, operator, id, form.data, context.clientIp);
+  const parsed = await parseSubmission(await readFormData(request), SynonymGroupForm);
+  if (!parsed.ok) return refused(parsed.reply(), 400, { conflict: false });
+  const result = await updateSynonym(context, operator, id, parsed.value, context.clientIp);
   if (!result.ok) {
     if (result.status === 404) throw synonymNotFound();
     // 409: someone else saved first. The input stays; the page (loaded again after this action) shows
     // what is stored now, and the next save is based on it.
-    return json({ errors: result.errors, values: keepInput(values), conflict: result.status === 409 }, { status: result.status });
+    const { _form: formErrors, ...fieldErrors } = result.errors;
+    return refused(parsed.reply({ fieldErrors, formErrors }), result.status, { conflict: result.status === 409 });
   }
   return redirect(`/admin/synonyms?${doneParams(result.changed ? 'updated' : 'unchanged', result.sync)}#synonym-${result.id}`);
 }
@@ -50,8 +50,8 @@ export default function EditSynonym() {
       <div className="card">
         <SynonymForm
           action={`/admin/synonyms/${group.id}`}
-          values={data?.values ?? { terms: joinTerms(group.terms), note: group.note ?? '' }}
-          errors={data?.errors}
+          result={data?.result}
+          defaultValue={{ terms: joinTerms(group.terms), note: group.note ?? '' }}
           updatedAt={group.updatedAt}
           submitLabel="保存する"
         />

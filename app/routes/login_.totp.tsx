@@ -1,9 +1,12 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { useForm } from '@conform-to/react';
+import { getZodConstraint } from '@conform-to/zod';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useSearchParams } from '@remix-run/react';
-import { ErrorSummary, TextField } from '../components/accounts/fields';
-import { fieldErrors, safeRedirect, TotpCodeSchema } from '../domain/accounts/schemas';
-import { formValues } from '../services/forms.server';
+import { ErrorSummary, Field, SubmitButton } from '../components/forms';
+import { safeRedirect } from '../domain/accounts/schemas';
+import { TOTP_LABELS, TotpCodeForm } from '../schemas/auth';
 import { completeMfa, pendingMfaUser } from '../services/login.server';
+import { parseSubmission, readFormData, refused } from '../utils/forms.server';
 
 export const meta: MetaFunction = () => [{ title: '確認コード｜起業人マッチ' }];
 
@@ -13,30 +16,28 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const values = await formValues(request);
-  const parsed = TotpCodeSchema.safeParse(values);
-  if (!parsed.success) return json({ errors: fieldErrors(parsed.error) }, { status: 400 });
-  const outcome = await completeMfa(context, request, parsed.data.code, context.clientIp);
-  if (!outcome.ok) return json({ errors: { code: [outcome.message] } }, { status: outcome.status });
-  return redirect(safeRedirect(values.redirectTo, context.config.publicUrl), { headers: { 'set-cookie': outcome.cookie } });
+  const parsed = await parseSubmission(await readFormData(request), TotpCodeForm);
+  if (!parsed.ok) return refused(parsed.reply());
+  const outcome = await completeMfa(context, request, parsed.value.code, context.clientIp);
+  if (!outcome.ok) return refused(parsed.reply({ fieldErrors: { code: [outcome.message] } }), outcome.status);
+  return redirect(safeRedirect(parsed.value.redirectTo, context.config.publicUrl), { headers: { 'set-cookie': outcome.cookie } });
 }
 
 export default function LoginTotp() {
-  const data = useActionData<typeof action>();
+  const result = useActionData<typeof action>()?.result;
   const [params] = useSearchParams();
+  const [form, fields] = useForm({ id: 'field', lastResult: result, constraint: getZodConstraint(TotpCodeForm.fields) });
   return (
     <section aria-labelledby="totp-title" className="mx-auto max-w-lg space-y-6">
       <h1 id="totp-title" className="text-3xl font-bold">
         確認コードの入力
       </h1>
       <p>認証アプリに表示されている6桁の確認コードを入力してください。</p>
-      <ErrorSummary errors={data?.errors} labels={{ code: '確認コード' }} />
-      <Form method="post" className="space-y-5" noValidate>
+      <ErrorSummary result={result} labels={TOTP_LABELS} />
+      <Form method="post" id={form.id} className="space-y-5" noValidate>
         <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
-        <TextField name="code" label="確認コード" inputMode="numeric" autoComplete="one-time-code" maxLength={6} errors={data?.errors} />
-        <button type="submit" className="btn-primary w-full">
-          ログイン
-        </button>
+        <Field field={fields.code} label={TOTP_LABELS.code} required inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
+        <SubmitButton className="btn-primary w-full">ログイン</SubmitButton>
       </Form>
     </section>
   );

@@ -1,9 +1,12 @@
+import { useForm } from '@conform-to/react';
+import { getZodConstraint } from '@conform-to/zod';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { ErrorSummary, Notice, TextField } from '../components/accounts/fields';
-import { fieldErrors, ResetPasswordSchema } from '../domain/accounts/schemas';
-import { formValues } from '../services/forms.server';
+import { ErrorSummary, Field, SubmitButton } from '../components/forms';
+import { Notice } from '../components/notice';
+import { RESET_PASSWORD_LABELS, ResetPasswordForm } from '../schemas/auth';
 import { isUsableResetToken, resetPassword } from '../services/login.server';
+import { parseSubmission, readFormData, refused } from '../utils/forms.server';
 
 export const meta: MetaFunction = () => [{ title: '新しいパスワードの設定｜起業人マッチ' }];
 
@@ -12,17 +15,18 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const parsed = ResetPasswordSchema.safeParse(await formValues(request));
-  if (!parsed.success) return json({ errors: fieldErrors(parsed.error) }, { status: 400 });
-  const ok = await resetPassword(context, params.token ?? '', parsed.data.password, context.clientIp);
-  if (!ok) return json({ errors: { _form: ['このリンクは無効か、有効期限（30分）が切れています。もう一度再設定を申し込んでください。'] } }, { status: 400 });
+  const parsed = await parseSubmission(await readFormData(request), ResetPasswordForm);
+  if (!parsed.ok) return refused(parsed.reply());
+  const ok = await resetPassword(context, params.token ?? '', parsed.value.password, context.clientIp);
+  if (!ok) return refused(parsed.reply({ formErrors: ['このリンクは無効か、有効期限（30分）が切れています。もう一度再設定を申し込んでください。'] }));
   return redirect('/login?reset=1');
 }
 
 export default function ResetPassword() {
   const { usable } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
-  if (!usable && !data) {
+  const result = useActionData<typeof action>()?.result;
+  const [form, fields] = useForm({ id: 'field', lastResult: result, constraint: getZodConstraint(ResetPasswordForm.fields) });
+  if (!usable && !result) {
     return (
       <section aria-labelledby="reset-title" className="mx-auto max-w-lg space-y-6">
         <h1 id="reset-title" className="text-3xl font-bold">
@@ -41,12 +45,10 @@ export default function ResetPassword() {
       <h1 id="reset-title" className="text-3xl font-bold">
         新しいパスワードの設定
       </h1>
-      <ErrorSummary errors={data?.errors} labels={{ password: '新しいパスワード' }} />
-      <Form method="post" className="space-y-5" noValidate>
-        <TextField name="password" label="新しいパスワード" type="password" autoComplete="new-password" errors={data?.errors} hint="10文字以上。設定すると、ほかの端末のログインはすべて終了します。" />
-        <button type="submit" className="btn-primary">
-          パスワードを設定する
-        </button>
+      <ErrorSummary result={result} labels={RESET_PASSWORD_LABELS} />
+      <Form method="post" id={form.id} className="space-y-5" noValidate>
+        <Field field={fields.password} label={RESET_PASSWORD_LABELS.password} required type="password" autoComplete="new-password" hint="10文字以上。設定すると、ほかの端末のログインはすべて終了します。" />
+        <SubmitButton>パスワードを設定する</SubmitButton>
       </Form>
     </section>
   );

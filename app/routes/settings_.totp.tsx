@@ -1,10 +1,13 @@
+import { useForm } from '@conform-to/react';
+import { getZodConstraint } from '@conform-to/zod';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { ErrorSummary, TextField } from '../components/accounts/fields';
-import { fieldErrors, safeRedirect, TotpCodeSchema } from '../domain/accounts/schemas';
+import { ErrorSummary, Field, SubmitButton } from '../components/forms';
+import { safeRedirect } from '../domain/accounts/schemas';
+import { TOTP_LABELS, TotpSettingsForm } from '../schemas/auth';
 import { forbidden, mustSetUpTotp, requireCan, sessionIdOf, type SessionUser } from '../services/auth.server';
-import { formValues } from '../services/forms.server';
 import { beginTotpEnrolment, confirmTotpEnrolment, disableTotp, TOTP_ROLES } from '../services/login.server';
+import { parseSubmission, readFormData, refused } from '../utils/forms.server';
 
 export const meta: MetaFunction = () => [{ title: '二段階認証の設定｜起業人マッチ' }];
 
@@ -26,22 +29,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireCan(request, context, 'account.settings');
   requireTotpRole(user);
-  const values = await formValues(request);
-  const parsed = TotpCodeSchema.safeParse(values);
-  if (!parsed.success) return json({ errors: fieldErrors(parsed.error) }, { status: 400 });
+  const parsed = await parseSubmission(await readFormData(request), TotpSettingsForm);
+  if (!parsed.ok) return refused(parsed.reply());
+  const { code, intent, redirectTo } = parsed.value;
   const ok =
-    values.intent === 'disable'
-      ? await disableTotp(context, user, parsed.data.code, context.clientIp)
-      : await confirmTotpEnrolment(context, user, parsed.data.code, context.clientIp, (await sessionIdOf(request, context.config)) ?? undefined);
-  if (!ok) return json({ errors: { code: ['確認コードが正しくありません。認証アプリの時刻設定も確認してください。'] } }, { status: 400 });
+    intent === 'disable'
+      ? await disableTotp(context, user, code, context.clientIp)
+      : await confirmTotpEnrolment(context, user, code, context.clientIp, (await sessionIdOf(request, context.config)) ?? undefined);
+  if (!ok) return refused(parsed.reply({ fieldErrors: { code: ['確認コードが正しくありません。認証アプリの時刻設定も確認してください。'] } }));
   // Set up at sign-in: carry on where the visitor was going.
-  const back = values.redirectTo ? safeRedirect(values.redirectTo, context.config.publicUrl) : null;
-  return redirect(values.intent !== 'disable' && back && back !== '/' ? back : '/settings?saved=totp');
+  const back = redirectTo ? safeRedirect(redirectTo, context.config.publicUrl) : null;
+  return redirect(intent !== 'disable' && back && back !== '/' ? back : '/settings?saved=totp');
 }
 
 export default function TotpSettings() {
   const { enabled, secret, uri, required, offered, redirectTo } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const result = useActionData<typeof action>()?.result;
+  const [form, fields] = useForm({ id: 'field', lastResult: result, constraint: getZodConstraint(TotpSettingsForm.fields) });
   return (
     <section aria-labelledby="totp-title" className="mx-auto max-w-2xl space-y-6">
       <h1 id="totp-title" className="text-3xl font-bold">
@@ -57,18 +61,16 @@ export default function TotpSettings() {
           <a href={redirectTo}>今は設定しない</a>
         </p>
       ) : null}
-      <ErrorSummary errors={data?.errors} labels={{ code: '確認コード' }} />
+      <ErrorSummary result={result} labels={TOTP_LABELS} />
       {enabled ? (
-        <Form method="post" className="space-y-4" noValidate>
+        <Form method="post" id={form.id} className="space-y-4" noValidate>
           <p>二段階認証は有効です。無効にするには、認証アプリの確認コードを入力してください。</p>
           <input type="hidden" name="intent" value="disable" />
-          <TextField name="code" label="確認コード" inputMode="numeric" autoComplete="one-time-code" maxLength={6} errors={data?.errors} />
-          <button type="submit" className="btn-secondary">
-            二段階認証を無効にする
-          </button>
+          <Field field={fields.code} label={TOTP_LABELS.code} required inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
+          <SubmitButton className="btn-secondary">二段階認証を無効にする</SubmitButton>
         </Form>
       ) : (
-        <Form method="post" className="space-y-4" noValidate>
+        <Form method="post" id={form.id} className="space-y-4" noValidate>
           <ol className="list-decimal space-y-2 pl-5">
             <li>認証アプリ（Google Authenticator、Microsoft Authenticator など）で「セットアップキーを入力」を選びます。</li>
             <li>
@@ -84,10 +86,8 @@ export default function TotpSettings() {
           </p>
           <input type="hidden" name="intent" value="enable" />
           <input type="hidden" name="redirectTo" value={redirectTo} />
-          <TextField name="code" label="確認コード" inputMode="numeric" autoComplete="one-time-code" maxLength={6} errors={data?.errors} />
-          <button type="submit" className="btn-primary">
-            二段階認証を有効にする
-          </button>
+          <Field field={fields.code} label={TOTP_LABELS.code} required inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
+          <SubmitButton>二段階認証を有効にする</SubmitButton>
         </Form>
       )}
       <p>

@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
-import { Notice } from '../components/accounts/fields';
+import { Notice } from '../components/notice';
 import { confirmEmail } from '../services/accounts.server';
 
 export const meta: MetaFunction = () => [{ title: 'メールアドレスの確認｜起業人マッチ' }];

@@ -1,6 +1,6 @@
 import type { MetaFunction } from '@remix-run/node';
 import { useSearchParams } from '@remix-run/react';
-import { Notice } from '../components/accounts/fields';
+import { Notice } from '../components/notice';
 
 export const meta: MetaFunction = () => [{ title: '確認メールを送信しました｜起業人マッチ' }];
 

@@ -14,6 +14,7 @@ import type { SynonymSync } from '../../search/create-search';
 import { normalize } from '../../search/text';
 import { sameGroup, validateSynonymGroup, type SynonymErrors } from '../domain/search/synonyms';
 import type { SessionUser } from '../domain/accounts/types';
+import type { SynonymGroupInput } from '../schemas/synonyms';
 import { audit } from './audit.server';
 
 /*
@@ -23,13 +24,7 @@ import { audit } from './audit.server';
 
 type Services = Pick<AppLoadContext, 'db' | 'search'>;
 
-/** The form as posted. Lengths here only bound the input; the domain rules give the messages. */
-export const SynonymFormSchema = z.object({
-  terms: z.string().max(4000, '入力が長すぎます（4,000文字まで）。').default(''),
-  note: z.string().max(2000, 'メモが長すぎます（2,000文字まで）。').default(''),
-  updatedAt: z.string().max(40).optional(),
-});
-export type SynonymForm = z.infer<typeof SynonymFormSchema>;
+export type SynonymForm = SynonymGroupInput;
 
 export const SynonymIdSchema = z.coerce.number().int().min(1).max(2_147_483_647);
 export const SynonymSearchSchema = z.string().max(100).catch('').transform((q) => q.normalize('NFKC').trim());

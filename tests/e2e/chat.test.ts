@@ -1,18 +1,19 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyToListing } from '../../app/services/applications.server';
+import { getUserFromCookieHeader, hashToken, newToken, sessionCookie } from '../../app/services/auth.server';
 import { DEMO_PASSWORDS } from '../../db/seed/accounts';
 import { checkA11y, launchBrowser, loginAs, newPage, overflowsHorizontally, screenshots } from '../helpers/browser';
 import { startSeededServer, type TestServer } from '../helpers/server';
 import { makeListing } from '../integration/applications/fixtures';
 
+/* Each test makes its own opening (and, where it starts from one, its own application): none reads another's data. */
+
 let server: TestServer;
 let browser: Browser;
-let openingId: number;
 
 beforeAll(async () => {
   server = await startSeededServer({}, ['accounts']);
-  const amacho = await server.db.selectFrom('organisations').select('id').where('slug', '=', 'amacho').executeTakeFirstOrThrow();
-  openingId = await makeListing({ db: server.db, config: server.services.config }, { kind: 'opening', organisationId: amacho.id, title: '観光DXを進める起業人の募集（チャット試験）', lgCode: '325252' });
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -20,11 +21,30 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** A published opening of the demo municipality (海士町) the demo company may apply to. */
+async function opening(title: string) {
+  const amacho = await server.db.selectFrom('organisations').select('id').where('slug', '=', 'amacho').executeTakeFirstOrThrow();
+  return makeListing({ db: server.db, config: server.services.config }, { kind: 'opening', organisationId: amacho.id, title, lgCode: '325252' });
+}
+
+/** The demo company's application to a new opening, made on the server (its path). */
+async function application(title: string) {
+  const { config } = server.services;
+  const { id: userId } = await server.db.selectFrom('users').select('id').where('email', '=', 'company@example.jp').executeTakeFirstOrThrow();
+  const token = newToken();
+  await server.db.insertInto('sessions').values({ id: hashToken(token), user_id: userId, expires_at: new Date(Date.now() + 3_600_000), ip: '', user_agent: '', mfa_pending: false }).execute();
+  const company = await getUserFromCookieHeader({ db: server.db, config }, (await sessionCookie(config).serialize(token)).split(';')[0]);
+  const listingId = await opening(title);
+  const { id } = await applyToListing(server.db, company!, 'opening', listingId, { programType: 'dispatch', message: '応募します', proposal: '', asInquiry: false }, { ip: '', publicUrl: config.publicUrl });
+  return `/applications/${id}`;
+}
+
 const messages = (page: Page) => page.locator('[data-testid="messages"] [data-testid="message-body"]');
 const connected = (page: Page) => expect.poll(() => page.locator('[data-testid="connection"]').textContent(), { timeout: 15_000 }).toContain('接続中');
 
 describe('two parties chatting in real time', () => {
   it('a company applies; both see each other’s messages and read receipts without reloading', async () => {
+    const openingId = await opening('観光DXを進める起業人の募集（チャット試験）');
     const company = await newPage(browser, server.url);
     await loginAs(company.page, 'company@example.jp', DEMO_PASSWORDS.company);
     await company.page.goto(`/openings/${openingId}/apply`);
@@ -75,11 +95,12 @@ describe('two parties chatting in real time', () => {
   });
 
   it('works without JavaScript: the message form posts and the page shows it', async () => {
+    const path = await application('地域商社の立ち上げを担う起業人の募集（JavaScriptなし）');
     const context = await browser.newContext({ baseURL: server.url, javaScriptEnabled: false, locale: 'ja-JP' });
     const page = await context.newPage();
     await loginAs(page, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
     await page.goto('/applications');
-    await page.locator('a[href^="/applications/"]').filter({ hasText: 'チャット試験' }).first().click();
+    await Promise.all([page.waitForURL(`**${path}`), page.locator(`a[href="${path}"]`).first().click()]);
     await page.locator('#message-body').fill('JavaScriptなしで送信します。');
     await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: '送信' }).click()]);
     await expect.poll(() => messages(page).last().textContent()).toBe('JavaScriptなしで送信します。');

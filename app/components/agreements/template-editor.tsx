@@ -3,42 +3,16 @@ import type { AgreementKind, AgreementTemplate } from '../../domain/agreements';
 import { JSON_FIELD, templateLocation } from '../../domain/agreements/template-form';
 import { describeCondition, type PlaceholderHint } from '../../domain/agreements/template-paths';
 import type { TextDiff } from '../../domain/agreements/text-diff';
-import { ErrorList, ErrorSummary, fieldId, SelectField } from '../forms';
+import { ErrorList, ErrorSummary, fieldId, SelectField, TextareaField } from '../forms';
 import { TextDiffView } from './text-diff';
 import { formatDateTime } from '../../utils/dates';
 
 type Errors = Record<string, string[] | undefined>;
 
 
-/** A labelled textarea sized for one clause (forms.tsx's TextareaField is sized for long answers). */
-function TextBox(props: { name: string; label: string; hint?: string; errors?: string[]; defaultValue: string; rows?: number; required?: boolean; mono?: boolean }) {
-  const id = fieldId(props.name);
-  const describedBy = [props.hint ? `${id}-hint` : null, props.errors?.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id} className="field-label">
-        {props.label}
-        {props.required ? <span className="required-mark">必須</span> : null}
-      </label>
-      {props.hint ? (
-        <p id={`${id}-hint`} className="field-hint">
-          {props.hint}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={props.name}
-        rows={props.rows ?? 3}
-        className={`field-input${props.mono ? ' font-mono text-sm' : ''}`}
-        defaultValue={props.defaultValue}
-        spellCheck={props.mono ? false : undefined}
-        aria-invalid={props.errors?.length ? true : undefined}
-        aria-describedby={describedBy}
-        aria-required={props.required || undefined}
-      />
-      <ErrorList id={`${id}-error`} errors={props.errors} />
-    </div>
-  );
+/** A textarea sized for one clause (the kit's TextareaField, compact). */
+function TextBox({ rows = 3, ...props }: { name: string; label: string; hint?: string; errors?: string[]; defaultValue: string; rows?: number; required?: boolean; mono?: boolean }) {
+  return <TextareaField {...props} rows={rows} compact unmarked />;
 }
 
 const rowsFor = (text: string) => Math.min(8, Math.max(2, Math.ceil(text.length / 45)));
