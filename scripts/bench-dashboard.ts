@@ -5,6 +5,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { pino } from 'pino';
 import { createAppServer } from '../app/server/app';
+import { WORKER_JOBS } from '../app/server/jobs';
 import { loadConfig } from '../app/server/config';
 import { parseMonitoringFilters } from '../app/domain/monitoring';
 import { buildDashboard, refreshSummary } from '../app/services/monitoring.server';
@@ -158,7 +159,7 @@ async function benchHttp(databaseUrl: string, runs: number): Promise<number[] | 
   const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'b'.repeat(40), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'km-bench-')), DATABASE_URL: databaseUrl });
   let server;
   try {
-    server = await createAppServer({ config, dbHandle, logger: pino({ level: 'silent' }) });
+    server = await createAppServer({ config, dbHandle, logger: pino({ level: 'silent' }) , jobs: WORKER_JOBS });
   } catch (error) {
     console.log(`HTTP route skipped: ${(error as Error).message.split('\n')[0]}`);
     await dbHandle.close();

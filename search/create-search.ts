@@ -25,6 +25,12 @@ export interface SearchService {
    * within the dictionary's cache time (60 s).
    */
   synonymsChanged(): Promise<SynonymSync>;
+  /**
+   * Sends the pending changes of search_outbox to Meilisearch (after its settings were applied at
+   * start-up); returns how many were delivered. Nothing to do without MEILI_HOST. Run by the
+   * background jobs (app/server/jobs.ts).
+   */
+  deliverOutbox(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -33,9 +39,10 @@ const COOL_DOWN_MS = 30_000;
 
 /**
  * The embedded PostgreSQL engine always; Meilisearch in front of it when MEILI_HOST is set, with
- * the outbox worker keeping it in sync and the embedded engine answering while it is unreachable.
+ * the outbox (delivered by `deliverOutbox`) keeping it in sync and the embedded engine answering while
+ * it is unreachable.
  */
-export function createSearch(opts: { db: Kysely<Database>; config: SearchConfig; logger?: Logger; worker?: boolean }): SearchService {
+export function createSearch(opts: { db: Kysely<Database>; config: SearchConfig; logger?: Logger }): SearchService {
   const dictionary = dictionaryFrom(opts.db);
   const embedded = new PostgresSearchEngine(opts.db, dictionary);
   const reloadEmbedded = () =>
@@ -53,6 +60,7 @@ export function createSearch(opts: { db: Kysely<Database>; config: SearchConfig;
       search: (q) => embedded.search(q),
       invalidateDictionary: dictionary.invalidate,
       synonymsChanged: async () => ({ embedded: await reloadEmbedded(), meilisearch: 'off' }),
+      deliverOutbox: async () => 0,
       close: async () => {},
     };
   }
@@ -63,7 +71,6 @@ export function createSearch(opts: { db: Kysely<Database>; config: SearchConfig;
   const ready = listSynonymGroups(opts.db)
     .then((groups) => meili.applySettings(groups.map((g) => g.terms)))
     .catch((error) => log?.warn({ err: error }, 'meilisearch settings not applied; will use the embedded engine when it fails'));
-  if (opts.worker !== false) void ready.then(() => worker.start());
   // Settings are applied one after another (start-up first), each with the table as it is then.
   let settings: Promise<unknown> = ready;
   const pushSynonyms = (): Promise<void> => {
@@ -101,10 +108,13 @@ export function createSearch(opts: { db: Kysely<Database>; config: SearchConfig;
       ]);
       return { embedded: embeddedState, ...meiliState };
     },
+    deliverOutbox: async () => {
+      await ready;
+      return worker.drainAll();
+    },
     close: async () => {
       await ready;
       await settings;
-      await worker.stop();
     },
   };
 }

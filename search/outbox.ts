@@ -14,8 +14,6 @@ export type OutboxOptions = {
   /** first retry delay; doubles per attempt up to maxDelayMs */
   baseDelayMs?: number;
   maxDelayMs?: number;
-  /** how often the running worker polls */
-  intervalMs?: number;
   onError?: (error: unknown) => void;
 };
 
@@ -27,9 +25,6 @@ export const backoffMs = (attempts: number, base: number, max: number) => Math.m
  * A row is cleared only if no newer change arrived while it was being delivered.
  */
 export class OutboxWorker {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-  private stopped = true;
   private readonly opts: Required<Omit<OutboxOptions, 'onError'>> & Pick<OutboxOptions, 'onError'>;
 
   constructor(
@@ -37,7 +32,7 @@ export class OutboxWorker {
     private readonly sink: OutboxSink,
     opts: OutboxOptions = {},
   ) {
-    this.opts = { batchSize: 100, baseDelayMs: 1000, maxDelayMs: 5 * 60_000, intervalMs: 1000, ...opts };
+    this.opts = { batchSize: 100, baseDelayMs: 1000, maxDelayMs: 5 * 60_000, ...opts };
   }
 
   /** Delivers every due change once; returns how many were delivered and how many were postponed. */
@@ -77,23 +72,5 @@ export class OutboxWorker {
       total += delivered;
       if (!delivered || failed) return total;
     }
-  }
-
-  start() {
-    if (!this.stopped) return;
-    this.stopped = false;
-    const tick = async () => {
-      if (this.stopped) return;
-      this.running = this.drainAll().catch((error) => this.opts.onError?.(error));
-      await this.running;
-      if (!this.stopped) this.timer = setTimeout(tick, this.opts.intervalMs);
-    };
-    this.timer = setTimeout(tick, 0);
-  }
-
-  async stop() {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
   }
 }

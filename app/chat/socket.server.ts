@@ -1,5 +1,6 @@
 import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
-import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
+import { createRequire } from 'node:module';
+import type * as RedisAdapter from '@socket.io/redis-adapter';
 import pg from 'pg';
 import { Adapter as InMemoryAdapter, MessageType, type BroadcastOptions } from 'socket.io-adapter';
 import type { Namespace, Server, Socket } from 'socket.io';
@@ -12,7 +13,6 @@ import { listenForSessionEnds } from '../../db/session-ends';
 import { ServiceError } from '../utils/errors';
 import { createMessageWriter, markRead, messagesAfter, postTargetOf, readMarks, requireConversation, requireMessageAllowance, type PostTarget } from '../services/chat.server';
 import { can } from '../domain/policy';
-import { startNotificationWorker } from '../services/notifications.server';
 import { take } from '../services/rate-limit.server';
 import type { AppServices } from '../server/load-context';
 import { loadRedis } from '../server/redis';
@@ -58,6 +58,8 @@ function installAdapter(io: Server, services: AppServices, pool: pg.Pool | undef
     pub.on('error', onError);
     sub.on('error', onError);
     void Promise.all([pub.connect(), sub.connect()]).catch(onError);
+    // Like the Redis client, its adapter is loaded only by a process that has REDIS_URL.
+    const { createAdapter: createRedisAdapter } = createRequire(import.meta.url)('@socket.io/redis-adapter') as typeof RedisAdapter;
     io.adapter(createRedisAdapter(pub, sub));
     return {
       kind: 'redis',
@@ -310,12 +312,10 @@ export function attachChat(io: Server, services: AppServices, dbHandle: Pick<DbH
     });
   });
 
-  const stopWorker = startNotificationWorker(services);
   return {
     hub,
     adapter: adapter.kind,
     close: async () => {
-      await stopWorker();
       await (await sessionFeed)?.close();
       await adapter.close();
     },

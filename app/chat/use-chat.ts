@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import type { ApplicationState } from '../domain/applications/states';
+import { io } from './socket-io.client';
 import { CHAT_NAMESPACE, type ChatMessage, type ClientToServerEvents, type ReadMarks, type ServerToClientEvents } from './events';
 
 type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

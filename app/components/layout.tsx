@@ -7,6 +7,7 @@ import { formatWareki } from '../utils/dates';
 import { InboxLinks } from './applications/inbox-links';
 import { UserMenu } from './accounts/user-menu';
 import { MonitoringNavItem } from './monitoring/header-link';
+import { ProposalsNavItem } from './proposals/nav-link';
 import { SearchBox } from './search-box';
 
 const MENU_ID = 'site-menu';
@@ -103,6 +104,7 @@ export function SiteHeader() {
               <li>
                 <Link to="/eligibility">対象判定</Link>
               </li>
+              <ProposalsNavItem />
               <MonitoringNavItem />
             </ul>
           </nav>

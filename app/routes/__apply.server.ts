@@ -3,6 +3,7 @@ import type { ListingKind } from '../domain/listings';
 import { ApplyForm } from '../schemas/chat';
 import { applyToListing, getApplyPage } from '../services/applications.server';
 import { requireUser } from '../services/auth.server';
+import { proposalDraftFor } from '../services/proposal-pages.server';
 import { asErrorResponse, refusalOf, ServiceError, textResponse } from '../utils/errors';
 import { answerOnce, NO_STORE, newSubmissionKey, parseSubmission, readFormData, refused } from '../utils/forms.server';
 import { idParam } from '../utils/params';
@@ -14,7 +15,10 @@ export async function applyPage(kind: ListingKind, { request, context, params }:
   const id = idParam(params.id, '掲載');
   const page = await getApplyPage(context.db, user, kind, id).catch(asErrorResponse);
   if (!page.canApply) throw textResponse(kind === 'opening' ? 'この募集には応募できません。' : 'このソリューションにはスカウトを送れません。', 403);
-  return json({ ...page, submissionKey: newSubmissionKey() }, { headers: NO_STORE });
+  // Opened from a matching proposal (?proposal=<the viewer's own listing>): the message starts as a draft naming it and the reasons.
+  const from = Number(new URL(request.url).searchParams.get('proposal'));
+  const draft = Number.isSafeInteger(from) && from > 0 ? await proposalDraftFor(context.db, user, { kind, id }, from) : null;
+  return json({ ...page, draft, submissionKey: newSubmissionKey() }, { headers: NO_STORE });
 }
 export type ApplyPageData = SerializeFrom<typeof applyPage>;
 

@@ -1,15 +1,26 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { ListingGrid, type CardData } from '../components/listings/listing-card';
+import { ProposalList } from '../components/proposals/proposal-list';
 import { getOptionalUser } from '../services/auth.server';
 import { homeListings } from '../services/listings.server';
+import { homeProposals } from '../services/proposal-pages.server';
 import { countMunicipalities } from '../services/municipalities.server';
+import { sharedReadOf } from '../services/shared-reads.server';
 import { formatNumber } from '../utils/dates';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request, context);
-  const [municipalities, listings] = await Promise.all([countMunicipalities(context.db), homeListings(context.db, user)]);
-  const { counts, newest, recommended } = listings;
+  // What every reader sees alike is read once for all of them while it does not change.
+  const shared = sharedReadOf(context);
+  const [municipalities, listings, proposals] = await Promise.all([
+    shared('municipality-counts', () => countMunicipalities(context.db)),
+    homeListings(context.db, user, undefined, shared),
+    homeProposals(context.db, user),
+  ]);
+  const { counts, newest } = listings;
+  // An organisation with published listings gets its matching proposals instead of the category picks.
+  const recommended = proposals ? null : listings.recommended;
   // Only what the cards show travels to the browser as hydration data.
   return json({
     municipalities,
@@ -18,6 +29,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       newest: { openings: newest.openings.map(shown), solutions: newest.solutions.map(shown) },
       recommended: recommended && { ...recommended, cards: recommended.cards.map(shown) },
     },
+    proposals,
+    dismissed: new URL(request.url).searchParams.get('done') === 'dismissed',
     role: user?.role ?? null,
   });
 }
@@ -51,7 +64,7 @@ const TYPES = [
 ];
 
 export default function Index() {
-  const { municipalities, listings, role } = useLoaderData<typeof loader>();
+  const { municipalities, listings, proposals, dismissed, role } = useLoaderData<typeof loader>();
   const rec = listings.recommended;
   return (
     <div className="space-y-12">
@@ -77,6 +90,24 @@ export default function Index() {
           ) : null}
         </div>
       </section>
+
+      {proposals ? (
+        <section aria-labelledby="rec-title">
+          <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="rec-title" className="section-title mb-0">
+              あなたへの提案
+            </h2>
+            <Link to="/proposals">すべての提案</Link>
+          </div>
+          {dismissed ? (
+            <p className="notice" role="status">
+              提案を非表示にしました。この組み合わせは今後提案しません。
+            </p>
+          ) : null}
+          <p className="mb-4 text-sm text-solid-gray-700">あなたの掲載に、制度の対象となる相手だけを合う順に提案しています。</p>
+          {proposals.length ? <ProposalList proposals={proposals} back="home" showFor /> : <p>いまお出しできる提案はありません。</p>}
+        </section>
+      ) : null}
 
       {rec ? (
         <section aria-labelledby="rec-title">

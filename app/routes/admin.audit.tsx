@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
+import { AUDIT_ACTION_GROUPS, AUDIT_ACTION_LABELS, AUDIT_TARGET_LABELS, auditActionLabel, describeAuditDetails } from '../domain/audit';
 import { listAudit } from '../services/audit.server';
 import { requireCan } from '../services/auth.server';
 import { formatDateTime } from '../utils/dates';
@@ -13,8 +14,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const q = new URL(request.url).searchParams;
   const before = Number(q.get('before'));
   const filter = { action: q.get('action')?.trim() || undefined, actor: q.get('actor')?.trim() || undefined, targetId: q.get('target')?.trim() || undefined };
-  const rows = await listAudit(context.db, { ...filter, beforeId: Number.isInteger(before) && before > 0 ? before : undefined, limit: PAGE });
-  return json({ rows, filter, next: rows.length === PAGE ? rows[rows.length - 1].id : null });
+  const found = await listAudit(context.db, { ...filter, beforeId: Number.isInteger(before) && before > 0 ? before : undefined, limit: PAGE });
+  // What the page shows: labels, names and readable details; the ids stay on the server (the target id only as a filter link).
+  const rows = found.map((r) => ({
+    id: r.id,
+    at: new Date(r.at).toISOString(),
+    actor: r.actor_name ? `${r.actor_name}${r.actor_email ? `（${r.actor_email}）` : ''}` : (r.actor_email ?? (r.actor_user_id ? '（削除されたアカウント）' : '（未ログイン）')),
+    action: r.action,
+    actionLabel: auditActionLabel(r.action),
+    target: [AUDIT_TARGET_LABELS[r.target_type] ?? r.target_type, r.target_name].filter(Boolean).join('：'),
+    targetId: r.target_id,
+    ip: r.ip,
+    details: describeAuditDetails(r.details as Record<string, unknown>, formatDateTime),
+  }));
+  return json({ rows, filter, next: found.length === PAGE ? found[found.length - 1].id : null });
 }
 
 export default function AuditLog() {
@@ -28,9 +41,23 @@ export default function AuditLog() {
       <Form method="get" className="flex flex-wrap items-end gap-4">
         <div>
           <label htmlFor="action" className="field-label">
-            操作（前方一致）
+            操作
           </label>
-          <input id="action" name="action" className="field-input" defaultValue={filter.action} placeholder="auth. / organisation." />
+          <select id="action" name="action" className="field-input" defaultValue={filter.action ?? ''}>
+            <option value="">すべて</option>
+            {Object.entries(AUDIT_ACTION_GROUPS).map(([prefix, group]) => (
+              <optgroup key={prefix} label={group}>
+                <option value={prefix}>{group}のすべて</option>
+                {Object.entries(AUDIT_ACTION_LABELS)
+                  .filter(([code]) => code.startsWith(prefix))
+                  .map(([code, label]) => (
+                    <option key={code} value={code}>
+                      {label}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </select>
         </div>
         <div>
           <label htmlFor="actor" className="field-label">
@@ -65,14 +92,26 @@ export default function AuditLog() {
             {rows.map((r) => (
               <tr key={r.id} className="border-b border-solid-gray-200 align-top" data-testid="audit-row">
                 <td className="whitespace-nowrap p-2">{formatDateTime(r.at)}</td>
-                <td className="p-2">{r.actor_email ?? (r.actor_user_id ? r.actor_user_id : '（未ログイン）')}</td>
-                <td className="p-2 font-mono">{r.action}</td>
+                <td className="break-all p-2">{r.actor}</td>
+                <td className="p-2" data-action={r.action}>
+                  {r.actionLabel}
+                </td>
                 <td className="break-all p-2">
-                  {r.target_type}
-                  {r.target_id ? `: ${r.target_id}` : ''}
+                  {r.targetId ? <a href={`/admin/audit?${new URLSearchParams({ target: r.targetId })}`}>{r.target}</a> : r.target}
                 </td>
                 <td className="p-2">{r.ip}</td>
-                <td className="break-all p-2 font-mono text-xs">{Object.keys(r.details ?? {}).length ? JSON.stringify(r.details) : ''}</td>
+                <td className="p-2 text-xs">
+                  {r.details.length ? (
+                    <dl>
+                      {r.details.map((d) => (
+                        <div key={d.label}>
+                          <dt className="inline font-bold">{d.label}：</dt>
+                          <dd className="inline break-all">{d.value}</dd>
+                        </div>
+                      ))}
+                    </dl>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { useLoaderData } from '@remix-run/react';
 import { Fragment } from 'react';
 import { requireMailViewer } from '../services/auth.server';
-import { readMail } from '../services/mail.server';
+import { mailDate, readMail } from '../services/mail.server';
 
 export const meta: MetaFunction = () => [{ title: '送信メール（開発用）｜起業人マッチ' }];
 
@@ -10,7 +10,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireMailViewer(request, context);
   const mail = await readMail(context.config, params.file ?? '');
   if (!mail) throw new Response('見つかりません。', { status: 404 });
-  return json({ mail });
+  return json({ mail: { ...mail, date: mailDate(mail.date) } });
 }
 
 /** Links in the mail become clickable so the demo can follow confirmation and reset links. */

@@ -1,14 +1,14 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { requireMailViewer } from '../services/auth.server';
-import { listMail } from '../services/mail.server';
+import { listMail, mailDate } from '../services/mail.server';
 
 export const meta: MetaFunction = () => [{ title: '送信メール（開発用）｜起業人マッチ' }];
 
 /** Mails written to DATA_DIR/mail/ when no SMTP server is configured: operators, or this machine with DEV_MAIL=1; absent in production. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireMailViewer(request, context);
-  return json({ mails: (await listMail(context.config)).map(({ file, to, subject, date }) => ({ file, to, subject, date })), smtp: Boolean(context.config.smtpUrl) });
+  return json({ mails: (await listMail(context.config)).map(({ file, to, subject, date }) => ({ file, to, subject, date: mailDate(date) })), smtp: Boolean(context.config.smtpUrl) });
 }
 
 export default function DevMail() {

@@ -22,6 +22,9 @@ export default function MyListings() {
         <div>
           <h1 className="page-title mb-2">自分の掲載</h1>
           <p>{organisationName} の掲載（下書きを含む）です。</p>
+          <p className="mt-1">
+            <Link to="/my/favourites">「気になる」に登録した掲載</Link>
+          </p>
         </div>
         {kind ? (
           <Link to={`${KIND_PATHS[kind]}/new`} className="btn-primary">

@@ -22,6 +22,7 @@ import { bodyLimits } from './body-limit';
 import { formBodiesOnly } from './form-body';
 import { attachChat } from '../chat/socket.server';
 import { createChatLimiters } from '../services/rate-limit.server';
+import { startJobs, type JobName } from './jobs';
 import type { AppServices } from './load-context';
 import './load-context';
 import { newNonce, PageCache, requestIdOf } from './page-cache';
@@ -38,7 +39,11 @@ export type AppServer = {
   close(): Promise<void>;
 };
 
-export async function createAppServer(opts: { config: Config; dbHandle: DbHandle; logger: Logger; buildPath?: string }): Promise<AppServer> {
+/**
+ * The HTTP server with its services; `jobs` names the background jobs this process runs (app/server/jobs.ts,
+ * every one by default). They stop with `close()`.
+ */
+export async function createAppServer(opts: { config: Config; dbHandle: DbHandle; logger: Logger; buildPath?: string; jobs?: readonly JobName[] }): Promise<AppServer> {
   const { config, dbHandle, logger } = opts;
   const buildPath = opts.buildPath ?? REMIX_BUILD;
   const search = createSearch({ db: dbHandle.db, config: { meili: config.meili }, logger });
@@ -66,6 +71,7 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
       error: (err) => logger.warn({ err }, 'page change notifications lost; reconnecting'),
     });
     app.use(pageCache.serve);
+    services.shared = pageCache.shared;
   }
 
   app.use(
@@ -168,6 +174,7 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
   const io = new SocketServer(httpServer, { path: '/socket.io', serveClient: false });
   const chat = attachChat(io, services, dbHandle);
   services.chat = chat.hub;
+  const jobs = startJobs(services, { only: opts.jobs });
 
   if (isDev) {
     const { watch } = await import('node:fs');
@@ -200,6 +207,7 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
         void io.close(() => resolve());
         httpServer.closeIdleConnections();
       });
+      await jobs.stop();
       await pageChanges?.close();
       await search.close();
       await chat.close();

@@ -1,11 +1,8 @@
 import { pino } from 'pino';
 import { createDb, dbOptionsFromConfig } from '../../db/client';
 import { migrateToLatest } from '../../db/migrate';
-import { seedDemo } from '../../db/seed';
+import { seedDemoWithScale } from '../../db/seed';
 import { reportCliError } from '../../scripts/lib/cli';
-import { startAlertJob } from '../services/alerts.server';
-import { expireListings } from '../services/listings.server';
-import { forgetOldSubmissions } from '../services/submissions.server';
 import { createAppServer } from './app';
 import { loadConfig } from './config';
 
@@ -21,28 +18,13 @@ async function main() {
   const dbHandle = await createDb(dbOptionsFromConfig(config));
   if (demo) {
     await migrateToLatest(dbHandle.db);
-    await seedDemo(dbHandle.db, (line) => logger.info(line));
+    await seedDemoWithScale(dbHandle.db, (line) => logger.info(line));
   }
+  // Every background job runs in this process (app/server/jobs.ts); they stop with server.close().
   const server = await createAppServer({ config, dbHandle, logger });
   const port = await server.listen();
   logger.info({ port, driver: dbHandle.driver }, `listening on http://${config.host}:${port}`);
   if (demo) console.log(`\n  起業人マッチ is running: http://localhost:${port}  (database: ${dbHandle.driver === 'pglite' ? `embedded, ${config.dataDir}` : 'PostgreSQL'})\n`);
-
-  // At start-up and every hour after: listings past their deadline are closed as expired, and the
-  // answers kept for repeated form submissions are forgotten after a day.
-  const sweep = () =>
-    Promise.all([
-      expireListings(dbHandle.db)
-        .then((n) => n > 0 && logger.info({ expired: n }, 'listings closed at their deadline'))
-        .catch((err) => logger.warn({ err }, 'expiry sweep failed; will retry')),
-      forgetOldSubmissions(dbHandle.db).catch((err) => logger.warn({ err }, 'submission retention failed; will retry')),
-    ]);
-  void sweep();
-  const sweepTimer = setInterval(sweep, 60 * 60 * 1000);
-  sweepTimer.unref();
-  // Every minute: saved-search alerts that are due (即時 within minutes). Each process runs it; a
-  // search is claimed per period in the database, so two processes never mail the same digest.
-  const stopAlerts = startAlertJob({ db: dbHandle.db, search: server.services.search, config, logger });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -54,8 +36,6 @@ async function main() {
       process.exit(1);
     }, 10_000);
     timer.unref();
-    clearInterval(sweepTimer);
-    await stopAlerts();
     await server.close();
     process.exit(0);
   };

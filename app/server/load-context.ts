@@ -5,6 +5,7 @@ import type { ChatHub } from '../chat/events';
 import type { SearchService } from '../../search/create-search';
 import type { ChatLimiters } from '../services/rate-limit.server';
 import type { Config } from './config';
+import type { SharedReads } from './page-cache';
 
 /** What the server entry hands every loader and action (created once, in app/server/index.ts). */
 export interface AppServices {
@@ -18,6 +19,8 @@ export interface AppServices {
   chatLimits: ChatLimiters;
   /** tells connected chat clients about changes made over HTTP (set once socket.io is attached) */
   chat?: ChatHub;
+  /** data every reader sees alike, kept in memory until it changes (the page cache's; absent when that is off) */
+  shared?: SharedReads;
 }
 
 declare module '@remix-run/server-runtime' {

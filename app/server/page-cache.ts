@@ -18,6 +18,9 @@ import { compressPieces, splice, type SplicedGzip } from './spliced-gzip';
  * - Entries also expire after `ttlMs`, for what depends on the clock (a deadline passing).
  * - Each response gets a fresh CSP nonce: the page is kept cut at its nonce, and the gzip form is
  *   compressed once and spliced (see spliced-gzip.ts).
+ * - `shared(key, read)` keeps data that every reader sees alike (the home page's newest listings, the
+ *   municipality counts) under the same rules, for the pages it cannot keep whole: signed-in pages
+ *   read it from memory and query only what is their reader's own.
  */
 
 export type PageCacheOptions = { maxBytes: number; ttlMs?: number; logger: Logger };
@@ -60,8 +63,16 @@ export function newNonce(): string {
   return randomPool.toString('base64', randomAt - 16, randomAt);
 }
 
+/** Reads shared by every reader: kept while nothing they show has changed (see PageCache.shared). */
+export type SharedReads = { read<T>(key: string, read: () => Promise<T>): Promise<T> };
+
+type SharedEntry = { generation: number; storedAt: number; value: Promise<unknown> };
+
+const MAX_SHARED = 64;
+
 export class PageCache {
   private entries = new Map<string, Entry>();
+  private sharedEntries = new Map<string, SharedEntry>();
   private rendering = new Map<string, Promise<void>>();
   private generation = 0;
   private bytes = 0;
@@ -79,7 +90,30 @@ export class PageCache {
     this.generation += 1;
     this.stats.invalidations += 1;
     if (this.entries.size) this.entries.clear();
+    if (this.sharedEntries.size) this.sharedEntries.clear();
     this.bytes = 0;
+  };
+
+  /**
+   * The answer of `read`, kept for every request until a change empties the cache (or `ttlMs` passes);
+   * requests arriving while it is being read wait for the same answer. A read that began before a
+   * change is not kept, and while changes cannot be heard nothing is kept.
+   */
+  readonly shared: SharedReads = {
+    read: <T>(key: string, read: () => Promise<T>): Promise<T> => {
+      if (!this.listening) return read();
+      const known = this.sharedEntries.get(key);
+      if (known && known.generation === this.generation && Date.now() - known.storedAt <= this.ttlMs) return known.value as Promise<T>;
+      const entry: SharedEntry = { generation: this.generation, storedAt: Date.now(), value: read() };
+      const forget = () => {
+        if (this.sharedEntries.get(key) === entry) this.sharedEntries.delete(key);
+      };
+      entry.value.then(() => entry.generation !== this.generation && forget(), forget);
+      this.sharedEntries.delete(key);
+      this.sharedEntries.set(key, entry);
+      if (this.sharedEntries.size > MAX_SHARED) this.sharedEntries.delete(this.sharedEntries.keys().next().value!);
+      return entry.value as Promise<T>;
+    },
   };
 
   /** Whether database changes are being received; while not, the cache is off. */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { organisationAndPerson } from '../domain/accounts/names';
 import type { Kysely, Transaction } from 'kysely';
 import {
   clearApprovalsBefore,
@@ -482,7 +483,7 @@ function versionSummary(v: VersionSummary) {
     checkOk: v.check_ok,
     documentSha256: v.document_sha256,
     createdAt: new Date(v.created_at).toISOString(),
-    by: [v.organisation_name, v.user_name].filter(Boolean).join('・'),
+    by: organisationAndPerson(v.organisation_name, v.user_name),
   };
 }
 

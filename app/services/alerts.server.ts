@@ -1,6 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Logger } from 'pino';
 import type { Database } from '../../db/database';
 import { enqueueMail, insertNotifications } from '../../db/queries/notifications';
 import { claimSavedSearches, findAlertingSearches, setCheckedUntil } from '../../db/queries/saved-searches';
@@ -134,26 +133,4 @@ export async function runAlerts(s: AlertServices, now = new Date(), opts: { prop
   let queued = 0;
   for (const plan of plans) if (await runPlan(s, plan, recipients.get(plan.userId)!, now, opts.proposals)) queued += 1;
   return queued;
-}
-
-/** The alert job of one process, every `intervalMs` (即時 needs minutes, not the hourly sweep). */
-export function startAlertJob(services: AlertServices & { logger: Logger }, intervalMs = 60_000): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const tick = () => {
-    if (running || stopped) return;
-    running = runAlerts(services)
-      .then((n) => void (n > 0 && services.logger.info({ digests: n }, 'saved-search alerts queued')))
-      .catch((err) => services.logger.warn({ err }, 'saved-search alerts failed; will retry'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
 }

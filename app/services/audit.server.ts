@@ -1,13 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/database';
+import type { AuditAction } from '../domain/audit';
 import { insertAuditEntry, listAuditEntries, type AuditFilter } from '../../db/queries/audit';
 
 type Actor = { id: string; organisationId: string; email?: string } | null;
 
 export type AuditInput = {
   actor: Actor;
-  /** verb in the policy's style: 'auth.login', 'organisation.approve', 'listing.publish' … */
-  action: string;
+  /** verb in the policy's style: 'auth.login', 'organisation.approve', 'listing.publish' … (each labelled in app/domain/audit.ts) */
+  action: AuditAction;
   targetType: string;
   targetId: string | number | null;
   ip: string;

@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import { countAttachments, deleteAttachmentRow, findAttachment, findListingById, findListingForUpdate, insertAttachment } from '../../db/queries/listings';
@@ -29,6 +28,8 @@ const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)}MB`;
 export async function inspectAttachment(bytes: Uint8Array): Promise<{ ok: true; mime: (typeof ATTACHMENT_RULES.mimeTypes)[number] } | { ok: false; message: string }> {
   if (bytes.byteLength === 0) return { ok: false, message: 'ファイルが空です。' };
   if (bytes.byteLength > ATTACHMENT_RULES.maxBytes) return { ok: false, message: `ファイルは${mb(ATTACHMENT_RULES.maxBytes)}以下にしてください。` };
+  // Loaded on the first upload, not at start-up (its sniffers hold memory every process would pay for).
+  const { fileTypeFromBuffer } = await import('file-type');
   const detected = await fileTypeFromBuffer(bytes);
   if (!isAllowedAttachmentMime(detected?.mime)) {
     return { ok: false, message: '添付できるのはPDF・PNG・JPEG・WebPのファイルだけです（ファイルの中身で判定しています）。' };

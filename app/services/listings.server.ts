@@ -17,6 +17,7 @@ import {
   type ListingCardRow,
   type PublicFilter,
 } from '../../db/queries/listings';
+import { enqueueProposalRefresh } from '../../db/queries/proposals';
 import type { ListingRow, NewListingRow } from '../../db/types/listings';
 import { indexDocument } from '../../search/index';
 import type { SessionUser } from '../domain/accounts/types';
@@ -45,6 +46,8 @@ import { japanToday } from '../utils/dates';
 import { ServiceError } from '../utils/errors';
 import { audit } from './audit.server';
 import { municipalitiesByCode } from './municipalities.server';
+import { refreshQueuedProposals } from './proposals.server';
+import { readDirectly, type SharedRead } from './shared-reads.server';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -160,6 +163,7 @@ async function recordAndIndex(trx: Trx, id: number, action: 'create' | 'update' 
   const row = (await findListingById(trx, id))!;
   await insertRevision(trx, { listing_id: id, revision: row.revision, action, user_id: actor?.id ?? null, changed, snapshot: toListing(row) });
   await indexListing(trx, row);
+  await enqueueProposalRefresh(trx, id);
   return row;
 }
 
@@ -202,6 +206,7 @@ export async function createListing(
     await audit(trx, { actor, action: opts.publish ? 'listing.publish' : 'listing.create', targetType: 'listing', targetId: newId, ip: opts.ip ?? '', details: { kind } });
     return newId;
   });
+  await refreshQueuedProposals(db);
   return { ok: true, id };
 }
 
@@ -215,7 +220,7 @@ async function lockOwned(trx: Trx, actor: SessionUser, id: number, action: 'list
 
 export async function updateListing(db: Db, actor: SessionUser, id: number, input: ListingInput, opts: WriteContext = {}): Promise<WriteResult> {
   const today = opts.today ?? japanToday();
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     const row = await lockOwned(trx, actor, id, 'listing.edit');
     const decision = decide(toListing(row), 'edit', today);
     if (!decision.ok) throw new ServiceError(409, decision.message);
@@ -229,6 +234,8 @@ export async function updateListing(db: Db, actor: SessionUser, id: number, inpu
     await audit(trx, { actor, action: 'listing.edit', targetType: 'listing', targetId: id, ip: opts.ip ?? '', details: { changed } });
     return { ok: true as const, id };
   });
+  if (result.ok) await refreshQueuedProposals(db);
+  return result;
 }
 
 /** publish, reopen or close: one lifecycle step, decided by the domain, recorded and re-indexed. */
@@ -240,7 +247,7 @@ export async function changeListingStatus(
   opts: WriteContext & { reason?: CloseReason } = {},
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   const today = opts.today ?? japanToday();
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     const row = await lockOwned(trx, actor, id, action === 'close' ? 'listing.edit' : 'listing.publish');
     const decision = decide(toListing(row), action, today, opts.reason);
     if (!decision.ok) return { ok: false as const, message: decision.message };
@@ -255,11 +262,13 @@ export async function changeListingStatus(
     await audit(trx, { actor, action: action === 'close' ? 'listing.close' : 'listing.publish', targetType: 'listing', targetId: id, ip: opts.ip ?? '', details: { action, reason: next.closeReason } });
     return { ok: true as const };
   });
+  if (result.ok) await refreshQueuedProposals(db);
+  return result;
 }
 
 /** Closes every published listing past its deadline; safe to run from several processes at once. */
 export async function expireListings(db: Db, today: string = japanToday()): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  const n = await db.transaction().execute(async (trx) => {
     const ids = await findExpiredListingIds(trx, today);
     for (const { id } of ids) {
       const row = (await findListingById(trx, id))!;
@@ -268,13 +277,15 @@ export async function expireListings(db: Db, today: string = japanToday()): Prom
     }
     return ids.length;
   });
+  if (n > 0) await refreshQueuedProposals(db, { today });
+  return n;
 }
 
 /* ---------- reads ---------- */
 
 export type ListingCard = ReturnType<typeof toCard>;
 
-function toCard(row: ListingCardRow, today: string) {
+export function toCard(row: ListingCardRow, today: string) {
   return {
     id: row.id,
     kind: row.kind,
@@ -314,13 +325,18 @@ export async function listPublished(db: Db, kind: ListingKind, filters: Omit<Pub
  * The home page's picks: the other side's listings ranked for the reader (shared categories with
  * their own listings, their region, what their company class may be sent to); newest for visitors.
  */
-export async function homeListings(db: Db, user: SessionUser | null, today = japanToday()) {
-  // The six newest of each kind with how many are open, and the reader's picks: all at once.
-  const newestOf = (kind: ListingKind) => findPublishedListings(db, { kind, today, limit: HOME_CARDS, offset: 0 });
-  const [openings, solutions, recommended] = await Promise.all([newestOf('opening'), newestOf('solution'), recommendedFor(db, user, today)]);
+export async function homeListings(db: Db, user: SessionUser | null, today = japanToday(), shared: SharedRead = readDirectly) {
+  // The six newest of each kind with how many are open (alike for every reader: a shared read), and
+  // the reader's picks: all at once.
+  const newestOf = async (kind: ListingKind) => {
+    const { rows, total } = await findPublishedListings(db, { kind, today, limit: HOME_CARDS, offset: 0 });
+    return { total, cards: rows.map((r) => toCard(r, today)) };
+  };
+  const newest = shared(`home-newest:${today}`, () => Promise.all([newestOf('opening'), newestOf('solution')]));
+  const [[openings, solutions], recommended] = await Promise.all([newest, recommendedFor(db, user, today)]);
   return {
     counts: { openings: openings.total, solutions: solutions.total },
-    newest: { openings: openings.rows.map((r) => toCard(r, today)), solutions: solutions.rows.map((r) => toCard(r, today)) },
+    newest: { openings: openings.cards, solutions: solutions.cards },
     recommended,
   };
 }

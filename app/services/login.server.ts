@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
 import type { Database } from '../../db/database';
 import { findUserByEmail, findUserById, updateUser } from '../../db/queries/accounts';
 import {
@@ -93,8 +92,12 @@ export async function pendingMfaUser(services: Services, request: Request) {
   return row && row.mfa_pending ? row : null;
 }
 
+/** TOTP code is loaded when a second factor is first checked or set up, not at start-up. */
+const otp = () => import('otplib');
+
 async function checkTotp(db: Kysely<Database>, userId: string, secret: string, code: string): Promise<boolean> {
   const user = await findUserById(db, userId);
+  const { verify: verifyTotp } = await otp();
   const result = await verifyTotp({ secret, token: code, epochTolerance: 30, afterTimeStep: user?.totp_last_step ?? undefined }).catch(() => ({ valid: false as const }));
   if (!result.valid || !('timeStep' in result)) return false;
   // Remember the step so the same code cannot be replayed within its window.
@@ -219,9 +222,10 @@ export async function beginTotpEnrolment(services: Services, user: SessionUser) 
   let secret = row?.totp_secret;
   if (!secret || row?.totp_enabled_at) {
     if (row?.totp_enabled_at) return null;
-    secret = generateSecret();
+    secret = (await otp()).generateSecret();
     await updateUser(services.db, user.id, { totp_secret: secret, totp_last_step: null });
   }
+  const { generateURI } = await otp();
   return { secret, uri: generateURI({ issuer: '起業人マッチ', label: user.email, secret }) };
 }
 

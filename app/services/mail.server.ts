@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { MailAttachment } from '../../db/types/applications';
 import type { Config } from '../server/config';
+import { formatDateTime } from '../utils/dates';
 
 /** `headers`: extra header lines, e.g. List-Unsubscribe (RFC 8058) on the alert digests. */
 export type MailMessage = { to: string; subject: string; text: string; attachments?: MailAttachment[]; headers?: Record<string, string> };
@@ -28,15 +29,19 @@ function senderFor(config: MailConfig): Sender {
   let send = senders.get(config);
   if (send) return send;
   const from = fromAddress(config);
+  // nodemailer is loaded with the first mail, not at start-up: most processes send none for a while.
+  let transport: Promise<Transporter> | undefined;
+  const transporter = () =>
+    (transport ??= import('nodemailer').then(({ createTransport }) =>
+      config.smtpUrl ? createTransport(config.smtpUrl) : createTransport({ streamTransport: true, buffer: true, newline: 'unix' }),
+    ));
   if (config.smtpUrl) {
-    const transport = createTransport(config.smtpUrl);
     send = async (m) => {
-      await transport.sendMail({ from, ...m });
+      await (await transporter()).sendMail({ from, ...m });
     };
   } else {
-    const transport = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
     send = async (m) => {
-      const info = await transport.sendMail({ from, ...m });
+      const info = await (await transporter()).sendMail({ from, ...m });
       const dir = mailDir(config);
       await mkdir(dir, { recursive: true });
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -54,6 +59,12 @@ export function sendMail(config: MailConfig, message: MailMessage): Promise<void
 export type StoredAttachment = { filename: string; contentType: string; content: string };
 /** `headers`: the message's top-level headers, names in lower case. */
 export type StoredMail = { file: string; to: string; subject: string; date: string; text: string; attachments: StoredAttachment[]; headers: Record<string, string> };
+
+/** A mail's Date header as the inbox writes times (「令和8年12月7日 13:15」); an unreadable header as it is. */
+export function mailDate(header: string): string {
+  const at = new Date(header);
+  return Number.isNaN(at.getTime()) ? header : formatDateTime(at);
+}
 
 /** The written mails, newest first (development page and tests). */
 export async function listMail(config: Pick<Config, 'dataDir'>, limit = 100): Promise<StoredMail[]> {

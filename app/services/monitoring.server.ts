@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import {
-  cubeRowsForPeriod,
-  durationCountsForPeriod,
   durationHistogram,
   findRefreshInfo,
+  recordsForPeriod,
   refreshMonitoringSummary,
   sumCube,
   type CubeSlice,
@@ -47,6 +46,7 @@ import {
   type MonitoringFilters,
   type MonitoringTable,
   type ProtectedCube,
+  type CubeRecord,
   type ViewProtection,
 } from '../domain/monitoring';
 import { renderCharts, type Chart } from './monitoring-charts.server';
@@ -104,21 +104,12 @@ export function protectedCube(db: Kysely<Database>, fiscalYear: number, refreshe
   let cube = entry.years.get(fiscalYear);
   if (!cube) {
     const months = fiscalYearMonths(fiscalYear);
-    cube = Promise.all([cubeRowsForPeriod(db, months[0]!, months[11]!), durationCountsForPeriod(db, months[0]!, months[11]!)]).then(([rows, durations]) => {
-      const counts = new Map<string, { month: string; type: string; category: string; pref: string; du_reply: number; du_agreement: number }>();
-      for (const d of durations) {
-        const key = `${d.month}|${d.type}|${d.category}|${d.pref_code}`;
-        let c = counts.get(key);
-        if (!c) counts.set(key, (c = { month: d.month, type: d.type, category: d.category, pref: d.pref_code, du_reply: 0, du_agreement: 0 }));
-        if (d.metric === 'reply_hours') c.du_reply += Number(d.n);
-        else if (d.metric === 'agreement_days') c.du_agreement += Number(d.n);
-      }
-      return buildProtectedCube(
+    cube = recordsForPeriod(db, months[0]!, months[11]!).then((records) =>
+      buildProtectedCube(
         fiscalYear,
-        rows.map((r) => ({ month: r.month, kind: r.kind as 'opening' | 'solution', type: r.type, category: r.category, pref: r.pref_code, measures: r as unknown as Record<string, number> })),
-        [...counts.values()],
-      );
-    });
+        records.map((r) => ({ month: r.month, kind: r.kind as CubeRecord['kind'], family: r.family, pref: r.pref_code, cats: r.cats, types: r.types, measures: r.measures, n: Number(r.n) })),
+      ),
+    );
     cube.catch(() => entry!.years.delete(fiscalYear));
     entry.years.set(fiscalYear, cube);
   }

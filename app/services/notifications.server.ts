@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { Logger } from 'pino';
 import { findOrganisationMembers } from '../../db/queries/applications';
 import {
   claimDueMail,
@@ -150,30 +149,11 @@ export async function drainOutbox(db: Db, config: MailConfig, now = new Date(), 
   return { sent, failed };
 }
 
-/** The background loop of one process: digests, then the outbox, every `intervalMs`. */
-export function startNotificationWorker(services: { db: Db; config: Config; logger: Logger }, intervalMs = 30_000): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const tick = () => {
-    if (running || stopped) return;
-    running = (async () => {
-      try {
-        await queueMessageDigests(services.db, services.config);
-        await drainOutbox(services.db, services.config);
-      } catch (error) {
-        services.logger.warn({ err: error }, 'notification worker tick failed');
-      } finally {
-        running = null;
-      }
-    })();
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
+/** One round of the mail job: the digests due now, then the outbox. */
+export async function sendDueNotifications(db: Db, config: MailConfig) {
+  const digests = await queueMessageDigests(db, config);
+  const mail = await drainOutbox(db, config);
+  return { digests, ...mail };
 }
 
 export async function listNotifications(db: Db, user: SessionUser) {

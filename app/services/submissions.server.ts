@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import { claimSubmission, deleteOldSubmissions, findSubmission, recordSubmission, releaseSubmission, takeOverStaleSubmission, type RecordedAnswer } from '../../db/queries/submissions';
+import { RETENTION } from '../domain/retention';
 import { ServiceError } from '../utils/errors';
 
 export type { RecordedAnswer };
@@ -16,7 +17,6 @@ export type { RecordedAnswer };
 const POLL_MS = 100;
 const WAIT_MS = 20_000;
 const STALE_SECONDS = 60;
-const KEEP_HOURS = 24;
 
 const inflight = new Map<string, Promise<RecordedAnswer | null>>();
 
@@ -67,5 +67,5 @@ async function runClaimed<T>(db: Kysely<Database>, id: string, work: () => Promi
 
 /** Forgets the answers kept for more than a day (run by the server's hourly sweep); returns how many. */
 export function forgetOldSubmissions(db: Kysely<Database>): Promise<number> {
-  return deleteOldSubmissions(db, KEEP_HOURS);
+  return deleteOldSubmissions(db, RETENTION.submissionHours);
 }

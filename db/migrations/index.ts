@@ -23,6 +23,9 @@ import * as m0802 from './2026_12_07_0802_outbox_attachments';
 import * as m0811 from './2026_12_07_0811_form_submissions';
 import * as m0812 from './2026_12_07_0812_legal_consents';
 import * as m0813 from './2026_12_07_0813_wards_page_change';
+import * as m0911 from './2026_12_07_0911_matching';
+import * as m0921 from './2026_12_07_0921_favourites';
+import * as m09401 from './2026_12_07_09401_monitoring_records';
 import * as m0931 from './2026_12_07_0931_saved_searches';
 import * as m0932 from './2026_12_07_0932_outbox_headers';
 
@@ -55,6 +58,9 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0811_form_submissions': m0811,
   '2026_12_07_0812_legal_consents': m0812,
   '2026_12_07_0813_wards_page_change': m0813,
+  '2026_12_07_0911_matching': m0911,
+  '2026_12_07_0921_favourites': m0921,
+  '2026_12_07_09401_monitoring_records': m09401,
   '2026_12_07_0931_saved_searches': m0931,
   '2026_12_07_0932_outbox_headers': m0932,
 };

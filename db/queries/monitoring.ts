@@ -36,7 +36,7 @@ const AGREEMENT_STATE = `
     from agreement_drafts d
   ) ag on ag.application_id = a.id`;
 
-function refreshSql(hasAgreements: boolean, records = false): string {
+function refreshSql(hasAgreements: boolean, mode: 'cube' | 'records' | 'store' = 'cube'): string {
   const listing: Branch = {
     from: `from lf`,
     month: 'lf.month',
@@ -114,9 +114,9 @@ af as (
 la as (select listing_id, max(stage) as stage, min(created_at) as first_app_at from af group by listing_id),
 lf as (
   select lp.*, la.stage, la.first_app_at from lp left join la on la.listing_id = lp.id
-),${records ? `
+),${mode !== 'cube' ? `
 u as (${[listing, application, agreedEvent, concludedEvent].map(branchSql).join('\n union all ')})
-select * from u` : `
+${mode === 'records' ? 'select * from u' : STORE_RECORDS}` : `
 base as (
   select month, kind, pref, cats, types, ${MONITORING_MEASURE_COLUMNS.map((m) => `sum(${m}) as ${m}`).join(', ')}
   from (${[listing, application, agreedEvent, concludedEvent].map(branchSql).join('\n union all ')}) u
@@ -131,6 +131,23 @@ cross join lateral unnest(b.types || '{*}'::text[]) t(t)
 group by 1, 2, 3, 4, 5`}`;
 }
 
+/** Counts of people a record can count in (the summary's personal columns, and 返信待ち). */
+const PERSONAL_COLUMNS = MONITORING_MEASURE_COLUMNS.filter((m) => /^(fn_|ap_|cv_|ag_|ev_)/.test(m) || m === 'applications' || m === 'inquiries');
+
+/** The records grouped by their dimensions and the set of personal measures they count in. */
+const STORE_RECORDS = `
+insert into monitoring_records (month, kind, family, pref_code, cats, types, measures, n)
+select month, kind, family, pref, cats, types, measures, count(*)::int
+from (
+  select month, kind, pref, cats, types,
+         case when listings = 1 then 'listing' when applications = 1 then 'application' else 'event' end as family,
+         array_remove(array[${PERSONAL_COLUMNS.map((m) => `case when ${m} > 0 then '${m}' end`).join(', ')},
+                            case when cv_total > 0 and cv_replied = 0 then 'cv_unreplied' end], null) as measures
+  from u
+) r
+where cardinality(measures) > 0
+group by month, kind, family, pref, cats, types, measures`;
+
 /** Listings with their dimensions; `lp` is shared by the cube and the durations. */
 const LISTING_PARTS = (now: string) => `
 lp as (
@@ -142,7 +159,7 @@ lp as (
   from listings l join organisations o on o.id = l.organisation_id
 )`;
 
-function durationsSql(): string {
+function durationsSql(store: 'summary' | 'records' = 'summary'): string {
   return `
 with
 af as (
@@ -158,7 +175,11 @@ d as (
   select 'agreement_days', ${monthOf('created_at')}, pref, cats, program_type,
          floor(extract(epoch from (agreed_at - created_at)) / 86400)::int
   from af where agreed_at is not null and agreed_at >= created_at
-),
+)${store === 'records' ? `
+insert into monitoring_records (month, kind, family, pref_code, cats, types, measures, n)
+select month, '*', 'duration', pref, cats, array[program_type],
+       array[case metric when 'reply_hours' then 'du_reply' else 'du_agreement' end], count(*)::int
+from d group by 1, 2, 3, 4, 5, 6, 7` : `,
 base as (select metric, month, pref, cats, program_type, value, count(*) as n from d group by 1, 2, 3, 4, 5, 6)
 insert into monitoring_durations (metric, month, pref_code, category, type, value, n)
 select b.metric, b.month, p.p, c.c, t.t, b.value, sum(b.n)
@@ -166,8 +187,52 @@ from base b
 cross join lateral unnest(array[b.pref, '*']) p(p)
 cross join lateral unnest(b.cats || '{*}'::text[]) c(c)
 cross join lateral unnest(array[b.program_type, '*']) t(t)
-group by 1, 2, 3, 4, 5, 6`;
+group by 1, 2, 3, 4, 5, 6`}`;
 }
+
+/*
+ * マッチング提案: one record per organisation and pairing it was shown (proposal_events), placed by
+ * the month of its first event and the opening's prefecture, categories and types. Acted on: an
+ * 'acted' event; applied: after that, an application or scout between the two sides.
+ */
+function proposalsSql(mode: 'records' | 'store'): string {
+  return `
+pe as (
+  select e.opening_id, e.solution_id, e.organisation_id, min(e.created_at) as first_at,
+         min(e.created_at) filter (where e.kind = 'shown') as shown_at,
+         min(e.created_at) filter (where e.kind = 'acted') as acted_at
+  from proposal_events e group by e.opening_id, e.solution_id, e.organisation_id
+),
+pr as (
+  select ${monthOf('pe.first_at')} as month, lp.pref, lp.cats, lp.types,
+         ${flag('pe.shown_at is not null')} as pr_shown,
+         ${flag('pe.acted_at is not null')} as pr_acted,
+         ${flag(`pe.acted_at is not null and exists (
+           select 1 from applications a
+           where a.created_at >= pe.acted_at
+             and ((a.listing_id = pe.opening_id and a.applicant_organisation_id = s.organisation_id)
+               or (a.listing_id = pe.solution_id and a.applicant_organisation_id = o.organisation_id)))`)} as pr_applied
+  from pe
+  join lp on lp.id = pe.opening_id
+  join listings o on o.id = pe.opening_id
+  join listings s on s.id = pe.solution_id
+)
+${
+  mode === 'records'
+    ? 'select * from pr'
+    : `insert into monitoring_records (month, kind, family, pref_code, cats, types, measures, n)
+select month, '*', 'proposal', pref, cats, types, measures, count(*)::int
+from (
+  select month, pref, cats, types,
+         array_remove(array[case when pr_shown = 1 then 'pr_shown' end, case when pr_acted = 1 then 'pr_acted' end, case when pr_applied = 1 then 'pr_applied' end], null) as measures
+  from pr
+) r
+where cardinality(measures) > 0
+group by month, pref, cats, types, measures`
+}`;
+}
+
+const hasTable = async (db: Db, name: string) => (await sql<{ t: string | null }>`select to_regclass(${name})::text as t`.execute(db)).rows[0]?.t != null;
 
 export interface RefreshResult {
   refreshedAt: Date;
@@ -191,13 +256,19 @@ export async function refreshMonitoringSummary(db: Kysely<Database>, now: Date =
     await sql`delete from monitoring_durations`.execute(trx);
     const cube = await sql.raw(`with ${LISTING_PARTS(nowParam)}, ${refreshSql(hasAgreements).trim().slice('with'.length)}`).execute(trx);
     await sql.raw(`with ${LISTING_PARTS(nowParam)}, ${durationsSql().trim().slice('with'.length)}`).execute(trx);
+    await sql`delete from monitoring_records`.execute(trx);
+    await sql.raw(`with ${LISTING_PARTS(nowParam)}, ${refreshSql(hasAgreements, 'store').trim().slice('with'.length)}`).execute(trx);
+    await sql.raw(`with ${LISTING_PARTS(nowParam)}, ${durationsSql('records').trim().slice('with'.length)}`).execute(trx);
+    // the proposal events come from a later feature; without them the proposal counts stay 0
+    const hasProposals = await hasTable(trx, 'proposal_events');
+    if (hasProposals) await sql.raw(`with ${LISTING_PARTS(nowParam)}, ${proposalsSql('store')}`).execute(trx);
     const counts = await sql<{ listings: number; applications: number }>`
       select (select count(*) from listings)::int as listings, (select count(*) from applications)::int as applications`.execute(trx);
     const { listings, applications } = counts.rows[0]!;
     const durationMs = Math.round(performance.now() - started);
     await sql`
       insert into monitoring_refresh (id, refreshed_at, duration_ms, listings, applications, sources)
-      values (1, ${now}, ${durationMs}, ${listings}, ${applications}, ${['listings', 'applications', 'application_events', 'conversations', ...(hasAgreements ? ['agreement_drafts', 'agreement_approvals'] : [])]})
+      values (1, ${now}, ${durationMs}, ${listings}, ${applications}, ${['listings', 'applications', 'application_events', 'conversations', ...(hasAgreements ? ['agreement_drafts', 'agreement_approvals'] : []), ...(hasProposals ? ['proposal_events'] : [])]})
       on conflict (id) do update set refreshed_at = excluded.refreshed_at, duration_ms = excluded.duration_ms,
         listings = excluded.listings, applications = excluded.applications, sources = excluded.sources`.execute(trx);
     return { refreshedAt: now, durationMs, listings, applications, cubeRows: Number(cube.numAffectedRows ?? 0) };
@@ -259,30 +330,20 @@ export async function durationHistogram(db: Db, slice: CubeSlice) {
     .execute();
 }
 
-/**
- * Every summary row of a period that some view can show: at most two of prefecture, category and
- * type fixed (a view fixes one, its breakdown tables one more). Read to suppress small cells once
- * for every view of a fiscal year.
- */
-export async function cubeRowsForPeriod(db: Db, from: string, to: string) {
+/** The grouped records of a period behind every count of people (see monitoring_records). */
+export async function recordsForPeriod(db: Db, from: string, to: string) {
   return db
-    .selectFrom('monitoring_cube')
-    .select(['month', 'kind', 'pref_code', 'category', 'type', ...MONITORING_MEASURE_COLUMNS])
+    .selectFrom('monitoring_records')
+    .select(['month', 'kind', 'family', 'pref_code', 'cats', 'types', 'measures', 'n'])
     .where('month', '>=', from)
     .where('month', '<=', to)
-    .where(sql<boolean>`((pref_code <> '*')::int + (category <> '*')::int + (type <> '*')::int) <= 2`)
-    .execute();
-}
-
-/** Duration record counts per month and cell with at most one of prefecture, category and type fixed. */
-export async function durationCountsForPeriod(db: Db, from: string, to: string) {
-  return db
-    .selectFrom('monitoring_durations')
-    .select(['month', 'pref_code', 'category', 'type', 'metric', sql<number>`sum(n)`.as('n')])
-    .where('month', '>=', from)
-    .where('month', '<=', to)
-    .where(sql<boolean>`((pref_code <> '*')::int + (category <> '*')::int + (type <> '*')::int) <= 1`)
-    .groupBy(['month', 'pref_code', 'category', 'type', 'metric'])
+    .orderBy('month')
+    .orderBy('family')
+    .orderBy('kind')
+    .orderBy('pref_code')
+    .orderBy('cats')
+    .orderBy('types')
+    .orderBy('measures')
     .execute();
 }
 
@@ -295,10 +356,13 @@ export async function monitoringRecords(db: Kysely<Database>, now: Date) {
   const nowParam = `'${now.toISOString()}'`;
   const hasAgreements = (await sql<{ t: string | null }>`select to_regclass('agreement_drafts')::text as t`.execute(db)).rows[0]?.t != null;
   const rows = await sql.raw<{ month: string; kind: ListingKind; pref: string; cats: string[]; types: string[] } & Record<MonitoringMeasureColumn, number>>(
-    `with ${LISTING_PARTS(nowParam)}, ${refreshSql(hasAgreements, true).trim().slice('with'.length)}`,
+    `with ${LISTING_PARTS(nowParam)}, ${refreshSql(hasAgreements, 'records').trim().slice('with'.length)}`,
   ).execute(db);
   const durations = await sql.raw<{ metric: string; month: string; pref: string; cats: string[]; program_type: string }>(
     `with ${LISTING_PARTS(nowParam)}, ${durationsSql().trim().slice('with'.length).split('base as (')[0]!.trim().replace(/,$/, '')} select metric, month, pref, cats, program_type from d`,
   ).execute(db);
-  return { rows: rows.rows, durations: durations.rows };
+  const proposals = (await hasTable(db, 'proposal_events'))
+    ? (await sql.raw<{ month: string; pref: string; cats: string[]; types: string[]; pr_shown: number; pr_acted: number; pr_applied: number }>(`with ${LISTING_PARTS(nowParam)}, ${proposalsSql('records')}`).execute(db)).rows
+    : [];
+  return { rows: rows.rows, durations: durations.rows, proposals };
 }

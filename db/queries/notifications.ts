@@ -71,6 +71,20 @@ export function markMailSent(db: Db, id: number) {
   return db.updateTable('notification_outbox').set({ status: 'sent', sent_at: sql`now()`, attempts: sql`attempts + 1`, last_error: null }).where('id', '=', id).execute();
 }
 
+/** Deletes mails sent before `sentBefore` and mails given up on that were last tried before `failedBefore`. */
+export async function deleteOldMail(db: Db, p: { sentBefore: Date; failedBefore: Date }) {
+  const r = await db
+    .deleteFrom('notification_outbox')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'sent'), eb('sent_at', '<', p.sentBefore)]),
+        eb.and([eb('status', '=', 'failed'), eb('next_attempt_at', '<', p.failedBefore)]),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 export function markMailFailed(db: Db, id: number, p: { attempts: number; error: string; nextAttemptAt: Date; giveUp: boolean }) {
   return db
     .updateTable('notification_outbox')

@@ -50,8 +50,22 @@ export function countUserSessions(db: Db, userId: string) {
     .then((r) => Number(r.n));
 }
 
-export function deleteExpiredSessions(db: Db) {
-  return db.deleteFrom('sessions').where('expires_at', '<=', new Date()).execute();
+/** Deletes the sessions expired at `now`; returns how many. */
+export async function deleteExpiredSessions(db: Db, now = new Date()) {
+  const r = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** Deletes e-mail confirmation, reset and invitation links that expired before `before`. */
+export async function deleteExpiredAuthTokens(db: Db, before: Date) {
+  const r = await db.deleteFrom('auth_tokens').where('expires_at', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** Deletes log-in throttling rows whose window ended before `before` (rate-limiter-flexible keeps `expire` in epoch ms). */
+export async function deleteExpiredRateLimits(db: Db, before: Date) {
+  const r = await db.deleteFrom('rate_limits').where('expire', 'is not', null).where('expire', '<', before.getTime()).executeTakeFirst();
+  return Number(r.numDeletedRows);
 }
 
 export function insertAuthToken(

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../database';
 import { importMunicipalities, readMunicipalityMaster } from '../municipalities/import';
 import { seedAccounts } from './accounts';
+import { DEMO_SCALE_APPLICATIONS, seedDemoScale } from './demo-scale';
 import { seedAgreementDemo } from './agreements';
 import { seedListings } from './listings';
 
@@ -23,4 +24,15 @@ export const seedSteps: SeedStep[] = [
 
 export async function seedDemo(db: Kysely<Database>, log: (line: string) => void = () => {}) {
   for (const step of seedSteps) log(`seed ${step.name}: ${await step.run(db)}`);
+}
+
+/**
+ * What `npm start` and `npm run db:seed` fill: the demo and, so that the ministry dashboard shows a
+ * real funnel, the scale seed of DEMO_SCALE_APPLICATIONS applications over two fiscal years
+ * (`applications: 0` leaves it out). Idempotent like every step.
+ */
+export async function seedDemoWithScale(db: Kysely<Database>, log: (line: string) => void = () => {}, options: { applications?: number; now?: Date } = {}) {
+  await seedDemo(db, log);
+  const applications = options.applications ?? DEMO_SCALE_APPLICATIONS;
+  if (applications > 0) log(`seed demo-scale: ${await seedDemoScale(db, { applications, until: options.now })}`);
 }

@@ -42,8 +42,23 @@ export interface MonitoringRefreshTable {
   sources: string[];
 }
 
+/** Records behind the counts of people, grouped by dimensions and the measures they count in. */
+export interface MonitoringRecordsTable {
+  month: string;
+  /** 'opening' | 'solution', or '*' for duration records */
+  kind: string;
+  /** 'listing' | 'application' | 'event' | 'duration' */
+  family: string;
+  pref_code: string;
+  cats: string[];
+  types: string[];
+  measures: string[];
+  n: number;
+}
+
 export interface MonitoringTables {
   monitoring_cube: MonitoringCubeTable;
+  monitoring_records: MonitoringRecordsTable;
   monitoring_durations: MonitoringDurationTable;
   monitoring_refresh: MonitoringRefreshTable;
 }

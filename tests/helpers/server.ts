@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { createAppServer, type AppServer } from '../../app/server/app';
+import { WORKER_JOBS } from '../../app/server/jobs';
 import { loadConfig } from '../../app/server/config';
 import { seedSteps } from '../../db/seed';
 import { createTestDb } from './test-db';
@@ -65,7 +66,7 @@ export async function startTestServer(env: Record<string, string> = {}) {
   });
   // The request log is written (not silenced) into memory: 5xx answers are logged at info level.
   const log = new ServerLog();
-  const server: AppServer = await createAppServer({ config, dbHandle, logger: pino({ level: 'info' }, log.stream) });
+  const server: AppServer = await createAppServer({ config, dbHandle, logger: pino({ level: 'info' }, log.stream) , jobs: WORKER_JOBS });
   const port = await server.listen();
   const handle = {
     ...server,

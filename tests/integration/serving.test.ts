@@ -5,6 +5,7 @@ import { SelectQueryNode, sql, type KyselyPlugin, type PluginTransformQueryArgs,
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServer, ROOT_DIR, type AppServer } from '../../app/server/app';
+import { WORKER_JOBS } from '../../app/server/jobs';
 import { loadConfig } from '../../app/server/config';
 import { seedSteps } from '../../db/seed';
 import { createTestDb } from '../helpers/test-db';
@@ -32,7 +33,7 @@ describe('serving core', () => {
     handle = await createTestDb();
     for (const step of seedSteps) if (step.name !== 'municipalities') await step.run(handle.db);
     const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'km-serving-')), LOG_LEVEL: 'silent' });
-    server = await createAppServer({ config, dbHandle: { ...handle, db: handle.db.withPlugin(reads) }, logger: pino({ level: 'silent' }) });
+    server = await createAppServer({ config, dbHandle: { ...handle, db: handle.db.withPlugin(reads) }, logger: pino({ level: 'silent' }) , jobs: WORKER_JOBS });
     url = `http://127.0.0.1:${await server.listen()}`;
   }, 120_000);
   afterAll(() => server?.close());

@@ -1,5 +1,6 @@
 import { useRouteLoaderData } from '@remix-run/react';
-import { ROLE_LABELS, type OrganisationStatus, type Role } from '../../domain/accounts/types';
+import { roleAndOrganisation } from '../../domain/accounts/names';
+import type { OrganisationStatus, Role } from '../../domain/accounts/types';
 
 type RootData = { user: { name: string; role: Role; organisationName: string; organisationStatus: OrganisationStatus } | null };
 
@@ -28,7 +29,7 @@ export function UserMenu() {
           {user.name}
         </span>
         <span className="ml-1 text-solid-gray-700">
-          （{ROLE_LABELS[user.role]}・{user.organisationName}
+          （{roleAndOrganisation(user.role, user.organisationName, user.name)}
           {user.organisationStatus === 'pending' ? '・審査中' : ''}）
         </span>
       </li>
@@ -37,6 +38,9 @@ export function UserMenu() {
           <a href="/admin">管理</a>
         </li>
       ) : null}
+      <li>
+        <a href="/my/favourites">気になる</a>
+      </li>
       <li>
         <a href="/settings">設定</a>
       </li>

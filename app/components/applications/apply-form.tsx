@@ -19,7 +19,8 @@ export function ApplyForm({ data, result }: { data: ApplyPageData; result?: Subm
     lastResult: result,
     constraint: getZodConstraint(ApplySchema.fields),
     defaultValue: {
-      programType: data.verdicts.find((v) => v.eligible)?.type ?? data.programTypes[0],
+      programType: data.verdicts.find((v) => v.eligible && v.type === data.draft?.programType)?.type ?? data.verdicts.find((v) => v.eligible)?.type ?? data.programTypes[0],
+      message: data.draft?.message ?? '',
       asInquiry: !anyEligible && data.verdicts.length === 0,
     },
   });

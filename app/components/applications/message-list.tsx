@@ -1,3 +1,4 @@
+import { organisationAndPerson } from '../../domain/accounts/names';
 import type { ChatMessage, ReadMarks } from '../../chat/events';
 import type { PendingMessage } from '../../chat/use-chat';
 import { formatDateTime } from '../../utils/dates';
@@ -28,8 +29,7 @@ export function MessageList(props: { applicationId: number; messages: ChatMessag
           <li key={m.seq} className={`flex ${mine ? 'justify-end' : 'justify-start'}`} data-seq={m.seq} data-mine={mine ? 'true' : 'false'}>
             <article className={`max-w-[80%] rounded-lg border px-4 py-3 ${mine ? 'border-blue-200 bg-blue-50' : 'border-solid-gray-200 bg-white'}`}>
               <header className="mb-1 text-xs text-solid-gray-700">
-                <span className="font-bold">{m.senderOrganisationName}</span>
-                {m.senderName ? `・${m.senderName}` : ''} <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
+                <span className="font-bold">{organisationAndPerson(m.senderOrganisationName, m.senderName)}</span> <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
               </header>
               <p className="whitespace-pre-wrap break-words" data-testid="message-body">
                 {m.body}

@@ -3,7 +3,9 @@ import { Form, Link } from '@remix-run/react';
 import { KIND_LABELS, KIND_PATHS, categoryLabel, typeLabel } from '../../domain/listings';
 import type { ListingDetailData } from '../../routes/__listings.server';
 import { formatDateTime, formatWareki, formatWarekiMonth, formatYen } from '../../utils/dates';
+import { FavouriteButton, FavouriteSummary } from '../favourites/favourite-panel';
 import { ErrorSummary, SubmitButton } from '../forms';
+import { ListingProposals } from '../proposals/proposal-list';
 import { regionText, StatusBadge, termText } from './listing-card';
 import { VerdictPanel } from './verdict-panel';
 
@@ -12,6 +14,9 @@ const DONE: Record<string, string> = {
   saved: '下書きを保存しました。公開するまで他の団体からは見えません。',
   updated: '変更を保存しました。',
   closed: '掲載を終了しました。',
+  favourited: '「気になる」に登録しました。',
+  unfavourited: '「気になる」から外しました。',
+  dismissed: '提案を非表示にしました。この組み合わせは今後提案しません。',
 };
 
 const ACTION_LABELS: Record<string, string> = { create: '作成', update: '編集', publish: '公開', close: '終了', reopen: '再掲載', expire: '締切' };
@@ -70,6 +75,8 @@ export function ListingDetail({ data, result, preview = false }: { data: Listing
       {preview ? null : <VerdictPanel verdicts={data.verdicts} />}
 
       {data.canEdit && !preview ? <OwnerActions kind={kind} id={l.id} status={status} closeReason={l.closeReason} /> : null}
+
+      {data.proposals && !preview ? <ListingProposals kind={kind} proposals={data.proposals} /> : null}
 
       <div className="grid gap-10 lg:grid-cols-[1fr_20rem]">
         <div className="min-w-0">
@@ -137,6 +144,8 @@ export function ListingDetail({ data, result, preview = false }: { data: Listing
               {kind === 'opening' ? 'この募集に応募する' : '提供者にスカウトを送る'}
             </Link>
           ) : null}
+          {data.favourites.mine && !preview ? <FavouriteButton action={`${base}/favourite`} mine={data.favourites.mine} /> : null}
+          {data.favourites.owner && !preview ? <FavouriteSummary owner={data.favourites.owner} /> : null}
         </aside>
       </div>
 

@@ -101,7 +101,7 @@ const ACCOUNT_ITEM_V1 = PRIVACY_V1.sections[0]!.items![0]!;
  * privacy-v2: also names the versions of these texts each user agreed to (with the time), and the
  * answers to form submissions kept for a day so that a form sent twice is worked on once.
  */
-export const PRIVACY: PolicyDocument = {
+export const PRIVACY_V2: PolicyDocument = {
   ...PRIVACY_V1,
   id: 'privacy-v2',
   effectiveOn: '2026-12-07',
@@ -113,6 +113,45 @@ export const PRIVACY: PolicyDocument = {
             ACCOUNT_ITEM_V1.replace('利用停止の有無。', '利用停止の有無、同意いただいた利用規約及びプライバシーポリシーの版と同意の日時・IPアドレス。'),
             ...section.items!.slice(1),
             '二重送信の防止：フォームを送信したときの応答（移動先のページ等）と、送信内容の要約値（SHA-256。パスワードは含めません。）を1日間。',
+          ],
+        }
+      : section,
+  ),
+};
+
+/**
+ * privacy-v3: also names the listings each user marked 気になる, and whether the user chose to let the
+ * listing's organisation see the marker's organisation name.
+ */
+export const PRIVACY_V3: PolicyDocument = {
+  ...PRIVACY_V2,
+  id: 'privacy-v3',
+  effectiveOn: '2026-12-07',
+  sections: PRIVACY_V2.sections.map((section, i) =>
+    i === 0
+      ? {
+          ...section,
+          items: [
+            ...section.items!,
+            '気になる：「気になる」に登録した掲載、登録の日時、及び掲載した団体に団体名を知らせるかどうかの選択。掲載した団体には登録した団体の数だけを示し、団体名は知らせることを選んだ場合又はその掲載に応募・スカウトした場合に限り示します。',
+          ],
+        }
+      : section,
+  ),
+};
+
+/** privacy-v4: also names the searches each user saved, with the alert frequency chosen for each. */
+export const PRIVACY: PolicyDocument = {
+  ...PRIVACY_V3,
+  id: 'privacy-v4',
+  effectiveOn: '2026-12-07',
+  sections: PRIVACY_V3.sections.map((section, i) =>
+    i === 0
+      ? {
+          ...section,
+          items: [
+            ...section.items!,
+            '保存した検索条件：名前、検索の条件、新着のお知らせの頻度及び最後に新着を確かめた日時。ご本人だけが閲覧・変更でき、新着はご本人にだけお知らせします。',
           ],
         }
       : section,

@@ -8,6 +8,9 @@
  *   solution = both, a status breakdown and its total) each hidden cell must keep at least two
  *   possible values given the shown numbers and the labels (「3未満」 is 1 or 2, 「秘匿」 any value),
  *   otherwise another cell of that group is hidden as 「秘匿」;
+ * - across measures and views: no hidden cell counts exactly the records of one shown cell less
+ *   those of another (or of one shown cell alone), whatever their measures and views; one of the
+ *   two is hidden as 「秘匿」 (protected-cube.ts compares the record sets behind the cells);
  * - views that would show cells outside the cube (two or more of month/type/category/prefecture
  *   narrowed at once, or a period that is neither a fiscal year nor one month) show no counts of
  *   people at all.
@@ -77,11 +80,17 @@ export function groupDiscloses(group: CellGroup, value: (key: string) => number,
  * count people (others are always shown). Hides the fewest-people cells first; a group whose
  * members are all hidden and still discloses has one of its 「3未満」 parts relabelled 「秘匿」.
  */
-export function suppressCells(values: ReadonlyMap<string, number>, groups: readonly CellGroup[], personal: (key: string) => boolean): Map<string, CellState> {
-  const state = new Map<string, CellState>();
+export function suppressCells(
+  values: ReadonlyMap<string, number>,
+  groups: readonly CellGroup[],
+  personal: (key: string) => boolean,
+  /** cells hidden already (kept hidden, and their groups checked again) */
+  initial?: ReadonlyMap<string, CellState>,
+): Map<string, CellState> {
+  const state = new Map<string, CellState>(initial ?? []);
   const value = (key: string) => values.get(key) ?? 0;
   const stateOf = (key: string): CellState => state.get(key) ?? 'shown';
-  for (const [key, v] of values) if (personal(key) && v > 0 && v < SMALL_CELL_THRESHOLD) state.set(key, 'small');
+  for (const [key, v] of values) if (!state.has(key) && personal(key) && v > 0 && v < SMALL_CELL_THRESHOLD) state.set(key, 'small');
 
   const groupsOf = new Map<string, number[]>();
   groups.forEach((g, i) => {

@@ -27,7 +27,15 @@ export const FY = 'FY';
 export const PERSONAL_MEASURES = MEASURES.filter((m) => m.personal).map((m) => m.id) as MeasureId[];
 export const DERIVED_MEASURES = ['cv_unreplied'] as const;
 export const DURATION_COUNTS = ['du_reply', 'du_agreement'] as const;
-export type ModelMeasure = MeasureId | (typeof DERIVED_MEASURES)[number] | (typeof DURATION_COUNTS)[number];
+/**
+ * マッチング提案, counted per organisation and pairing (opening × solution): shown to it at least
+ * once, acted on (応募 / スカウト from the proposal), and followed by an application or scout
+ * between the two sides after it was acted on. Placed by the month first shown and by the
+ * opening's types, categories and prefecture.
+ */
+export const PROPOSAL_MEASURES = ['pr_shown', 'pr_acted', 'pr_applied'] as const;
+export type ProposalMeasure = (typeof PROPOSAL_MEASURES)[number];
+export type ModelMeasure = MeasureId | (typeof DERIVED_MEASURES)[number] | (typeof DURATION_COUNTS)[number] | ProposalMeasure;
 /** What a breakdown table (one more dimension fixed) shows. */
 export const BREAKDOWN_MEASURES: ModelMeasure[] = ['applications', 'ap_reached_dialogue', 'ap_reached_agreed', 'ap_reached_concluded', 'inquiries'];
 /** Only the month table shows the events of the month. */
@@ -39,23 +47,20 @@ const STATUS_GROUPS: [ModelMeasure, ModelMeasure[]][] = [
   ['ag_total', ['ag_drafting', 'ag_agreed', 'ag_concluded']],
 ];
 
-/** One row of the summary as the database gives it: a month and a cell with at most two of type/category/prefecture fixed. */
-export interface CubeInputRow {
+/**
+ * A group of records behind the counts of people: records that share their month, kind,
+ * prefecture, categories, types and the set of measures they count in (monitoring_records).
+ * Duration and proposal records have kind '*' (they count only in both kinds together).
+ */
+export interface CubeRecord {
   month: MonthKey;
-  kind: 'opening' | 'solution';
-  type: string;
-  category: string;
+  kind: 'opening' | 'solution' | '*';
+  family: string;
   pref: string;
-  measures: Partial<Record<MeasureId, number>>;
-}
-/** Duration records per month and cell (at most one of type/category/prefecture fixed). */
-export interface DurationCountRow {
-  month: MonthKey;
-  type: string;
-  category: string;
-  pref: string;
-  du_reply: number;
-  du_agreement: number;
+  cats: readonly string[];
+  types: readonly string[];
+  measures: readonly string[];
+  n: number;
 }
 
 export const cellKey = (c: CubeCoord, kind: CellKind, measure: ModelMeasure) => `${c.period}|${c.type}|${c.category}|${c.pref}|${kind}|${measure}`;
@@ -79,7 +84,7 @@ function members(dim: CubeDim, fiscalYear: number): readonly string[] {
 /** The measures a cell with this coordinate and kind can show on some page or export. */
 export function measuresOf(c: CubeCoord, kind: CellKind): ModelMeasure[] {
   const n = fixedDims(c).length;
-  if (n <= 1) return kind === 'both' ? [...PERSONAL_MEASURES, ...DERIVED_MEASURES, ...DURATION_COUNTS] : [...PERSONAL_MEASURES, ...DERIVED_MEASURES];
+  if (n <= 1) return kind === 'both' ? [...PERSONAL_MEASURES, ...DERIVED_MEASURES, ...DURATION_COUNTS, ...PROPOSAL_MEASURES] : [...PERSONAL_MEASURES, ...DERIVED_MEASURES];
   if (n === 2 && kind === 'both') return c.period !== FY ? [...BREAKDOWN_MEASURES, ...EVENT_MEASURES] : BREAKDOWN_MEASURES;
   return [];
 }
@@ -107,59 +112,105 @@ export interface ProtectedCube {
   size: { cells: number; groups: number; small: number; secondary: number };
 }
 
-/** Builds every cell and relation of one fiscal year and suppresses them together. */
-export function buildProtectedCube(fiscalYear: number, rows: readonly CubeInputRow[], durations: readonly DurationCountRow[]): ProtectedCube {
-  const months = fiscalYearMonths(fiscalYear);
-  const raw = new Map<string, number>();
-  const add = (key: string, v: number) => {
-    if (v) raw.set(key, (raw.get(key) ?? 0) + v);
+export const MODEL_MEASURES: ModelMeasure[] = [...PERSONAL_MEASURES, ...DERIVED_MEASURES, ...DURATION_COUNTS, ...PROPOSAL_MEASURES];
+const KINDS: CellKind[] = ['opening', 'solution', 'both'];
+const coordKey = (c: CubeCoord) => `${c.period}|${c.type}|${c.category}|${c.pref}`;
+
+/*
+ * Which records a cell counts, as a fingerprint: the sum over its records of n × a random weight,
+ * modulo two primes. Equal record sets have equal fingerprints, and the fingerprint of a union of
+ * disjoint sets is the sum of theirs, so "cell A less cell B counts exactly the records of hidden
+ * cell H" is found by looking up fingerprint(A) − fingerprint(H) among the shown cells.
+ * (Unequal sets collide with a chance of about 1 in 2·10¹⁸; a collision only hides one cell more.)
+ */
+const P1 = 2_147_483_647;
+const P2 = 1_000_000_007;
+function weights(seed: number) {
+  let t = seed >>> 0;
+  const next = () => {
+    t = (t + 0x6d2b79f5) >>> 0;
+    let r = Math.imul(t ^ (t >>> 15), 1 | t);
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
   };
-  const activeMonths = new Set<MonthKey>();
-  for (const r of rows) {
-    if (!months.includes(r.month)) continue;
-    const per = [r.month, FY];
-    for (const period of per) {
-      const c = { period, type: r.type, category: r.category, pref: r.pref };
-      if (fixedDims(c).length > 2) continue;
-      for (const m of [...PERSONAL_MEASURES]) {
-        const v = Number(r.measures[m] ?? 0);
-        add(cellKey(c, r.kind, m), v);
-        add(cellKey(c, 'both', m), v);
-        if (v && c.type === ANY && c.category === ANY && c.pref === ANY) activeMonths.add(r.month);
+  return () => [1 + Math.floor(next() * (P1 - 1)), 1 + Math.floor(next() * (P2 - 1))] as const;
+}
+
+/**
+ * Builds every cell of one fiscal year from its records and suppresses them together:
+ * the relations between cells (totals and parts, kinds, a status and its states) and, over the
+ * records themselves, every pair of shown cells, whatever their view or measure.
+ */
+export function buildProtectedCube(fiscalYear: number, records: readonly CubeRecord[]): ProtectedCube {
+  const months = fiscalYearMonths(fiscalYear);
+  const allCoords = [...coords(fiscalYear)];
+  const coordIndex = new Map(allCoords.map((c, i) => [coordKey(c), i]));
+  const NM = MODEL_MEASURES.length;
+  const measureIndex = new Map<string, number>(MODEL_MEASURES.map((m, i) => [m, i]));
+  const size = allCoords.length * KINDS.length * NM;
+  const published = new Uint8Array(size);
+  const keys: string[] = new Array(size);
+  allCoords.forEach((c, ci) => {
+    KINDS.forEach((kind, ki) => {
+      for (const m of measuresOf(c, kind)) {
+        const idx = (ci * KINDS.length + ki) * NM + measureIndex.get(m)!;
+        published[idx] = 1;
+        keys[idx] = cellKey(c, kind, m);
       }
-      const unreplied = Number(r.measures.cv_total ?? 0) - Number(r.measures.cv_replied ?? 0);
-      add(cellKey(c, r.kind, 'cv_unreplied'), unreplied);
-      add(cellKey(c, 'both', 'cv_unreplied'), unreplied);
-    }
-  }
-  for (const d of durations) {
-    if (!months.includes(d.month)) continue;
-    for (const period of [d.month, FY]) {
-      const c = { period, type: d.type, category: d.category, pref: d.pref };
-      if (fixedDims(c).length > 1) continue;
-      add(cellKey(c, 'both', 'du_reply'), Number(d.du_reply));
-      add(cellKey(c, 'both', 'du_agreement'), Number(d.du_agreement));
-    }
-  }
+    });
+  });
+
+  const inYear = records.filter((r) => months.includes(r.month));
+  /** calls `cell` with every published cell that counts the records of `r` */
+  const cellsOf = (r: CubeRecord, cell: (idx: number) => void) => {
+    const ms = r.measures.map((m) => measureIndex.get(m)).filter((m): m is number => m !== undefined);
+    if (!ms.length) return;
+    const kinds = r.kind === '*' ? [2] : [KINDS.indexOf(r.kind), 2];
+    for (const period of [r.month, FY])
+      for (const type of [ANY, ...r.types])
+        for (const category of [ANY, ...r.cats])
+          for (const pref of [ANY, r.pref]) {
+            const c = { period, type, category, pref };
+            if (fixedDims(c).length > 2) continue;
+            const ci = coordIndex.get(coordKey(c));
+            if (ci === undefined) continue;
+            for (const ki of kinds)
+              for (const mi of ms) {
+                const idx = (ci * KINDS.length + ki) * NM + mi;
+                if (published[idx]) cell(idx);
+              }
+          }
+  };
+  const value = new Float64Array(size);
+  const h1 = new Float64Array(size);
+  const h2 = new Float64Array(size);
+  const firstRecord = new Int32Array(size).fill(-1);
+  const activeMonths = new Set<MonthKey>();
+  const nextWeight = weights(fiscalYear);
+  inYear.forEach((r, ri) => {
+    const [w1, w2] = nextWeight();
+    const n = Number(r.n);
+    if (r.family !== 'duration' && n > 0) activeMonths.add(r.month);
+    cellsOf(r, (idx) => {
+      value[idx] += n;
+      h1[idx] = (h1[idx]! + ((n * w1) % P1)) % P1;
+      h2[idx] = (h2[idx]! + ((n * w2) % P2)) % P2;
+      if (firstRecord[idx] === -1) firstRecord[idx] = ri;
+    });
+  });
 
   const values = new Map<string, number>();
-  const published = new Set<string>();
-  const groups: CellGroup[] = [];
-  const kinds: CellKind[] = ['opening', 'solution', 'both'];
-  for (const c of coords(fiscalYear)) {
-    for (const kind of kinds) {
-      const ms = measuresOf(c, kind);
-      for (const m of ms) {
-        const key = cellKey(c, kind, m);
-        published.add(key);
-        values.set(key, raw.get(key) ?? 0);
-      }
-    }
+  const indexOfKey = new Map<string, number>();
+  for (let idx = 0; idx < size; idx += 1) {
+    if (!published[idx]) continue;
+    values.set(keys[idx]!, value[idx]!);
+    indexOfKey.set(keys[idx]!, idx);
   }
-  for (const c of coords(fiscalYear)) {
+  const groups: CellGroup[] = [];
+  for (const c of allCoords) {
     const fixed = fixedDims(c);
     if (fixed.length > 1) continue;
-    for (const kind of kinds) {
+    for (const kind of KINDS) {
       const ms = measuresOf(c, kind);
       // a total and its parts along each dimension not yet fixed
       for (const dim of ['period', 'type', 'category', 'pref'] as CubeDim[]) {
@@ -177,7 +228,54 @@ export function buildProtectedCube(fiscalYear: number, rows: readonly CubeInputR
     // both kinds = openings + solutions
     for (const m of measuresOf(c, 'opening')) groups.push({ parent: cellKey(c, 'both', m), children: [cellKey(c, 'opening', m), cellKey(c, 'solution', m)] });
   }
-  const states = suppressCells(values, groups, () => true);
+
+  let states = suppressCells(values, groups, () => true);
+  const fingerprint = (idx: number) => `${h1[idx]},${h2[idx]}`;
+  const EMPTY = '0,0';
+  /**
+   * Hides, for every hidden cell H with records and every shown cell A counting them all, A or the
+   * shown cells B with A − B = H (as record sets). Returns how many cells it hid.
+   */
+  const hidePairs = (): number => {
+    const shownBy = new Map<string, number[]>();
+    for (const [key, idx] of indexOfKey) {
+      if (states.has(key) || value[idx] === 0) continue;
+      const f = fingerprint(idx);
+      const list = shownBy.get(f);
+      if (list) list.push(idx);
+      else shownBy.set(f, [idx]);
+    }
+    let hid = 0;
+    const hide = (f: string) => {
+      for (const idx of shownBy.get(f) ?? []) {
+        states.set(keys[idx]!, 'secondary');
+        hid += 1;
+      }
+      shownBy.delete(f);
+    };
+    for (const [key, h] of indexOfKey) {
+      if (!states.has(key) || value[h] === 0) continue;
+      const r = firstRecord[h]!;
+      const containing: number[] = [];
+      cellsOf(inYear[r]!, (a) => {
+        if (a !== h && !states.has(keys[a]!) && value[a]! >= value[h]!) containing.push(a);
+      });
+      for (const a of containing) {
+        if (states.has(keys[a]!)) continue;
+        const fa = fingerprint(a);
+        const rest = `${(h1[a]! - h1[h]! + P1) % P1},${(h2[a]! - h2[h]! + P2) % P2}`;
+        if (rest === EMPTY) hide(fa);
+        else if (shownBy.has(rest)) {
+          // hide the side shown in fewer cells (the smaller one when even)
+          if ((shownBy.get(rest)!.length) <= (shownBy.get(fa)?.length ?? 0)) hide(rest);
+          else hide(fa);
+        }
+      }
+    }
+    return hid;
+  };
+  for (let round = 0; round < 50 && hidePairs() > 0; round += 1) states = suppressCells(values, groups, () => true, states);
+
   let small = 0;
   let secondary = 0;
   for (const s of states.values()) {
@@ -189,7 +287,7 @@ export function buildProtectedCube(fiscalYear: number, rows: readonly CubeInputR
     value: (c, kind, m) => values.get(cellKey(c, kind, m)) ?? 0,
     state: (c, kind, m) => {
       const key = cellKey(c, kind, m);
-      return published.has(key) ? (states.get(key) ?? 'shown') : null;
+      return values.has(key) ? (states.get(key) ?? 'shown') : null;
     },
     activeMonths,
     size: { cells: values.size, groups: groups.length, small, secondary },

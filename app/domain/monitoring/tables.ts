@@ -54,6 +54,7 @@ export const TABLES = [
   { id: 'status', title: '状態別の件数' },
   { id: 'funnel', title: 'マッチングのファネル' },
   { id: 'durations', title: '初回返信・合意までの期間' },
+  { id: 'proposals', title: 'マッチング提案' },
   { id: 'by-type', title: '類型別' },
   { id: 'by-category', title: '分野別' },
   { id: 'by-prefecture', title: '都道府県別' },
@@ -216,6 +217,36 @@ function durationsTable(agg: DashboardAggregates, guard: ViewProtection): Monito
   };
 }
 
+const PROPOSAL_ROWS: { measure: ModelMeasure; label: string }[] = [
+  { measure: 'pr_shown', label: '提案が表示された組み合わせ' },
+  { measure: 'pr_acted', label: '提案から応募・スカウトに進んだ' },
+  { measure: 'pr_applied', label: '提案から応募・スカウトが届いた' },
+];
+
+/** Proposals shown → acted on → applications, counts of organisation × pairing read from the protected cube. */
+function proposalsTable(guard: ViewProtection): MonitoringTable {
+  const counts = PROPOSAL_ROWS.map((r) => readPersonal(guard, guard.coord, 'both', r.measure));
+  return {
+    id: 'proposals',
+    title: 'マッチング提案',
+    rowHeader: '段階',
+    columns: [{ key: 'count', label: '件数' }, { key: 'fromPrevious', label: '前段階からの移行率', unit: '%' }],
+    rows: PROPOSAL_ROWS.map((r, i) => {
+      const c = counts[i]!;
+      const prev = i > 0 ? counts[i - 1]! : null;
+      const rate = prev && !c.suppressed && !prev.suppressed && prev.value ? c.value! / prev.value : null;
+      return { key: r.measure, header: r.label, cells: [cell(c), rate1(rate)] };
+    }),
+    total: null,
+    notes: [
+      '組織ごとの募集×ソリューションの組み合わせの数です。表示は最初に提案が表示された月、類型・分野・都道府県は起業人募集のものです。',
+      '「応募・スカウトが届いた」は、提案から進んだ後に、その二者の間で応募またはスカウトが送られたものです。',
+      SMALL_NOTE,
+      WITHHELD_NOTE,
+    ],
+  };
+}
+
 interface BreakdownColumn {
   key: string;
   label: string;
@@ -284,6 +315,7 @@ export function buildTables(agg: DashboardAggregates, filters: MonitoringFilters
     withNote(statusTable(agg, guard), scope),
     withNote(funnelTable(agg, guard), scope),
     withNote(durationsTable(agg, guard), scope),
+    withNote(proposalsTable(guard), scope),
     breakdown('by-type', '類型別', '類型', LISTING_TYPES.map((t) => ({ key: t.id, header: t.label, split: get(agg.byType, t.id), coord: withDim(c, 'type', t.id) })), totals, guard, [scope, OVERLAP_NOTE]),
     breakdown(
       'by-category',

@@ -20,6 +20,9 @@ export const ACTIONS = [
   'listing.publish',
   'listing.delete',
   'listing.moderate',
+  'listing.favourite',
+  // matching proposals (マッチング提案) for the organisations that post listings
+  'proposal.view',
   // applications and chat
   'application.create',
   'application.view',
@@ -92,6 +95,10 @@ const RULES: Record<Action, Rule> = {
   'listing.publish': (u, r) => r.type === 'listing' && memberOf(u, r.ownerOrganisationId) && isRole(u, ...POSTERS[r.listingKind]),
   'listing.delete': (u, r) => r.type === 'listing' && memberOf(u, r.ownerOrganisationId),
   'listing.moderate': (u, r) => r.type === 'listing' && isRole(u, 'operator'),
+  'proposal.view': (u) => isRole(u, 'municipality', 'company', 'individual'),
+  // 気になる: the side that could apply to (or scout) the listing marks it; never its own organisation.
+  'listing.favourite': (u, r) =>
+    r.type === 'listing' && r.published === true && isRole(u, ...APPLICANTS[r.listingKind]) && u.organisationId !== r.ownerOrganisationId,
 
   'application.create': (u, r) =>
     r.type === 'listing' &&

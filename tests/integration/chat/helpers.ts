@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../app/chat/events';
 import { createAppServer } from '../../../app/server/app';
+import { WORKER_JOBS } from '../../../app/server/jobs';
 import { loadConfig } from '../../../app/server/config';
 import type { DbHandle } from '../../../db/client';
 import { applyToListing } from '../../../app/services/applications.server';
@@ -25,7 +26,7 @@ export async function startOn(handle: DbHandle, opts: { port?: number; dataDir?:
     SESSION_SECRET: opts.secret ?? 's'.repeat(40),
     LOG_LEVEL: 'silent',
   });
-  const server = await createAppServer({ config, dbHandle: { ...handle, close: async () => {} }, logger: pino({ level: 'silent' }) });
+  const server = await createAppServer({ config, dbHandle: { ...handle, close: async () => {} }, logger: pino({ level: 'silent' }) , jobs: WORKER_JOBS });
   const port = await server.listen();
   return { ...server, config, port, url: `http://127.0.0.1:${port}` };
 }

@@ -122,7 +122,7 @@ describe('outbox worker', () => {
 describe('Meilisearch unreachable', () => {
   it('answers from the embedded engine and says so', async () => {
     for (const d of DOCS) await indexDocument(handle.db, d);
-    const search = createSearch({ db: handle.db, config: { meili: { host: 'http://127.0.0.1:9' } }, logger: pino({ level: 'silent' }), worker: false });
+    const search = createSearch({ db: handle.db, config: { meili: { host: 'http://127.0.0.1:9' } }, logger: pino({ level: 'silent' }) });
     try {
       const res = await search.search({ q: 'インバウンド' });
       expect(res.degraded).toBe(true);

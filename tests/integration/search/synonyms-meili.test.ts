@@ -132,7 +132,7 @@ describe('synonym changes while Meilisearch is down', () => {
     // Meilisearch is back: the settings applied at start-up carry the group.
     const received: Settings[] = [];
     fake = await startFakeMeili(port, received);
-    const restarted = createSearch({ db: server.db, config: { meili: { host: `http://127.0.0.1:${port}` } }, worker: false });
+    const restarted = createSearch({ db: server.db, config: { meili: { host: `http://127.0.0.1:${port}` } } });
     await restarted.close();
     expect(received.at(-1)?.synonyms?.['ライステラス']).toEqual(['棚田']);
   });

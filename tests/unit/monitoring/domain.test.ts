@@ -24,6 +24,7 @@ import {
   viewCoord,
   SECONDARY_TEXT,
   filtersToQuery,
+  type CubeRecord,
   type DashboardAggregates,
 } from '../../../app/domain/monitoring';
 import { MONITORING_MEASURE_COLUMNS } from '../../../db/types/monitoring';
@@ -105,7 +106,7 @@ describe('small-cell rule', () => {
     agg.byPref['13'] = emptySplit();
     agg.byPref['13'].opening.applications = 7;
     const filters = parseMonitoringFilters(new URLSearchParams('fy=2026'), NOW).filters;
-    const cube = buildProtectedCube(2026, cubeRows([...records(2, { pref: '32' }), ...records(7, { pref: '13' })]), []);
+    const cube = buildProtectedCube(2026, cubeRows([...records(2, { pref: '32' }), ...records(7, { pref: '13' })]));
     const t = buildTables(agg, filters, { cube, coord: viewCoord(filters, cube) }).find((x) => x.id === 'by-prefecture')!;
     const shimane = t.rows.find((r) => r.key === '32')!;
     expect(shimane.cells.slice(0, 3)).toEqual([1, 0, SUPPRESSED_TEXT]);
@@ -120,19 +121,9 @@ type Rec = { month: string; kind: 'opening' | 'solution'; pref: string; cats: st
 function records(n: number, r: Partial<Rec>): Rec[] {
   return Array.from({ length: n }, () => ({ month: '2026-05', kind: 'opening', pref: '32', cats: ['dx'], types: ['dispatch'], measures: { applications: 1, ap_applied: 1 }, ...r }));
 }
-/** Records summed into summary rows the way the summary is built: each dimension exploded with its '*' member. */
-function cubeRows(recs: Rec[]) {
-  const rows = new Map<string, { month: string; kind: 'opening' | 'solution'; type: string; category: string; pref: string; measures: Record<string, number> }>();
-  for (const r of recs)
-    for (const pref of [r.pref, '*'])
-      for (const category of [...r.cats, '*'])
-        for (const type of [...r.types, '*']) {
-          const key = [r.month, r.kind, pref, category, type].join('|');
-          const row = rows.get(key) ?? { month: r.month, kind: r.kind, type, category, pref, measures: {} };
-          for (const [m, v] of Object.entries(r.measures)) row.measures[m] = (row.measures[m] ?? 0) + v;
-          rows.set(key, row);
-        }
-  return [...rows.values()];
+/** Records as the summary stores them (monitoring_records): one group per record here. */
+function cubeRows(recs: Rec[]): CubeRecord[] {
+  return recs.map((r) => ({ month: r.month, kind: r.kind, family: 'application', pref: r.pref, cats: r.cats, types: r.types, measures: Object.keys(r.measures), n: 1 }));
 }
 
 describe('suppression across every view of one cube', () => {
@@ -141,7 +132,6 @@ describe('suppression across every view of one cube', () => {
     const cube = buildProtectedCube(
       2026,
       cubeRows([...records(4, { pref: '32' }), ...records(1, { pref: '32', types: ['side_job'] }), ...records(6, { pref: '36' })]),
-      [],
     );
     const read = (q: string, table: string, row: string, column = 'applications') => {
       const filters = parseMonitoringFilters(new URLSearchParams(q), NOW).filters;

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REMIX_BUILD, ROOT_DIR } from '../../app/server/app';
+
+/*
+ * What the server process loads at start-up stays in its memory for good. The libraries below serve
+ * rare requests (documents, spreadsheets, charts, uploads, mail, TOTP) or other configurations
+ * (Redis), or only the browser (the socket.io client): the built server must load them when first
+ * used, never through a static import.
+ */
+const LOADED_WHEN_USED = ['docx', 'pdfkit', 'exceljs', 'echarts', 'file-type', 'nodemailer', 'otplib', 'redis', '@socket.io/redis-adapter', 'socket.io-client'];
+
+function staticImports(file: string): string[] {
+  const code = readFileSync(file, 'utf8');
+  return [...code.matchAll(/^import\s+(?:[^'"]*?\s+from\s+)?["']([^"']+)["'];?$/gm)].map((m) => m[1]);
+}
+
+describe('start-up imports of the built server', () => {
+  for (const file of [REMIX_BUILD, path.join(ROOT_DIR, 'build/server/index.js')]) {
+    it(`${path.relative(ROOT_DIR, file)} imports no library that is loaded when first used`, () => {
+      const imports = staticImports(file);
+      expect(imports.length, 'run `npm run build` first').toBeGreaterThan(5);
+      const packageOf = (spec: string) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+      expect(imports.filter((spec) => LOADED_WHEN_USED.includes(packageOf(spec)))).toEqual([]);
+    });
+  }
+});
