@@ -55,9 +55,9 @@ export const AUDIT_ACTION_LABELS = {
   'synonym.delete': '同義語の削除',
   'inquiry.create': 'お問い合わせ',
   'saved_search.create': '検索条件の保存',
-  'saved_search.update': '保存した検索条件の変更',
-  'saved_search.delete': '保存した検索条件の削除',
-  'saved_search.unsubscribe': '検索条件のお知らせメールの停止',
+  'saved_search.update': '検索条件の変更',
+  'saved_search.delete': '検索条件の削除',
+  'saved_search.unsubscribe': '新着お知らせの配信停止',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -96,6 +96,8 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
 const DETAIL_LABELS: Record<string, string> = {
   kind: '種類',
   name: '名称',
+  frequency: 'お知らせの頻度',
+  searches: '停止した検索条件の数',
   consents: '同意した版',
   reason: '理由',
   email: 'メールアドレス',
@@ -109,8 +111,6 @@ const DETAIL_LABELS: Record<string, string> = {
   from: '変更前',
   to: '変更後',
   note: 'メモ',
-  frequency: 'お知らせの頻度',
-  searches: '検索条件の数',
   editedAs: '編集方法',
   articles: '条数',
   valid: '入力の完備',

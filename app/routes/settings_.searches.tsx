@@ -7,7 +7,7 @@ import { Notice } from '../components/notice';
 import { ALERT_FREQUENCIES, ALERT_FREQUENCY_LABELS, type AlertFrequency } from '../domain/alerts';
 import { UPDATE_SAVED_SEARCH_LABELS, UpdateSavedSearchForm } from '../schemas/saved-searches';
 import { requireUser } from '../services/auth.server';
-import { deleteSavedSearch, listSavedSearches, updateSavedSearch } from '../services/saved-searches.server';
+import { deleteSavedSearch, getOwnSavedSearch, listSavedSearches, updateSavedSearch } from '../services/saved-searches.server';
 import { asErrorResponse, invariantResponse } from '../utils/errors';
 import { NO_STORE, parseSubmission, readFormData, refused } from '../utils/forms.server';
 import { idParam } from '../utils/params';
@@ -30,6 +30,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const id = idParam(String(formData.get('id') ?? ''), '検索条件');
   const intent = formData.get('intent');
+  // Someone else's search reads as missing before anything about the input is said.
+  await getOwnSavedSearch(context.db, user, id).catch(asErrorResponse);
   if (intent === 'delete') {
     await deleteSavedSearch(context.db, user, id, context.clientIp).catch(asErrorResponse);
     return redirect('/settings/searches?deleted');

@@ -4,10 +4,11 @@ import type { Database } from '../../db/database';
 import { enqueueMail, insertNotifications } from '../../db/queries/notifications';
 import { claimSavedSearches, findAlertingSearches, setCheckedUntil } from '../../db/queries/saved-searches';
 import type { SearchService } from '../../search/create-search';
-import { MAX_PER_PAGE, type SearchHit } from '../../search/types';
+import { hitUrl, MAX_PER_PAGE, type SearchHit } from '../../search/types';
 import { composeDigest, HITS_PER_SECTION, isEmptyDigest, planDigests, searchHref, type DigestPlan, type DigestProposal, type DigestSection, type SavedSearchParams } from '../domain/alerts';
 import { LISTING_KIND_LABELS } from '../domain/vocabulary';
 import type { Config } from '../server/config';
+import { proposalsForOrganisationId } from './proposals.server';
 import { toQuery } from './search.server';
 import { stateOf } from './saved-searches.server';
 
@@ -16,7 +17,7 @@ import { stateOf } from './saved-searches.server';
  * interface and analysis as /search, mailed through the notification outbox (one mail per user per
  * period) and listed in お知らせ. Safe with several processes: a search is claimed for a period by an
  * UPDATE that only one process can make (claimSavedSearches), and the outbox refuses a second mail
- * with the same key.
+ * with the same key. A user's digest also carries the new proposals for the organisation's listings.
  */
 
 type Db = Kysely<Database>;
@@ -72,10 +73,27 @@ async function newListings(search: AlertServices['search'], params: SavedSearchP
 
 const placeOf = (h: SearchHit) => [h.prefecture, h.municipality].filter(Boolean).join(' ');
 
-/** Proposals above the threshold for the user's organisation's listings (none until the matching engine is wired in). */
-type ProposalSource = (userId: string, since: Date) => Promise<DigestProposal[]>;
+type Recipient = { email: string; name: string; organisationId: string; organisationKind: string };
 
-async function runPlan(s: AlertServices, plan: DigestPlan, recipient: { email: string; name: string }, now: Date, proposals?: ProposalSource): Promise<boolean> {
+/** A proposal is announced when it fits at least this well (the fit score runs from 0 to 1). */
+export const PROPOSAL_ALERT_MIN_SCORE = 0.5;
+const PROPOSALS_PER_DIGEST = 5;
+
+/**
+ * New proposals for the recipient's organisation's listings: the pairings of 「あなたへの提案」 at or
+ * above the threshold whose other listing was published in the period the digest covers.
+ */
+async function newProposals(db: Db, r: Recipient, since: Date, until: Date): Promise<DigestProposal[]> {
+  const kind = r.organisationKind === 'municipality' ? 'opening' : r.organisationKind === 'company' || r.organisationKind === 'individual' ? 'solution' : null;
+  if (!kind) return [];
+  const found = await proposalsForOrganisationId(db, { organisationId: r.organisationId, kind, limit: 50 });
+  return found
+    .filter((p) => p.score >= PROPOSAL_ALERT_MIN_SCORE && p.listing.publishedAt && new Date(p.listing.publishedAt) > since && new Date(p.listing.publishedAt) <= until)
+    .slice(0, PROPOSALS_PER_DIGEST)
+    .map((p) => ({ title: p.listing.title, url: hitUrl(p.listing.kind, String(p.listing.id)), listingTitle: p.forListing.title, reasons: p.reasons }));
+}
+
+async function runPlan(s: AlertServices, plan: DigestPlan, recipient: Recipient, now: Date): Promise<boolean> {
   const until = new Date(now.getTime() - SETTLE_MS);
   // The claim commits on its own: the searches below must not hold a transaction (PGlite has one connection).
   const claimed = await s.db.transaction().execute((trx) => claimSavedSearches(trx, plan.searches.map((d) => ({ id: d.id, period: d.period.key, frequency: d.period.frequency }))));
@@ -92,7 +110,7 @@ async function runPlan(s: AlertServices, plan: DigestPlan, recipient: { email: s
     });
   }
   const since = new Date(Math.min(...claimed.map((c) => new Date(c.checked_until).getTime())));
-  const input = { recipientName: recipient.name, publicUrl: s.config.publicUrl, sections, proposals: proposals ? await proposals(plan.userId, since) : [], unsubscribeUrl: unsubscribeUrl(s.config, plan.userId) };
+  const input = { recipientName: recipient.name, publicUrl: s.config.publicUrl, sections, proposals: await newProposals(s.db, recipient, since, until), unsubscribeUrl: unsubscribeUrl(s.config, plan.userId) };
   const advance = claimed.filter((c) => new Date(c.checked_until) < until).map((c) => c.id);
   if (isEmptyDigest(input)) {
     await setCheckedUntil(s.db, advance, until);
@@ -123,16 +141,14 @@ async function runPlan(s: AlertServices, plan: DigestPlan, recipient: { email: s
  * Works on every saved search whose period is due: at most one digest per user. Returns how many
  * digests were queued. Two processes running it at once queue each digest once.
  */
-export async function runAlerts(s: AlertServices, now = new Date(), opts: { proposals?: ProposalSource } = {}): Promise<number> {
+export async function runAlerts(s: AlertServices, now = new Date()): Promise<number> {
   const rows = await findAlertingSearches(s.db);
-  const recipients = new Map(rows.map((r) => [r.user_id, { email: r.email, name: r.name }]));
+  const recipients = new Map<string, Recipient>(rows.map((r) => [r.user_id, { email: r.email, name: r.name, organisationId: r.organisation_id, organisationKind: r.organisation_kind }]));
   const plans = planDigests(
     rows.map((r) => ({ id: Number(r.id), userId: r.user_id, frequency: r.frequency, alertedPeriod: r.alerted_period })),
     now,
   );
   let queued = 0;
-  for (const plan of plans) if (await runPlan(s, plan, recipients.get(plan.userId)!, now, opts.proposals)) queued += 1;
+  for (const plan of plans) if (await runPlan(s, plan, recipients.get(plan.userId)!, now)) queued += 1;
   return queued;
 }
-
-/** The alert job of one process, every `intervalMs` (即時 needs minutes, not the hourly sweep). */

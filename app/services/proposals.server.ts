@@ -277,3 +277,10 @@ export async function refreshQueuedProposals(db: Db, opts: { today?: string } = 
     // Kept in proposal_refresh_queue; the hourly sweep retries and logs the error.
   });
 }
+
+/** The same pairings as 「あなたへの提案」 for an organisation known by id and kind (the alert run has no signed-in viewer). */
+export async function proposalsForOrganisationId(db: Db, args: { organisationId: string; kind: ListingKind; limit?: number; today?: string }): Promise<Proposal[]> {
+  const today = args.today ?? japanToday();
+  const rows = await findProposals(db, { kind: args.kind, organisationId: args.organisationId, today, limit: args.limit ?? 20 });
+  return rows.map((r) => toProposal(r, today));
+}

@@ -48,7 +48,8 @@ export function findAlertingSearches(db: Db) {
   return db
     .selectFrom('saved_searches as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.user_id', 's.frequency', 's.alerted_period', 'u.email', 'u.name'])
+    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
+    .select(['s.id', 's.user_id', 's.frequency', 's.alerted_period', 'u.email', 'u.name', 'u.organisation_id', 'o.kind as organisation_kind'])
     .where('s.frequency', '!=', 'none')
     .where('u.disabled_at', 'is', null)
     .orderBy('s.user_id')

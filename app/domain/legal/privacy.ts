@@ -123,7 +123,7 @@ export const PRIVACY_V2: PolicyDocument = {
  * privacy-v3: also names the listings each user marked 気になる, and whether the user chose to let the
  * listing's organisation see the marker's organisation name.
  */
-export const PRIVACY: PolicyDocument = {
+export const PRIVACY_V3: PolicyDocument = {
   ...PRIVACY_V2,
   id: 'privacy-v3',
   effectiveOn: '2026-12-07',
@@ -134,6 +134,24 @@ export const PRIVACY: PolicyDocument = {
           items: [
             ...section.items!,
             '気になる：「気になる」に登録した掲載、登録の日時、及び掲載した団体に団体名を知らせるかどうかの選択。掲載した団体には登録した団体の数だけを示し、団体名は知らせることを選んだ場合又はその掲載に応募・スカウトした場合に限り示します。',
+          ],
+        }
+      : section,
+  ),
+};
+
+/** privacy-v4: also names the searches each user saved, with the alert frequency chosen for each. */
+export const PRIVACY: PolicyDocument = {
+  ...PRIVACY_V3,
+  id: 'privacy-v4',
+  effectiveOn: '2026-12-07',
+  sections: PRIVACY_V3.sections.map((section, i) =>
+    i === 0
+      ? {
+          ...section,
+          items: [
+            ...section.items!,
+            '保存した検索条件：名前、検索の条件、新着のお知らせの頻度及び最後に新着を確かめた日時。ご本人だけが閲覧・変更でき、新着はご本人にだけお知らせします。',
           ],
         }
       : section,

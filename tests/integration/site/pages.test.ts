@@ -67,6 +67,7 @@ describe('footer pages', () => {
     inquiries: ['お問い合わせ', '同意いただいたプライバシーポリシーの版'],
     legal_consents: ['同意いただいた利用規約及びプライバシーポリシーの版と同意の日時'],
     form_submissions: ['二重送信の防止', '1日間'],
+    saved_searches: ['保存した検索条件', '新着のお知らせの頻度'],
     listing_favourites: ['「気になる」に登録した掲載', '団体名を知らせるかどうかの選択'],
     // No personal data: public listings (search), the municipality master, counts and templates.
     search_documents: [],
