@@ -77,6 +77,7 @@ describe('footer pages', () => {
     municipal_wards: [],
     monitoring_cube: ['件数'],
     monitoring_durations: ['件数'],
+    monitoring_records: ['件数'],
     monitoring_refresh: [],
     agreement_templates: [],
     // マッチング提案: pairings of public listings, an organisation's 「表示しない」 and counts; no person named.
