@@ -60,19 +60,6 @@ function withPasswordRules<T extends z.ZodTypeAny>(schema: T) {
   });
 }
 
-export const LoginSchema = z.object({
-  email: emailField,
-  password: z.string({ required_error: 'パスワードを入力してください。' }).min(1, 'パスワードを入力してください。'),
-  redirectTo: z.string().optional(),
-});
-
-export const TotpCodeSchema = z.object({
-  code: z
-    .string({ required_error: '確認コードを入力してください。' })
-    .transform((v) => v.normalize('NFKC').replace(/\s/g, ''))
-    .pipe(z.string().regex(/^\d{6}$/, '確認コードは6桁の数字です。')),
-});
-
 const accountFields = {
   name: text('氏名', 60),
   email: emailField,
@@ -118,10 +105,6 @@ export const IndividualSignupSchema = withPasswordRules(
       if (!v.employerHeadOffice) ctx.addIssue({ code: 'custom', path: ['employerHeadOffice'], message: `${which}の本社所在地（市区町村）を入力してください。` });
     }),
 );
-
-export const ForgotPasswordSchema = z.object({ email: emailField });
-
-export const ResetPasswordSchema = withPasswordRules(z.object({ email: z.string().optional(), password: newPassword }));
 
 export type FieldErrors = Record<string, string[]>;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { passwordProblems } from '../../../app/domain/accounts/password';
-import { fieldErrors, IndividualSignupSchema, LoginSchema, safeRedirect } from '../../../app/domain/accounts/schemas';
+import { fieldErrors, IndividualSignupSchema, safeRedirect } from '../../../app/domain/accounts/schemas';
+import { LoginForm } from '../../../app/schemas/auth';
 import { toZod } from '../../../app/schemas/form';
 import { ReviewForm } from '../../../app/schemas/settings';
 
@@ -21,7 +22,7 @@ describe('password rules', () => {
 
 describe('form schemas', () => {
   it('normalises the e-mail address for log-in (NFKC, trimmed, lower case)', () => {
-    expect(LoginSchema.parse({ email: ' Ｔａｒｏ@Example.JP ', password: 'x' }).email).toBe('taro@example.jp');
+    expect(LoginForm.fields.parse({ email: ' Ｔａｒｏ@Example.JP ', password: 'x' }).email).toBe('taro@example.jp');
   });
 
   it('requires the employer for side-job and senior individuals, not for freelancers', () => {
