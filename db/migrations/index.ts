@@ -23,6 +23,7 @@ import * as m0802 from './2026_12_07_0802_outbox_attachments';
 import * as m0811 from './2026_12_07_0811_form_submissions';
 import * as m0812 from './2026_12_07_0812_legal_consents';
 import * as m0813 from './2026_12_07_0813_wards_page_change';
+import * as m0951 from './2026_12_07_0951_individual_profiles';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder at run time) so that the
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0811_form_submissions': m0811,
   '2026_12_07_0812_legal_consents': m0812,
   '2026_12_07_0813_wards_page_change': m0813,
+  '2026_12_07_0951_individual_profiles': m0951,
 };

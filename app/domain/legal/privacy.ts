@@ -101,7 +101,7 @@ const ACCOUNT_ITEM_V1 = PRIVACY_V1.sections[0]!.items![0]!;
  * privacy-v2: also names the versions of these texts each user agreed to (with the time), and the
  * answers to form submissions kept for a day so that a form sent twice is worked on once.
  */
-export const PRIVACY: PolicyDocument = {
+export const PRIVACY_V2: PolicyDocument = {
   ...PRIVACY_V1,
   id: 'privacy-v2',
   effectiveOn: '2026-12-07',
@@ -113,6 +113,27 @@ export const PRIVACY: PolicyDocument = {
             ACCOUNT_ITEM_V1.replace('利用停止の有無。', '利用停止の有無、同意いただいた利用規約及びプライバシーポリシーの版と同意の日時・IPアドレス。'),
             ...section.items!.slice(1),
             '二重送信の防止：フォームを送信したときの応答（移動先のページ等）と、送信内容の要約値（SHA-256。パスワードは含めません。）を1日間。',
+          ],
+        }
+      : section,
+  ),
+};
+
+/**
+ * privacy-v3: also names the profile individuals may add for municipalities (residence, skills, career
+ * history, availability, photo) and who reads it.
+ */
+export const PRIVACY: PolicyDocument = {
+  ...PRIVACY_V2,
+  id: 'privacy-v3',
+  effectiveOn: '2026-12-07',
+  sections: PRIVACY_V2.sections.map((section, i) =>
+    i === 0
+      ? {
+          ...section,
+          items: [
+            ...section.items!,
+            '個人のプロフィール（任意）：お住まいの市区町村、スキル・得意分野、職歴（勤務先・役職・期間）、月の稼働日数・時間、現地に行ける頻度、開始できる日及び写真（400×400に縮小し、撮影日時や位置情報等の付加情報を取り除いて保存したもの）。ログインした自治体の職員、運営者及びご本人だけに表示します。',
           ],
         }
       : section,

@@ -108,7 +108,7 @@ describe('sign-up', () => {
     const user = await server.db.selectFrom('users').select('id').where('email', '=', 'consent@example.jp').executeTakeFirstOrThrow();
     const consents = await server.db.selectFrom('legal_consents').select(['document', 'version', 'agreed_at']).where('user_id', '=', user.id).orderBy('document').execute();
     expect(consents.map((c) => [c.document, c.version])).toEqual([
-      ['privacy', 'privacy-v2'],
+      ['privacy', 'privacy-v3'],
       ['terms', 'terms-v1'],
     ]);
     for (const c of consents) expect(Date.now() - new Date(c.agreed_at).getTime()).toBeLessThan(10 * 60_000);
@@ -119,6 +119,6 @@ describe('sign-up', () => {
     const list = await (await operator.get('/admin/users?q=consent%40example.jp')).text();
     const cell = /data-testid="consents">([\s\S]*?)<\/td>/.exec(list)?.[1] ?? list.slice(0, 0);
     expect(cell.replace(/<!-- -->/g, '')).toMatch(/利用規約（版：terms-v1）/);
-    expect(cell.replace(/<!-- -->/g, '')).toMatch(/プライバシーポリシー（版：privacy-v2）/);
+    expect(cell.replace(/<!-- -->/g, '')).toMatch(/プライバシーポリシー（版：privacy-v3）/);
   });
 });

@@ -67,6 +67,7 @@ describe('footer pages', () => {
     inquiries: ['お問い合わせ', '同意いただいたプライバシーポリシーの版'],
     legal_consents: ['同意いただいた利用規約及びプライバシーポリシーの版と同意の日時'],
     form_submissions: ['二重送信の防止', '1日間'],
+    individual_profiles: ['個人のプロフィール', '職歴', '写真', '位置情報'],
     // No personal data: public listings (search), the municipality master, counts and templates.
     search_documents: [],
     search_outbox: [],

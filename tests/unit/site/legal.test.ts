@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { LEGAL_VERSIONS, PRIVACY, TERMS, type PolicyDocument } from '../../../app/domain/legal';
-import { PRIVACY_V1 } from '../../../app/domain/legal/privacy';
+import { PRIVACY_V1, PRIVACY_V2 } from '../../../app/domain/legal/privacy';
 
 /*
  * Sign-up records the version id a user agreed to, so the text behind an id must never change. Every
@@ -12,12 +12,13 @@ const PUBLISHED: Record<string, string> = {
   'terms-v1': '2b20e2836c45f905dbca6483d2ff810711cfdf9e08ddb1907a322ce55ebf334c',
   'privacy-v1': '88b2731861dfeca04bb429e60e379d1f12b4f24b4b6fd05597cf9998dbc21186',
   'privacy-v2': '9eeb75be17026816c3a7d8596009b1a02f149e9ae492bde918836c6076893d0b',
+  'privacy-v3': 'a5974e1f846ce75dd55c2010677d76cdfa2d10417a961fbc77ccde5afe9f5a65',
 };
 
 const textHash = (doc: PolicyDocument) => createHash('sha256').update(JSON.stringify({ title: doc.title, intro: doc.intro, sections: doc.sections })).digest('hex');
 
 describe('versioned policies', () => {
-  it.each([TERMS, PRIVACY_V1, PRIVACY])('$title: the text of version $id is the one that was published', (doc) => {
+  it.each([TERMS, PRIVACY_V1, PRIVACY_V2, PRIVACY])('$title: the text of version $id is the one that was published', (doc) => {
     expect(PUBLISHED[doc.id], `new version ${doc.id}: add its hash ${textHash(doc)}`).toBeDefined();
     expect(textHash(doc)).toBe(PUBLISHED[doc.id]);
   });
