@@ -1,9 +1,9 @@
 import type { ColumnType } from 'kysely';
+import type { CareerEntry, OnsiteFrequency } from '../../app/domain/accounts/profile';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
-export type OnsiteFrequency = 'weekly' | 'biweekly' | 'monthly' | 'quarterly' | 'remote_only';
-export type CareerEntry = { employer: string; role: string; fromYear: number; toYear: number | null };
+export type { CareerEntry, OnsiteFrequency };
 
 /** An individual's profile for municipalities (see the 0951 migration). */
 export interface IndividualProfileTable {

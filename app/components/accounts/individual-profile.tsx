@@ -64,7 +64,7 @@ export function IndividualProfile({ name, profile: p }: IndividualProfileProps) 
           <ul className="space-y-1">
             {p.careers.map((c, i) => (
               <li key={i}>
-                {careerPeriod(c)}　{c.employer}
+                {careerPeriod(c)}{'\u3000'}{c.employer}
                 {c.role ? `（${c.role}）` : ''}
               </li>
             ))}

@@ -1,11 +1,11 @@
-import type { CareerEntry, OnsiteFrequency } from '../../../db/types/profiles';
 
 /*
  * An individual's profile: the words for availability, how career rows read, and the photo rules.
  * Pure and client-safe.
  */
 
-export type { CareerEntry, OnsiteFrequency };
+export type OnsiteFrequency = 'weekly' | 'biweekly' | 'monthly' | 'quarterly' | 'remote_only';
+export type CareerEntry = { employer: string; role: string; fromYear: number; toYear: number | null };
 
 export const ONSITE_FREQUENCIES = ['weekly', 'biweekly', 'monthly', 'quarterly', 'remote_only'] as const satisfies readonly OnsiteFrequency[];
 export const ONSITE_FREQUENCY_LABELS: Record<OnsiteFrequency, string> = {
