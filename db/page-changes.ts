@@ -23,6 +23,7 @@ export const PRIVATE_TABLES = [
   'conversation_reads',
   'conversations',
   'form_submissions',
+  'individual_profiles',
   'inquiries',
   'interview_slots',
   'legal_consents',

@@ -4,7 +4,9 @@ import { COMPANY_CLASS_LABELS } from '../domain/accounts/company-class';
 import { INDIVIDUAL_TRACK_LABELS, ROLE_LABELS, type CompanyClass, type IndividualTrack, type OrganisationStatus, type Role } from '../domain/accounts/types';
 import { organisationProfile } from '../services/accounts.server';
 import { assertCan, getOptionalUser } from '../services/auth.server';
+import { IndividualProfile } from '../components/accounts/individual-profile';
 import { OrganisationListings } from '../components/listings/organisation-listings';
+import { profileFor } from '../services/profiles.server';
 import { organisationListings } from '../services/listings.server';
 import { formatWareki } from '../utils/dates';
 
@@ -33,11 +35,14 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
       since: row.created_at,
     },
     listings: await organisationListings(context.db, user, row.id),
+    // An individual's profile: only for signed-in municipalities, operators and the individual (never in the anonymous page).
+    profile: await profileFor(context.db, user, { id: row.id, kind, status: row.status as OrganisationStatus }),
+    mine: user?.organisationId === row.id,
   });
 }
 
 export default function OrganisationProfile() {
-  const { org, listings } = useLoaderData<typeof loader>();
+  const { org, listings, profile, mine } = useLoaderData<typeof loader>();
   return (
     <article aria-labelledby="org-title" className="mx-auto max-w-3xl space-y-6">
       <p className="text-sm text-solid-gray-700">{ROLE_LABELS[org.kind]}</p>
@@ -90,6 +95,12 @@ export default function OrganisationProfile() {
         <dd>{formatWareki(org.since)}</dd>
       </dl>
       {org.description ? <p className="whitespace-pre-wrap">{org.description}</p> : null}
+      {profile ? <IndividualProfile name={org.name} profile={profile} /> : null}
+      {mine && org.kind === 'individual' ? (
+        <p>
+          <a href="/settings/profile">プロフィールを編集する</a>
+        </p>
+      ) : null}
       {org.kind === 'municipality' || org.kind === 'company' || org.kind === 'individual' ? <OrganisationListings listings={listings} /> : null}
     </article>
   );

@@ -108,6 +108,7 @@ export default function Settings() {
         ) : null}
         <p className="flex flex-wrap gap-4">
           {canManageOrganisation ? <a href="/settings/organisation">組織の紹介文とメンバーの管理</a> : null}
+          {user.role === 'individual' ? <a href="/settings/profile">プロフィール（経歴・スキル・写真）の編集</a> : null}
           <a href="/settings/notifications">通知の設定</a>
           <a href="/settings/searches">保存した検索条件</a>
         </p>

@@ -19,6 +19,7 @@ export const BODY_RULES: { pattern: RegExp; rule: BodyRule }[] = [
   { pattern: /^\/(openings|solutions)\/[^/]+\/edit\/?$/, rule: { urlencoded: 1 * MiB, multipart: 11 * MiB, parts: 100, files: 1 } },
   { pattern: /^\/(openings|solutions)\/new\/?$/, rule: { urlencoded: 1 * MiB, multipart: 1 * MiB, parts: 100, files: 0 } },
   { pattern: /^\/applications\/[^/]+\/agreement\/?$/, rule: { urlencoded: 1 * MiB, multipart: 1 * MiB, parts: 500, files: 0 } },
+  { pattern: /^\/settings\/profile\/?$/, rule: { urlencoded: 64 * KiB, multipart: 6 * MiB, parts: 10, files: 1 } },
   { pattern: /^\/admin\/templates\//, rule: { urlencoded: 1 * MiB, multipart: 1 * MiB, parts: 1000, files: 0 } },
 ];
 

@@ -28,6 +28,7 @@ import * as m0921 from './2026_12_07_0921_favourites';
 import * as m0931 from './2026_12_07_0931_saved_searches';
 import * as m0932 from './2026_12_07_0932_outbox_headers';
 import * as m09401 from './2026_12_07_09401_monitoring_records';
+import * as m0951 from './2026_12_07_0951_individual_profiles';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder at run time) so that the
@@ -63,4 +64,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0931_saved_searches': m0931,
   '2026_12_07_0932_outbox_headers': m0932,
   '2026_12_07_09401_monitoring_records': m09401,
+  '2026_12_07_0951_individual_profiles': m0951,
 };

@@ -141,7 +141,7 @@ export const PRIVACY_V3: PolicyDocument = {
 };
 
 /** privacy-v4: also names the searches each user saved, with the alert frequency chosen for each. */
-export const PRIVACY: PolicyDocument = {
+export const PRIVACY_V4: PolicyDocument = {
   ...PRIVACY_V3,
   id: 'privacy-v4',
   effectiveOn: '2026-12-07',
@@ -152,6 +152,27 @@ export const PRIVACY: PolicyDocument = {
           items: [
             ...section.items!,
             '保存した検索条件：名前、検索の条件、新着のお知らせの頻度及び最後に新着を確かめた日時。ご本人だけが閲覧・変更でき、新着はご本人にだけお知らせします。',
+          ],
+        }
+      : section,
+  ),
+};
+
+/**
+ * privacy-v5: also names the profile individuals may add for municipalities (residence, skills, career
+ * history, availability, photo) and who reads it.
+ */
+export const PRIVACY: PolicyDocument = {
+  ...PRIVACY_V4,
+  id: 'privacy-v5',
+  effectiveOn: '2026-12-07',
+  sections: PRIVACY_V4.sections.map((section, i) =>
+    i === 0
+      ? {
+          ...section,
+          items: [
+            ...section.items!,
+            '個人のプロフィール（任意）：お住まいの市区町村、スキル・得意分野、職歴（勤務先・役職・期間）、月の稼働日数・時間、現地に行ける頻度、開始できる日及び写真（400×400に縮小し、撮影日時や位置情報等の付加情報を取り除いて保存したもの）。ログインした自治体の職員、運営者及びご本人だけに表示します。',
           ],
         }
       : section,

@@ -13,6 +13,9 @@ export const ACTIONS = [
   'organisation.view',
   'organisation.edit',
   'organisation.invite',
+  // an individual's profile (career, skills, residence, availability, photo)
+  'profile.view',
+  'profile.edit',
   // listings: 起業人募集 (opening, by municipalities) and ソリューション (solution, by companies/individuals)
   'listing.create',
   'listing.view',
@@ -87,6 +90,11 @@ const RULES: Record<Action, Rule> = {
   'organisation.edit': (u, r) => r.type === 'organisation' && memberOf(u, r.id),
   'organisation.invite': (u, r) =>
     r.type === 'organisation' && memberOf(u, r.id) && u!.orgRole === 'owner' && (r.kind === 'municipality' || r.kind === 'company'),
+
+  // Read by municipalities before a scout (and operators); never by anonymous visitors, companies or the ministry.
+  'profile.view': (u, r) =>
+    r.type === 'organisation' && r.kind === 'individual' && u !== null && (u.organisationId === r.id || (r.status === 'approved' && isRole(u, 'municipality', 'operator'))),
+  'profile.edit': (u, r) => r.type === 'organisation' && r.kind === 'individual' && memberOf(u, r.id),
 
   'listing.create': (u, r) => r.type === 'listing' && isRole(u, ...POSTERS[r.listingKind]),
   // The ministry and operators see published records only; drafts stay with their organisation.

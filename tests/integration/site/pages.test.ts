@@ -69,6 +69,7 @@ describe('footer pages', () => {
     form_submissions: ['二重送信の防止', '1日間'],
     saved_searches: ['保存した検索条件', '新着のお知らせの頻度'],
     listing_favourites: ['「気になる」に登録した掲載', '団体名を知らせるかどうかの選択'],
+    individual_profiles: ['個人のプロフィール', '職歴', '写真', '位置情報'],
     // No personal data: public listings (search), the municipality master, counts and templates.
     search_documents: [],
     search_outbox: [],

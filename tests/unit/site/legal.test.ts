@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { LEGAL_VERSIONS, PRIVACY, TERMS, type PolicyDocument } from '../../../app/domain/legal';
-import { PRIVACY_V1, PRIVACY_V2, PRIVACY_V3 } from '../../../app/domain/legal/privacy';
+import { PRIVACY_V1, PRIVACY_V2, PRIVACY_V3, PRIVACY_V4 } from '../../../app/domain/legal/privacy';
 
 /*
  * Sign-up records the version id a user agreed to, so the text behind an id must never change. Every
@@ -14,12 +14,13 @@ const PUBLISHED: Record<string, string> = {
   'privacy-v2': '9eeb75be17026816c3a7d8596009b1a02f149e9ae492bde918836c6076893d0b',
   'privacy-v3': 'b1ece3648d0f79dfcedfd9887c9192f2ca5e8f67d7a621a7619e7b164af92482',
   'privacy-v4': 'ab672da67c5eaeb422f05219cac7c5418a7bc33b33cdbd67d906459c8a39b365',
+  'privacy-v5': '4cbc8f79db0bd545ab83e7cf0aa6c8600e1c000362c0a3729168fabaeafc921d',
 };
 
 const textHash = (doc: PolicyDocument) => createHash('sha256').update(JSON.stringify({ title: doc.title, intro: doc.intro, sections: doc.sections })).digest('hex');
 
 describe('versioned policies', () => {
-  it.each([TERMS, PRIVACY_V1, PRIVACY_V2, PRIVACY_V3, PRIVACY])('$title: the text of version $id is the one that was published', (doc) => {
+  it.each([TERMS, PRIVACY_V1, PRIVACY_V2, PRIVACY_V3, PRIVACY_V4, PRIVACY])('$title: the text of version $id is the one that was published', (doc) => {
     expect(PUBLISHED[doc.id], `new version ${doc.id}: add its hash ${textHash(doc)}`).toBeDefined();
     expect(textHash(doc)).toBe(PUBLISHED[doc.id]);
   });
