@@ -24,8 +24,8 @@ afterAll(async () => {
 const saved = async () => (await server.db.selectFrom('saved_searches').selectAll().orderBy('id').execute()).map((r) => ({ name: r.name, frequency: r.frequency, params: r.params }));
 
 describe.each([
-  { js: true, name: '観光の新着（JS）' },
-  { js: false, name: '観光の新着（JSなし）' },
+  { js: true, name: '観光の新着 JSあり' },
+  { js: false, name: '観光の新着 JSなし' },
 ])('saving a search (JavaScript $js)', ({ js, name }) => {
   it('refuses a too long name with the input kept, then saves the corrected one with every filter', async () => {
     const { context, page } = await newPage(browser, server.url, undefined, { javaScriptEnabled: js });
