@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { BrowserContext, Page, Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fiscalYearOf } from '../../app/domain/rules/fiscal-year';
+import { unsubscribeToken } from '../../app/services/alerts.server';
 import { listMail } from '../../app/services/mail.server';
 import { DEMO_PASSWORDS } from '../../db/seed/accounts';
 import { AGREED_DEMO } from '../../db/seed/agreements';
@@ -90,6 +91,7 @@ async function idsFromDemo(): Promise<Record<string, string[]>> {
   const synonym = await db.selectFrom('search_synonyms').select('id').orderBy('id').executeTakeFirstOrThrow();
   const mails = await listMail(server.services.config);
   const resetMail = mails.find((m) => /\/password\/reset\/([\w-]+)/.test(m.text));
+  const companyUser = await db.selectFrom('users').select('id').where('email', '=', 'company@example.jp').executeTakeFirstOrThrow();
   return {
     '/openings/:id': [`/openings/${opening.id}`],
     '/openings/:id/apply': [`/openings/${opening.id}/apply`],
@@ -108,6 +110,7 @@ async function idsFromDemo(): Promise<Record<string, string[]>> {
     '/admin/templates/:kind/:fy': [`/admin/templates/dispatch/${fiscalYearOf(new Date())}`],
     '/signup/:kind': ['/signup/municipality', '/signup/company', '/signup/individual'],
     '/dev/mail/:file': mails.length ? [`/dev/mail/${mails[0].file}`] : [],
+    '/alerts/unsubscribe/:token': [`/alerts/unsubscribe/${unsubscribeToken(server.services.config.sessionSecret, companyUser.id)}`],
     '/password/reset/:token': resetMail ? [resetMail.text.match(/\/password\/reset\/[\w-]+/)![0]] : [],
   };
 }

@@ -154,6 +154,24 @@ describe('suppression across every view of one cube', () => {
     expect(read('fy=2026&type=dispatch&pref=32', 'by-type', 'total')).toBe(WITHHELD_TEXT);
   });
 
+  it('hides one of two shown numbers of different measures whose difference is exactly the records of a hidden cell', () => {
+    const rec = (measures: string[]): Rec => ({ month: '2026-05', kind: 'opening', pref: '13', cats: ['dx'], types: ['dispatch'], measures: Object.fromEntries(measures.map((m) => [m, 1])) });
+    // one inquiry that reached dialogue and was withdrawn; three replied conversations in dialogue; three early withdrawals
+    const recs = [
+      rec(['applications', 'ap_withdrawn', 'ap_reached_dialogue', 'inquiries']),
+      ...Array.from({ length: 3 }, () => rec(['applications', 'ap_dialogue', 'ap_reached_dialogue', 'cv_total', 'cv_replied'])),
+      ...Array.from({ length: 3 }, () => rec(['applications', 'ap_withdrawn'])),
+    ];
+    const cube = buildProtectedCube(2026, cubeRows(recs));
+    const fy = { period: 'FY', type: '*', category: '*', pref: '*' };
+    expect(cube.state(fy, 'both', 'inquiries')).toBe('small');
+    // 対話以降 (4) − 返信あり (3) would be the one inquiry
+    const pair = [cube.state(fy, 'both', 'ap_reached_dialogue'), cube.state(fy, 'both', 'cv_replied')];
+    expect(pair).toContain('secondary');
+    // the same records under another measure or view are hidden with it
+    expect([cube.state({ ...fy, pref: '13' }, 'both', 'ap_reached_dialogue'), cube.state({ ...fy, pref: '13' }, 'both', 'cv_replied')]).toContain('secondary');
+  });
+
   it('never leaves a lone hidden cell in a group, and keeps at least two values for each hidden one', () => {
     const groups = [{ parent: 't', children: ['a', 'b', 'c'] }];
     const cases: [Record<string, number>, Record<string, string>][] = [
