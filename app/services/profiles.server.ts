@@ -1,6 +1,4 @@
-import { fileTypeFromBuffer } from 'file-type';
 import type { Kysely } from 'kysely';
-import sharp from 'sharp';
 import type { Database } from '../../db/database';
 import { findProfile, findProfilePhoto, setProfilePhoto, upsertProfile } from '../../db/queries/profiles';
 import { CAREER_ROWS, PHOTO_RULES, type CareerEntry } from '../domain/accounts/profile';
@@ -85,6 +83,8 @@ const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)}MB`;
 export async function preparePhoto(bytes: Uint8Array): Promise<{ ok: true; webp: Buffer } | { ok: false; message: string }> {
   if (bytes.byteLength === 0) return { ok: false, message: 'ファイルが空です。' };
   if (bytes.byteLength > PHOTO_RULES.maxBytes) return { ok: false, message: `写真は${mb(PHOTO_RULES.maxBytes)}以下にしてください。` };
+  // Both libraries serve this rare upload only: loaded when first used (tests/integration/startup-imports.test.ts).
+  const [{ fileTypeFromBuffer }, { default: sharp }] = await Promise.all([import('file-type'), import('sharp')]);
   const detected = await fileTypeFromBuffer(bytes);
   if (!detected || !(PHOTO_RULES.mimeTypes as readonly string[]).includes(detected.mime)) {
     return { ok: false, message: '写真はJPEG・PNG・WebPの画像にしてください（ファイルの中身で判定しています）。' };

@@ -5,11 +5,11 @@ import { REMIX_BUILD, ROOT_DIR } from '../../app/server/app';
 
 /*
  * What the server process loads at start-up stays in its memory for good. The libraries below serve
- * rare requests (documents, spreadsheets, charts, uploads, mail, TOTP) or other configurations
+ * rare requests (documents, spreadsheets, charts, uploads and photos, mail, TOTP) or other configurations
  * (Redis), or only the browser (the socket.io client): the built server must load them when first
  * used, never through a static import.
  */
-const LOADED_WHEN_USED = ['docx', 'pdfkit', 'exceljs', 'echarts', 'file-type', 'nodemailer', 'otplib', 'redis', '@socket.io/redis-adapter', 'socket.io-client'];
+const LOADED_WHEN_USED = ['docx', 'pdfkit', 'exceljs', 'echarts', 'file-type', 'sharp', 'nodemailer', 'otplib', 'redis', '@socket.io/redis-adapter', 'socket.io-client'];
 
 function staticImports(file: string): string[] {
   const code = readFileSync(file, 'utf8');
