@@ -6,7 +6,9 @@ import { japanToday } from '../utils/dates';
 import { LifecycleForm, ListingFilterSchema, OpeningForm, SolutionForm } from '../schemas/listings';
 import { formSchema } from '../schemas/form';
 import { getOptionalUser, requireCan, requireUser } from '../services/auth.server';
+import type { OrganisationStatus, Role } from '../domain/accounts/types';
 import { favouritePanel } from '../services/favourites.server';
+import { profileFor } from '../services/profiles.server';
 import { listingProposalsSection } from '../services/proposal-pages.server';
 import { addAttachment, attachmentResponse, removeAttachment } from '../services/listing-attachments.server';
 import { changeListingStatus, createListing, getListingForEdit, getListingPage, listPublished, updateListing } from '../services/listings.server';
@@ -79,11 +81,13 @@ export async function listingDetail(kind: ListingKind, { request, context, param
   const id = listingId(params);
   const user = await getOptionalUser(request, context);
   const page = await getListingPage(context.db, user, kind, id).catch(asErrorResponse);
-  const [favourites, proposals] = await Promise.all([
+  const [favourites, proposals, ownerProfile] = await Promise.all([
     favouritePanel(context.db, user, { id, kind, ownerOrganisationId: page.owner.id, draft: page.status === 'draft' }),
     listingProposalsSection(context.db, user, { id, canEdit: page.canEdit, published: page.status === 'published' }),
+    // An individual's profile beside their solution, for those who may read it (municipalities deciding on a scout).
+    profileFor(context.db, user, { id: page.owner.id, kind: page.owner.kind as Role, status: page.owner.status as OrganisationStatus }),
   ]);
-  return json({ kind, ...page, favourites, proposals, done: doneOf(request), signedIn: user !== null });
+  return json({ kind, ...page, favourites, proposals, ownerProfile, done: doneOf(request), signedIn: user !== null });
 }
 export type ListingDetailData = SerializeFrom<typeof listingDetail>;
 
@@ -95,7 +99,7 @@ export async function listingPreview(kind: ListingKind, { request, context, para
   const user = await requireUser(request, context);
   const page = await getListingPage(context.db, user, kind, id).catch(asErrorResponse);
   invariantResponse(page.canEdit, '掲載が見つかりません。', { status: 404 });
-  return json({ kind, ...page, favourites: { mine: null, owner: null }, proposals: null, done: null, signedIn: true });
+  return json({ kind, ...page, favourites: { mine: null, owner: null }, proposals: null, ownerProfile: null, done: null, signedIn: true });
 }
 
 /** The lifecycle buttons of the detail page: publish, close (filled / withdrawn), reopen. */

@@ -114,6 +114,7 @@ export default function ProfileSettings() {
               name="photo"
               type="file"
               accept="image/jpeg,image/png,image/webp"
+              className="block w-full max-w-full text-base"
               aria-describedby={photoError ? 'photo-file-description photo-file-error' : 'photo-file-description'}
               aria-invalid={photoError ? true : undefined}
             />

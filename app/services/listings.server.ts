@@ -449,7 +449,7 @@ export async function getListingPage(db: Db, viewer: SessionUser | null, kind: L
       conditions: renderMarkdown(listing.conditions),
     },
     description: markdownToText(listing.summary || listing.body),
-    owner: { id: owner.id, name: owner.name, kind: owner.kind, description: markdownToText(owner.description, 200) },
+    owner: { id: owner.id, name: owner.name, kind: owner.kind, status: owner.status, description: markdownToText(owner.description, 200) },
     place: muni ? `${muni.pref_name}${muni.name}` : null,
     attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, mime: a.mime, sizeBytes: a.size_bytes })),
     revisions: revisions.map((r) => ({ revision: r.revision, action: r.action, changed: r.changed, userName: r.user_name, createdAt: new Date(r.created_at).toISOString() })),

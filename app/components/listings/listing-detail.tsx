@@ -3,6 +3,7 @@ import { Form, Link } from '@remix-run/react';
 import { KIND_LABELS, KIND_PATHS, categoryLabel, typeLabel } from '../../domain/listings';
 import type { ListingDetailData } from '../../routes/__listings.server';
 import { formatDateTime, formatWareki, formatWarekiMonth, formatYen } from '../../utils/dates';
+import { IndividualProfile } from '../accounts/individual-profile';
 import { FavouriteButton, FavouriteSummary } from '../favourites/favourite-panel';
 import { ErrorSummary, SubmitButton } from '../forms';
 import { ListingProposals } from '../proposals/proposal-list';
@@ -85,6 +86,11 @@ export function ListingDetail({ data, result, preview = false }: { data: Listing
           <Section id="sec-skills" title={kind === 'opening' ? '求めるスキル・経験' : 'スキル・専門性'} html={html.skills} />
           <Section id="sec-track" title="実績" html={html.trackRecord} />
           <Section id="sec-conditions" title={kind === 'opening' ? '住まい・活動の支援' : '条件'} html={html.conditions} />
+          {data.ownerProfile ? (
+            <div className="mb-8">
+              <IndividualProfile name={data.owner.name} profile={data.ownerProfile} />
+            </div>
+          ) : null}
           {data.attachments.length ? (
             <section aria-labelledby="sec-files" className="mb-8">
               <h2 id="sec-files" className="section-title">

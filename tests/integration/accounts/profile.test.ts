@@ -13,7 +13,7 @@ import { Client } from './client';
 let server: TestServer;
 let orgId: string;
 beforeAll(async () => {
-  server = await startSeededServer({}, ['accounts']);
+  server = await startSeededServer({}, ['accounts', 'listings']);
   orgId = (await server.db.selectFrom('organisations').select('id').where('slug', '=', 'ind-sato-haruka').executeTakeFirstOrThrow()).id;
 });
 afterAll(() => server?.close());
@@ -72,6 +72,21 @@ describe('the individual profile', () => {
 
     const form = visible(await (await me.get('/settings/profile')).text());
     expect(form).toContain('value="株式会社東京テックパートナーズ"');
+  });
+
+  it('is shown beside the individual\'s solution to a municipality deciding on a scout, not to companies or anonymous visitors', async () => {
+    const me = await individual();
+    expect((await me.post('/settings/profile', PROFILE)).status).toBe(302);
+    const solution = await server.db.selectFrom('listings').select(['id', 'title']).where('organisation_id', '=', orgId).where('kind', '=', 'solution').where('status', '=', 'published').orderBy('id').executeTakeFirstOrThrow();
+    const path = `/solutions/${solution.id}`;
+    const page = visible(await (await (await municipality()).get(path)).text());
+    expect(page).toContain('data-testid="individual-profile"');
+    for (const text of ['長野県松本市', '自治体DX、データ分析', '株式会社東京テックパートナーズ', '月8日・40時間程度']) expect(page).toContain(text);
+    for (const reader of [new Client(server.url), await as('company@example.jp', DEMO_PASSWORDS.company)]) {
+      const html = await (await reader.get(path)).text();
+      expect(html).toContain(solution.title);
+      for (const text of ['individual-profile', '長野県松本市', '月8日・40時間程度']) expect(html).not.toContain(text);
+    }
   });
 
   it('reports every problem at once in field order and keeps what was typed', async () => {
