@@ -297,19 +297,28 @@ function matchConditions(plan: RankPlan, months?: string): RawBuilder<unknown>[]
 const isRanked = (plan: RankPlan, opts: PageOptions) => opts.sort === 'relevance' && plan.match !== undefined;
 const headQuery = (plan: RankPlan) => sql`${plan.head ?? plan.match}::tsquery`;
 
-/** The exact ranking of a pool of candidates: relevance on the full vector, then freshness. */
+/**
+ * The exact ranking of a pool of candidates `(kind, id, published_at, search_vector)`: relevance on
+ * the full vector, then freshness. The vector is detoasted once per candidate (every ts_rank and @@
+ * on the column itself would fetch it from TOAST again), and only the page's own rows are joined
+ * back for their display fields.
+ */
 function rankedPage(pool: RawBuilder<unknown>, plan: RankPlan, opts: PageOptions) {
   const score = sql.join(
     [
-      ...plan.terms.map(([q, w]) => sql`${sql.lit(w)} * ts_rank(${WEIGHTS}, d.search_vector, ${q}::tsquery)`),
-      ...plan.coverage.map(([q, w]) => sql`case when d.search_vector @@ ${q}::tsquery then ${sql.lit(w)} else 0 end`),
+      ...plan.terms.map(([q, w]) => sql`${sql.lit(w)} * ts_rank(${WEIGHTS}, v.vector, ${q}::tsquery)`),
+      ...plan.coverage.map(([q, w]) => sql`case when v.vector @@ ${q}::tsquery then ${sql.lit(w)} else 0 end`),
       sql`0`,
     ],
     sql` + `,
   );
-  return sql`select ${HIT_COLUMNS}, (${score})::float8 as score
-    from (${pool}) p join search_documents d on d.kind = p.kind and d.id = p.id
-    order by score desc, d.published_at desc nulls last, d.kind, d.id limit ${opts.limit} offset ${opts.offset}`;
+  return sql`select ${HIT_COLUMNS}, s.score
+    from (
+      select p.kind, p.id, p.published_at, (${score})::float8 as score
+      from (${pool}) p cross join lateral (select p.search_vector || ''::tsvector as vector offset 0) v
+      order by score desc, p.published_at desc nulls last, p.kind, p.id limit ${opts.limit} offset ${opts.offset}
+    ) s join search_documents d on d.kind = s.kind and d.id = s.id
+    order by s.score desc, d.published_at desc nulls last, d.kind, d.id`;
 }
 
 /**
@@ -319,10 +328,16 @@ function rankedPage(pool: RawBuilder<unknown>, plan: RankPlan, opts: PageOptions
  * For result sets of up to a few thousand documents.
  */
 export async function searchPage(db: Executor, plan: RankPlan, filters: SqlFilters, opts: PageOptions): Promise<{ hits: SearchHitRow[]; facets: FacetRow[] }> {
+  const row = (await searchPageQuery(plan, filters, opts).execute(db)).rows[0];
+  return { hits: row?.hits ?? [], facets: row?.facets ?? [] };
+}
+
+/** The statement searchPage runs (tests read its plan). */
+export function searchPageQuery(plan: RankPlan, filters: SqlFilters, opts: PageOptions) {
   const ranked = isRanked(plan, opts);
   const hits = ranked
     ? rankedPage(
-        sql`select kind, id from m order by hs desc, published_at desc, kind, id
+        sql`select kind, id, published_at, search_vector from m order by hs desc, published_at desc, kind, id
           limit case when (select count(*) from m) <= ${opts.rankAll}::int then null else ${opts.pool}::int end`,
         plan,
         opts,
@@ -332,16 +347,14 @@ export async function searchPage(db: Executor, plan: RankPlan, filters: SqlFilte
         join search_documents d on d.kind = p.kind and d.id = p.id
         order by d.published_at desc, d.updated_at desc, d.kind, d.id`;
   const hs = ranked ? sql`(d.head_vector @@ ${headQuery(plan)})::int` : sql`0`;
-  const result = await sql<{ hits: SearchHitRow[] | null; facets: FacetRow[] | null }>`
+  return sql<{ hits: SearchHitRow[] | null; facets: FacetRow[] | null }>`
     with m as materialized (
-      select d.kind, d.id, d.category, d.prefecture, d.types, d.published_at, d.updated_at, ${hs} as hs
+      select d.kind, d.id, d.category, d.prefecture, d.types, d.published_at, d.updated_at, ${ranked ? sql`d.search_vector` : sql`null::tsvector`} as search_vector, ${hs} as hs
       from search_documents d where ${whereOfCombined(plan, filters)}
     ),
     h as (${hits}),
     f as (${FACETS})
-    select (select json_agg(h) from h) as hits, (select json_agg(f) from f) as facets`.execute(db);
-  const row = result.rows[0];
-  return { hits: row?.hits ?? [], facets: row?.facets ?? [] };
+    select (select json_agg(h) from h) as hits, (select json_agg(f) from f) as facets`;
 }
 
 /**
@@ -372,18 +385,18 @@ export async function searchPageLarge(db: Executor, plan: RankPlan, filters: Sql
   const head = plan.head ?? plan.match!;
   const page = (w: MonthWindows) => sql<SearchHitRow & { from_head: number; from_rest: number }>`
     with a as (
-      select d.kind, d.id from search_documents d
+      select d.kind, d.id, d.published_at, d.search_vector from search_documents d
       where (${sql.join(plan.headAlternatives.map((q) => sql`d.head_vector @@ ${w.head ? `(${q}) & ${w.head}` : q}::tsquery`), sql` or `)})
         and ${plan.headIsMatch ? sql.join(filterConditions(filters), sql` and `) : whereOf(plan, filters)}
       order by d.published_at desc, d.kind, d.id limit ${opts.pool}
     ),
     b as (
-      select d.kind, d.id from search_documents d
+      select d.kind, d.id, d.published_at, d.search_vector from search_documents d
       where not (d.head_vector @@ ${head}::tsquery) and ${whereOf(plan, filters, [], w.any)} and (select count(*) from a) < ${opts.pool}
       order by d.published_at desc, d.kind, d.id limit ${opts.pool}
     )
     select r.*, (select count(*) from a)::int as from_head, (select count(*) from b)::int as from_rest
-    from (${rankedPage(sql`select kind, id from a union all (select kind, id from b) limit ${opts.pool}`, plan, opts)}) r`.execute(db);
+    from (${rankedPage(sql`select * from a union all (select * from b) limit ${opts.pool}`, plan, opts)}) r`.execute(db);
   const strip = (rows: Array<SearchHitRow & { from_head: number; from_rest: number }>) => rows.map(({ from_head: _a, from_rest: _b, ...row }) => row);
   const first = (await page(windows)).rows;
   const got = first[0] ?? { from_head: 0, from_rest: 0 };
