@@ -249,7 +249,9 @@ async function revocation(url: string, sockets: Socket[], n: number): Promise<nu
 }
 
 const serverEnv = (url: string) => ({ NODE_ENV: 'production', DATABASE_URL: url, SESSION_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'km-bench-chat-')) });
-const startApp = (url: string) => startProcess(['build/server/index.js'], serverEnv(url), /listening on http:\/\/[^:/]+:(\d+)/, false);
+/** BENCH_SERVER_NODE_ARGS: extra node flags for the app server only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`). */
+const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const startApp = (url: string) => startProcess([...serverNodeArgs, 'build/server/index.js'], serverEnv(url), /listening on http:\/\/[^:/]+:(\d+)/, false);
 const p99 = (r: Result) => pct(r.latencies, 99);
 
 console.log(`chat load: ${clients} clients in ${pairs} conversations, ${rate} msg/s each for ${seconds} s, PostgreSQL ${dbName}; load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
