@@ -222,7 +222,8 @@ async function runLoad(url: string, cookies: string[] | null, conversations: num
   const dup = [...receipts.values()].filter((n) => n > 1).length;
   if (!keepOpen) for (const s of sockets) s.close();
   if (firstError) console.log(`first refusal: ${firstError}`);
-  return { latencies: latencies.sort((a, b) => a - b), sent, acked, failed, received: receipts.size, lost, dup, seconds: elapsed, serverCpuMs, sockets };
+  // A copy: with the sockets kept open, late deliveries still arrive after this.
+  return { latencies: [...latencies].sort((a, b) => a - b), sent, acked, failed, received: receipts.size, lost, dup, seconds: elapsed, serverCpuMs, sockets };
 }
 
 function report(name: string, r: Result) {
@@ -230,7 +231,7 @@ function report(name: string, r: Result) {
   console.log(
     `${name.padEnd(6)} sent ${r.sent}  acked ${r.acked}  refused ${r.failed}  delivered ${r.received}  lost ${r.lost}  dup ${r.dup}  ` +
       `${(r.acked / r.seconds).toFixed(0)} msg/s  latency p50 ${pct(l, 50).toFixed(1)} ms  p95 ${pct(l, 95).toFixed(1)} ms  p99 ${pct(l, 99).toFixed(1)} ms  max ${l.at(-1)?.toFixed(1)} ms` +
-      (Number.isFinite(r.serverCpuMs) ? `  server CPU ${((r.serverCpuMs / Math.max(1, r.acked)) * 1000).toFixed(0)} µs/msg` : ''),
+      (Number.isFinite(r.serverCpuMs) ? `  server CPU ${((r.serverCpuMs / Math.max(1, r.sent)) * 1000).toFixed(0)} µs per message sent` : ''),
   );
 }
 
