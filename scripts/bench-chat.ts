@@ -137,6 +137,8 @@ function ask(socket: Socket, event: string, payload: unknown, ms = 15_000): Prom
 
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
 
+let runs = 0;
+
 /** Connects every client, joins the pair's room, sends at the fixed rate, then waits for stragglers. */
 async function runLoad(url: string, cookies: string[] | null, conversations: number[], rate: number, seconds: number, keepOpen = false, server?: ChildProcess): Promise<Result & { sockets: Socket[] }> {
   const sockets: Socket[] = [];
@@ -180,13 +182,15 @@ async function runLoad(url: string, cookies: string[] | null, conversations: num
   const ackedKeys: string[] = [];
   const pending: Promise<void>[] = [];
   const interval = 1000 / rate;
+  // Keys of their own each run: a key sent in an earlier run is a resend, stored and broadcast once.
+  const run = ++runs;
   const cpuBefore = cpuMs(server);
   const started = performance.now();
   const timers = sockets.map((s, i) => {
     let n = 0;
     const fire = () => {
       if (performance.now() - started >= seconds * 1000) return;
-      const key = `bench-c${i}-${n++}`;
+      const key = `bench-c${i}-r${run}-${n++}`;
       sentAt.set(key, performance.now());
       sent += 1;
       pending.push(
