@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -38,7 +38,18 @@ const SECRET = 'bench-chat-secret-'.padEnd(40, 'x');
 const pairs = clients / 2;
 
 type Ack = { ok: boolean; error?: string; message?: { seq: number } };
-type Result = { latencies: number[]; sent: number; acked: number; failed: number; received: number; lost: number; dup: number; seconds: number };
+type Result = { latencies: number[]; sent: number; acked: number; failed: number; received: number; lost: number; dup: number; seconds: number; serverCpuMs: number };
+
+/** CPU time (user + system) the server process has used, from /proc (Linux; clock ticks of 10 ms); NaN elsewhere. */
+function cpuMs(child: ChildProcess | undefined): number {
+  if (!child?.pid) return NaN;
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
 
 async function prepareDatabase(): Promise<{ url: string; cookies: string[]; conversations: number[] }> {
   const admin = await createDb({ databaseUrl: adminUrlOf(baseUrl), poolSize: 1 });
@@ -126,8 +137,10 @@ function ask(socket: Socket, event: string, payload: unknown, ms = 15_000): Prom
 
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
 
+let runs = 0;
+
 /** Connects every client, joins the pair's room, sends at the fixed rate, then waits for stragglers. */
-async function runLoad(url: string, cookies: string[] | null, conversations: number[], rate: number, seconds: number, keepOpen = false): Promise<Result & { sockets: Socket[] }> {
+async function runLoad(url: string, cookies: string[] | null, conversations: number[], rate: number, seconds: number, keepOpen = false, server?: ChildProcess): Promise<Result & { sockets: Socket[] }> {
   const sockets: Socket[] = [];
   for (let i = 0; i < clients; i += 50) {
     const batch = Array.from({ length: Math.min(50, clients - i) }, (_, k) => {
@@ -169,12 +182,15 @@ async function runLoad(url: string, cookies: string[] | null, conversations: num
   const ackedKeys: string[] = [];
   const pending: Promise<void>[] = [];
   const interval = 1000 / rate;
+  // Keys of their own each run: a key sent in an earlier run is a resend, stored and broadcast once.
+  const run = ++runs;
+  const cpuBefore = cpuMs(server);
   const started = performance.now();
   const timers = sockets.map((s, i) => {
     let n = 0;
     const fire = () => {
       if (performance.now() - started >= seconds * 1000) return;
-      const key = `bench-c${i}-${n++}`;
+      const key = `bench-c${i}-r${run}-${n++}`;
       sentAt.set(key, performance.now());
       sent += 1;
       pending.push(
@@ -205,18 +221,21 @@ async function runLoad(url: string, cookies: string[] | null, conversations: num
   await Promise.all(pending);
   const deadline = performance.now() + 15_000;
   while (performance.now() < deadline && ackedKeys.some((k) => !receipts.has(k))) await new Promise((r) => setTimeout(r, 100));
+  const serverCpuMs = cpuMs(server) - cpuBefore;
   const lost = ackedKeys.filter((k) => !receipts.has(k)).length;
   const dup = [...receipts.values()].filter((n) => n > 1).length;
   if (!keepOpen) for (const s of sockets) s.close();
   if (firstError) console.log(`first refusal: ${firstError}`);
-  return { latencies: latencies.sort((a, b) => a - b), sent, acked, failed, received: receipts.size, lost, dup, seconds: elapsed, sockets };
+  // A copy: with the sockets kept open, late deliveries still arrive after this.
+  return { latencies: [...latencies].sort((a, b) => a - b), sent, acked, failed, received: receipts.size, lost, dup, seconds: elapsed, serverCpuMs, sockets };
 }
 
 function report(name: string, r: Result) {
   const l = r.latencies;
   console.log(
     `${name.padEnd(6)} sent ${r.sent}  acked ${r.acked}  refused ${r.failed}  delivered ${r.received}  lost ${r.lost}  dup ${r.dup}  ` +
-      `${(r.acked / r.seconds).toFixed(0)} msg/s  latency p50 ${pct(l, 50).toFixed(1)} ms  p95 ${pct(l, 95).toFixed(1)} ms  p99 ${pct(l, 99).toFixed(1)} ms  max ${l.at(-1)?.toFixed(1)} ms`,
+      `${(r.acked / r.seconds).toFixed(0)} msg/s  latency p50 ${pct(l, 50).toFixed(1)} ms  p95 ${pct(l, 95).toFixed(1)} ms  p99 ${pct(l, 99).toFixed(1)} ms  max ${l.at(-1)?.toFixed(1)} ms` +
+      (Number.isFinite(r.serverCpuMs) ? `  server CPU ${((r.serverCpuMs / Math.max(1, r.sent)) * 1000).toFixed(0)} µs per message sent` : ''),
   );
 }
 
@@ -242,14 +261,18 @@ async function revocation(url: string, sockets: Socket[], n: number): Promise<nu
         });
       }),
   );
-  await sql`delete from sessions where user_id in (select id from users where email = any(${emails}))`.execute(db.db);
+  const deleted = await sql<Record<string, unknown>>`delete from sessions where user_id in (select id from users where email = any(${emails})) returning *`.execute(db.db);
   const times = (await Promise.all(closed)).sort((a, b) => a - b);
+  // The capacity steps connect every client again: their sessions come back.
+  if (deleted.rows.length) await db.db.insertInto('sessions').values(deleted.rows as never).execute();
   await db.close();
   return times;
 }
 
 const serverEnv = (url: string) => ({ NODE_ENV: 'production', DATABASE_URL: url, SESSION_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'km-bench-chat-')) });
-const startApp = (url: string) => startProcess(['build/server/index.js'], serverEnv(url), /listening on http:\/\/[^:/]+:(\d+)/, false);
+/** BENCH_SERVER_NODE_ARGS: extra node flags for the app server only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`). */
+const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const startApp = (url: string) => startProcess([...serverNodeArgs, 'build/server/index.js'], serverEnv(url), /listening on http:\/\/[^:/]+:(\d+)/, false);
 const p99 = (r: Result) => pct(r.latencies, 99);
 
 console.log(`chat load: ${clients} clients in ${pairs} conversations, ${rate} msg/s each for ${seconds} s, PostgreSQL ${dbName}; load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
@@ -258,7 +281,7 @@ const app = await startApp(data.url);
 let chat: Result;
 let revoked: number[] = [];
 try {
-  const run = await runLoad(`http://127.0.0.1:${app.port}`, data.cookies, data.conversations, rate, seconds, true);
+  const run = await runLoad(`http://127.0.0.1:${app.port}`, data.cookies, data.conversations, rate, seconds, true, app.child);
   chat = run;
   revoked = await revocation(data.url, run.sockets, Math.min(100, clients));
   for (const s of run.sockets) s.close();
@@ -281,7 +304,7 @@ console.log(
 const bare = await startProcess(['scripts/lib/bench-bare-chat.ts'], {}, /listening (\d+)/, true);
 let ceiling: Result;
 try {
-  ceiling = await runLoad(`http://127.0.0.1:${bare.port}`, null, data.conversations, rate, seconds);
+  ceiling = await runLoad(`http://127.0.0.1:${bare.port}`, null, data.conversations, rate, seconds, false, bare.child);
 } finally {
   await stop(bare.child);
 }
@@ -297,7 +320,7 @@ if (!args['no-capacity'] && passedAt === undefined) {
     const step = await startApp(data.url);
     let res: Result;
     try {
-      res = await runLoad(`http://127.0.0.1:${step.port}`, data.cookies, data.conversations, r, Math.min(seconds, 5));
+      res = await runLoad(`http://127.0.0.1:${step.port}`, data.cookies, data.conversations, r, Math.min(seconds, 5), false, step.child);
     } finally {
       await stop(step.child);
     }

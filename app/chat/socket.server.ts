@@ -2,7 +2,6 @@ import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adap
 import { createRequire } from 'node:module';
 import type * as RedisAdapter from '@socket.io/redis-adapter';
 import pg from 'pg';
-import { Adapter as InMemoryAdapter, MessageType, type BroadcastOptions } from 'socket.io-adapter';
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { ZodType, ZodTypeDef } from 'zod';
 import type { SessionUser } from '../domain/accounts/types';
@@ -17,6 +16,7 @@ import { take } from '../services/rate-limit.server';
 import type { AppServices } from '../server/load-context';
 import { loadRedis } from '../server/redis';
 import type { ApplicationState } from '../domain/applications/states';
+import { localFirst } from './local-first.server';
 import {
   CHAT_NAMESPACE,
   conversationRoom,
@@ -70,29 +70,11 @@ function installAdapter(io: Server, services: AppServices, pool: pg.Pool | undef
   }
   if (pool && services.config.databaseUrl) {
     const listenPool = adapterPool(services);
-    io.adapter(localFirst(createPostgresAdapter(listenPool.pool, { errorHandler: (err) => services.logger.warn({ err }, 'socket.io postgres adapter error') })));
+    const onError = (err: unknown) => services.logger.warn({ err }, 'socket.io postgres adapter error');
+    io.adapter(localFirst(createPostgresAdapter(listenPool.pool, { errorHandler: onError }), listenPool.pool, onError));
     return { kind: 'postgres', close: listenPool.close };
   }
   return { kind: 'none', close: async () => {} };
-}
-
-type ClusterLike = InMemoryAdapter & { publish(message: unknown): void };
-
-/**
- * The postgres adapter awaits its pg_notify before it delivers a broadcast to this process's own
- * clients; this wrapper delivers here at once and publishes to the other processes alongside.
- */
-function localFirst<N>(factory: (nsp: N) => unknown) {
-  return function (nsp: N): InMemoryAdapter {
-    const adapter = factory(nsp) as ClusterLike;
-    const clustered = adapter.broadcast.bind(adapter);
-    adapter.broadcast = (packet: Parameters<InMemoryAdapter['broadcast']>[0], opts: BroadcastOptions) => {
-      if (opts.flags?.local) return clustered(packet, opts);
-      InMemoryAdapter.prototype.broadcast.call(adapter, packet, opts);
-      adapter.publish({ type: MessageType.BROADCAST, data: { packet, opts: { rooms: [...opts.rooms], except: [...(opts.except ?? [])], flags: opts.flags } } });
-    };
-    return adapter;
-  };
 }
 
 /**
