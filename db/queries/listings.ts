@@ -19,8 +19,6 @@ function selectListings(db: Db) {
     ]);
 }
 
-export type ListingRecord = Awaited<ReturnType<typeof findListingById>> & {};
-
 export function findListingById(db: Db, id: number) {
   return selectListings(db).where('l.id', '=', id).executeTakeFirst();
 }

@@ -192,24 +192,10 @@ export async function insertDismissal(db: Db, row: { organisation_id: string; op
   return r !== undefined;
 }
 
-export function findDismissals(db: Db, organisationId: string) {
-  return db.selectFrom('proposal_dismissals').selectAll().where('organisation_id', '=', organisationId).orderBy('created_at', 'desc').execute();
-}
-
 export type ProposalEventRow = { kind: ProposalEventKind; opening_id: number; solution_id: number; organisation_id: string; fiscal_year: number };
 
 export async function insertProposalEvents(db: Db, rows: ProposalEventRow[]) {
   for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto('proposal_events').values(rows.slice(i, i + CHUNK)).execute();
-}
-
-/** Counts of proposal events per kind in a fiscal year (the ministry's funnel). */
-export function countProposalEvents(db: Db, fiscalYear: number) {
-  return db
-    .selectFrom('proposal_events')
-    .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('fiscal_year', '=', fiscalYear)
-    .groupBy('kind')
-    .execute();
 }
 
 /** Marks a listing's pairings for recomputation; inside the listing's write transaction. */
