@@ -1,7 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
 import type { SessionUser } from '../app/domain/accounts/types';
 import { CATEGORIES } from '../app/domain/listings/categories';
 import { latestRules } from '../app/domain/rules';
@@ -14,11 +13,9 @@ import {
   refreshProposalsFor,
   storeAllProposals,
 } from '../app/services/proposals.server';
-import { createDb, type DbHandle } from '../db/client';
 import type { Database } from '../db/database';
-import { migrateToLatest } from '../db/migrate';
-import { importMunicipalities, readMunicipalityMaster } from '../db/municipalities/import';
 import { CorpusLineSchema, parseJsonLines, type CorpusLine } from '../search/corpus';
+import { openBenchDb } from './lib/bench-db';
 import { runCli, UsageError } from './lib/cli';
 import { categoryIdOf } from './lib/match-corpus';
 import type { Kysely } from 'kysely';
@@ -51,21 +48,9 @@ await runCli(async ({ config }) => {
   const reads = Number(values.reads);
   const refreshes = Number(values.refreshes);
 
-  let admin: DbHandle | undefined;
-  let handle: DbHandle;
-  if (config.databaseUrl) {
-    admin = await createDb({ databaseUrl: config.databaseUrl, poolSize: 1 });
-    await sql.raw(`drop database if exists ${BENCH_DB} with (force)`).execute(admin.db);
-    await sql.raw(`create database ${BENCH_DB}`).execute(admin.db);
-    const u = new URL(config.databaseUrl);
-    u.pathname = `/${BENCH_DB}`;
-    handle = await createDb({ databaseUrl: u.toString() });
-  } else {
-    handle = await createDb({ memory: true });
-  }
+  const bench = await openBenchDb(config.databaseUrl, BENCH_DB);
+  const { handle } = bench;
   try {
-    await migrateToLatest(handle.db);
-    await importMunicipalities(handle.db, await readMunicipalityMaster());
     const corpus = parseJsonLines(await readFile(CORPUS, 'utf8'), CorpusLineSchema, CORPUS.pathname);
     let t = performance.now();
     const owners = await generate(handle.db, corpus, n);
@@ -116,9 +101,7 @@ await runCli(async ({ config }) => {
       }),
     );
   } finally {
-    await handle.close();
-    if (admin) await sql.raw(`drop database if exists ${BENCH_DB} with (force)`).execute(admin.db);
-    await admin?.close();
+    await bench.close();
   }
 });
 

@@ -12,6 +12,7 @@ import { loadDictionary } from '../search/load-dictionary';
 import { ndcgAt } from '../search/metrics';
 import { PostgresSearchEngine, toSqlFilters } from '../search/postgres';
 import type { SearchFilters, SearchQuery } from '../search/types';
+import { openBenchDb } from './lib/bench-db';
 import { runCli, UsageError } from './lib/cli';
 import { syntheticSearchRows } from './lib/synthetic-listings';
 
@@ -38,21 +39,9 @@ await runCli(async ({ config }) => {
   if (!Number.isInteger(n) || n < 100) throw new UsageError('--n must be a whole number ≥ 100');
   if (!Number.isInteger(rounds) || rounds < 1) throw new UsageError('--rounds must be a whole number ≥ 1');
 
-  let admin: DbHandle | undefined;
-  let handle: DbHandle;
-  if (config.databaseUrl) {
-    admin = await createDb({ databaseUrl: config.databaseUrl, poolSize: 1 });
-    await sql.raw(`drop database if exists ${BENCH_DB} with (force)`).execute(admin.db);
-    await sql.raw(`create database ${BENCH_DB}`).execute(admin.db);
-    const u = new URL(config.databaseUrl);
-    u.pathname = `/${BENCH_DB}`;
-    handle = await createDb({ databaseUrl: u.toString() });
-  } else {
-    handle = await createDb({ memory: true });
-  }
+  const bench = await openBenchDb(config.databaseUrl, BENCH_DB);
+  const { handle } = bench;
   try {
-    await migrateToLatest(handle.db);
-    await importMunicipalities(handle.db, await readMunicipalityMaster());
     const started = performance.now();
     await generate(handle, n);
     // Steady state, as autovacuum leaves a live index: statistics current, visibility map set.
@@ -87,9 +76,7 @@ await runCli(async ({ config }) => {
     const ndcg = await judgedNdcg();
     console.log(`search p95 ${e.p95.toFixed(1)} ms, naive p95 ${b.p95.toFixed(1)} ms, speedup ${(b.p95 / e.p95).toFixed(1)}x at ${n} docs, NDCG@10 ${ndcg.toFixed(4)}`);
   } finally {
-    await handle.close();
-    if (admin && !values.keep) await sql.raw(`drop database if exists ${BENCH_DB} with (force)`).execute(admin.db);
-    await admin?.close();
+    await bench.close({ keep: values.keep });
   }
 });
 

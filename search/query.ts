@@ -10,8 +10,6 @@ export type QueryDictionary = {
   display: Map<string, string>;
 };
 
-export const emptyDictionary = (): QueryDictionary => ({ synonyms: new Map(), readings: new Map(), display: new Map() });
-
 /**
  * One thing the user asked for. `strong` alternatives are matched as phrases (the words themselves,
  * their synonyms, the written form of a kana spelling); `parts` are the words of a compound, which

@@ -13,3 +13,13 @@ export function Notice({ children, tone = 'info' }: { children: ReactNode; tone?
     </div>
   );
 }
+
+/** What the last action did, named by the `done` search parameter of the redirect after it; nothing for an unknown name. */
+export function DoneNotice({ done, messages }: { done: string | null | undefined; messages: Record<string, string> }) {
+  const text = done ? messages[done] : undefined;
+  return text ? (
+    <p role="status" className="notice">
+      {text}
+    </p>
+  ) : null;
+}

@@ -10,7 +10,6 @@ export const LISTING_KINDS = ['opening', 'solution'] as const;
 export type ListingKind = (typeof LISTING_KINDS)[number];
 export const LISTING_KIND_LABELS: Record<ListingKind, string> = { opening: '起業人募集', solution: 'ソリューション' };
 export const LISTING_KIND_PATHS: Record<ListingKind, string> = { opening: '/openings', solution: '/solutions' };
-export const isListingKind = (v: unknown): v is ListingKind => LISTING_KINDS.includes(v as ListingKind);
 
 /** The three forms of 地域活性化起業人: a listing's types, an application's and an agreement's kind. */
 export const PROGRAM_TYPES = ['dispatch', 'side_job', 'senior'] as const;

@@ -9,6 +9,7 @@ import { copyTemplateToYear, FISCAL_YEAR_RANGE, getTemplateEditor, previewTempla
 import { requireCan } from '../services/auth.server';
 import { asErrorResponse, invariantResponse } from '../utils/errors';
 import { NUL_MESSAGE, readFormData, textValues } from '../utils/forms.server';
+import { DoneNotice } from '../components/notice';
 
 /*
  * /admin/templates/:kind/:fy: the editor of one kind's clause template for one fiscal year, for
@@ -107,11 +108,7 @@ export default function TemplateEditorPage() {
           使用中：<strong data-testid="current-version">{data.current.label}</strong>
         </p>
       </header>
-      {data.done && DONE[data.done] ? (
-        <p role="status" className="notice">
-          {DONE[data.done]}
-        </p>
-      ) : null}
+      <DoneNotice done={data.done} messages={DONE} />
       {failure?.formError && !editing && !copying ? (
         <p role="alert" className="error-summary">
           {failure.formError}

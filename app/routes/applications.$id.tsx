@@ -17,6 +17,7 @@ import { markRead, postMessage, type UploadedFile } from '../services/chat.serve
 import { asErrorResponse, refusalOf } from '../utils/errors';
 import { answerOnce, newSubmissionKey, NUL_MESSAGE, readMultipartFormData } from '../utils/forms.server';
 import { idParam } from '../utils/params';
+import { DoneNotice } from '../components/notice';
 
 /*
  * /applications/:id: the conversation of an application or scout between its two parties, with its
@@ -156,11 +157,7 @@ export default function ConversationPage() {
           </div>
         ) : null}
       </header>
-      {data.done && DONE[data.done] ? (
-        <p role="status" className="notice">
-          {DONE[data.done]}
-        </p>
-      ) : null}
+      <DoneNotice done={data.done} messages={DONE} />
       {failure?.formError ? (
         <div role="alert" className="error-summary" tabIndex={-1}>
           <p>{failure.formError}</p>

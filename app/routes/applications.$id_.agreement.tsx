@@ -20,6 +20,7 @@ import { asErrorResponse, refusalOf } from '../utils/errors';
 import { answerOnce, newSubmissionKey, NUL_MESSAGE, readFormData, textValues } from '../utils/forms.server';
 import { idParam } from '../utils/params';
 import { NO_STORE, requireParty, writeOptions } from './__agreement.server';
+import { DoneNotice } from '../components/notice';
 
 /*
  * /applications/:id/agreement: the 協定書・契約書 of an application, for its two parties only. Plain
@@ -157,11 +158,7 @@ export default function AgreementPage() {
           {data.parties.map((p) => `${p.role}：${p.name}`).join('　')}
         </p>
       </header>
-      {data.done && DONE[data.done] ? (
-        <p role="status" className="notice">
-          {DONE[data.done]}
-        </p>
-      ) : null}
+      <DoneNotice done={data.done} messages={DONE} />
       {failure?.formError ? (
         <div role="alert" className="error-summary" tabIndex={-1} data-testid="action-error">
           <p className="font-bold">{failure.formError}</p>

@@ -3,7 +3,7 @@ import { getZodConstraint } from '@conform-to/zod';
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useSearchParams } from '@remix-run/react';
 import { ErrorSummary, Field, SubmitButton } from '../components/forms';
-import { safeRedirect } from '../domain/accounts/schemas';
+import { safeRedirect } from '../domain/accounts/redirect';
 import { LOGIN_LABELS, LoginForm } from '../schemas/auth';
 import { getOptionalUser } from '../services/auth.server';
 import { logIn } from '../services/login.server';

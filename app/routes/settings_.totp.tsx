@@ -3,7 +3,7 @@ import { getZodConstraint } from '@conform-to/zod';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorSummary, Field, SubmitButton } from '../components/forms';
-import { safeRedirect } from '../domain/accounts/schemas';
+import { safeRedirect } from '../domain/accounts/redirect';
 import { TOTP_LABELS, TotpSettingsForm } from '../schemas/auth';
 import { forbidden, mustSetUpTotp, requireCan, sessionIdOf, type SessionUser } from '../services/auth.server';
 import { beginTotpEnrolment, confirmTotpEnrolment, disableTotp, TOTP_ROLES } from '../services/login.server';

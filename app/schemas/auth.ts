@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { passwordProblems } from '../domain/accounts/password';
-import { emailField, newPassword } from '../domain/accounts/schemas';
+import { emailField, newPassword } from './fields';
 import { formSchema } from './form';
 
 /*

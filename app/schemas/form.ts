@@ -29,11 +29,6 @@ export function formSchema<S extends ZodRawShape>(shape: S, ...checks: FormCheck
   return { shape, fields: z.object(shape), checks };
 }
 
-/** The same form with more checks (e.g. the server's, which read the database). */
-export function withChecks<S extends ZodRawShape>(form: FormSchema<S>, ...checks: FormCheck<FormValuesOf<S>>[]): FormSchema<S> {
-  return { ...form, checks: [...form.checks, ...checks] };
-}
-
 /** The zod schema conform parses with (asynchronous, so checks may read the database). */
 export function toZod<S extends ZodRawShape>(form: FormSchema<S>, extra: FormCheck<FormValuesOf<S>>[] = []) {
   return z.any().transform(async (raw: unknown, ctx): Promise<FormValuesOf<S>> => {

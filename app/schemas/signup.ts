@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { corporateNumberField, emailField, newPassword, optionalText, phoneField, text, websiteField } from '../domain/accounts/schemas';
+import { corporateNumberField, emailField, newPassword, optionalText, phoneField, text, websiteField } from './fields';
 import { passwordProblems } from '../domain/accounts/password';
 import { INDIVIDUAL_TRACKS } from '../domain/accounts/types';
 import { formSchema, type FormCheck, type FormValuesOf } from './form';

@@ -16,7 +16,6 @@ import {
 } from '../../db/queries/accounts';
 import { insertConsents, type Consent } from '../../db/queries/legal';
 import { consumeAuthToken, findUsableAuthToken, insertAuthToken } from '../../db/queries/sessions';
-import type { CompanySignupSchema, IndividualSignupSchema, MunicipalitySignupSchema } from '../domain/accounts/schemas';
 import type { CompanyClass, SessionUser } from '../domain/accounts/types';
 import { classifyCompany } from '../domain/eligibility/classify';
 import type { Municipality } from '../domain/eligibility/types';
@@ -27,7 +26,7 @@ import { hashToken, newToken } from './auth.server';
 import { sendMail } from './mail.server';
 import { hashPassword } from './passwords.server';
 import { LIMITS, limitersFor, lockedFor, minutesLeft, recordFailure, type LimiterName } from './rate-limit.server';
-import type { z } from 'zod';
+import type { CompanySignupValues, IndividualSignupValues, MunicipalitySignupValues } from '../schemas/signup';
 import { isUuid } from '../utils/params';
 
 export type Services = { db: Kysely<Database>; config: Config };
@@ -41,9 +40,9 @@ export const companyClassOf = (hq: Municipality): CompanyClass => classifyCompan
 const randomSlug = (prefix: string) => `${prefix}-${newToken().slice(0, 10).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
 
 type SignupInput = (
-  | { kind: 'municipality'; data: z.output<typeof MunicipalitySignupSchema> }
-  | { kind: 'company'; data: z.output<typeof CompanySignupSchema> }
-  | { kind: 'individual'; data: z.output<typeof IndividualSignupSchema> }
+  | { kind: 'municipality'; data: MunicipalitySignupValues }
+  | { kind: 'company'; data: CompanySignupValues }
+  | { kind: 'individual'; data: IndividualSignupValues }
 ) & {
   /** the versions of 利用規約 and プライバシーポリシー the person agreed to on the form */
   consents: Consent[];

@@ -41,11 +41,6 @@ function cacheFor(db: Db, dict: QueryDictionary): Cache {
   return c;
 }
 
-/** Forgets everything kept for this database (tests that rewrite listings behind the services' back). */
-export function forgetMatchCache(db: Db) {
-  caches.delete(db);
-}
-
 function ensureVectors(c: Cache, now: number) {
   const n = c.entries.size;
   if (!c.idf || Math.abs(n - c.idfN) > IDF_DRIFT * Math.max(c.idfN, 1) || now - c.idfAt > IDF_MAX_AGE_MS) {

@@ -3,7 +3,6 @@ import type { Kysely, Transaction } from 'kysely';
 import { findOrganisationMembers } from '../../db/queries/applications';
 import {
   claimDueMail,
-  countUnreadNotifications,
   enqueueMail,
   findDigestCandidates,
   findNotifications,
@@ -160,8 +159,6 @@ export async function listNotifications(db: Db, user: SessionUser) {
   const rows = await findNotifications(db, user.id);
   return rows.map((r) => ({ id: Number(r.id), kind: r.kind, title: r.title, body: r.body, url: r.url, read: r.read_at !== null, createdAt: new Date(r.created_at).toISOString() }));
 }
-
-export const unreadNotificationCount = (db: Db, user: SessionUser) => countUnreadNotifications(db, user.id);
 
 export const markAllNotificationsRead = (db: Db, user: SessionUser) => markNotificationsRead(db, user.id);
 

@@ -23,11 +23,6 @@ export class ServiceError extends Error {
   }
 }
 
-/** Throws a ServiceError unless `condition` holds: the service-side counterpart of invariantResponse. */
-export function invariant(condition: unknown, status: ServiceErrorStatus, message: string, code?: string): asserts condition {
-  if (!condition) throw new ServiceError(status, message, code);
-}
-
 const TEXT = { 'content-type': 'text/plain; charset=utf-8' } as const;
 
 /** A plain-text HTTP answer the error boundary shows as it is. */

@@ -52,8 +52,6 @@ export function findVersion(db: Db, draftId: number, version: number) {
   return db.selectFrom('agreement_versions').selectAll().where('draft_id', '=', draftId).where('version', '=', version).executeTakeFirst();
 }
 
-export type AgreementVersionRecord = NonNullable<Awaited<ReturnType<typeof findVersion>>>;
-
 /** Every version without its JSON, newest first, with who saved it. */
 export function findVersionList(db: Db, draftId: number) {
   return db

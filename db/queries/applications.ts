@@ -36,10 +36,6 @@ export function findApplicationById(db: Db, id: number) {
   return selectApplications(db).where('a.id', '=', id).executeTakeFirst();
 }
 
-export function findApplicationByConversation(db: Db, conversationId: number) {
-  return selectApplications(db).where('c.id', '=', conversationId).executeTakeFirst();
-}
-
 /** Locks the application for the rest of the transaction, so two state changes cannot interleave. */
 export function lockApplication(trx: Transaction<Database>, id: number) {
   return trx.selectFrom('applications').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();

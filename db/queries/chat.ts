@@ -202,11 +202,6 @@ export function findReadMarks(db: Db, conversationId: number) {
     .execute();
 }
 
-export function findUserReadSeq(db: Db, conversationId: number, userId: string) {
-  return db.selectFrom('conversation_reads').select('last_read_seq').where('conversation_id', '=', conversationId).where('user_id', '=', userId).executeTakeFirst();
-}
-
-/** Messages from the other side that this user has not read, over all the organisation's conversations. */
 /** Messages from the other side of the organisation's conversations that the user has not read (one row: n). */
 export function unreadMessagesQuery(db: Db, userId: string, organisationId: string) {
   return db
@@ -218,9 +213,4 @@ export function unreadMessagesQuery(db: Db, userId: string, organisationId: stri
     .where(sql<boolean>`m.seq > coalesce(r.last_read_seq, 0)`)
     .where(sql<boolean>`m.sender_organisation_id is distinct from ${organisationId}`)
     .where('m.kind', '!=', 'system');
-}
-
-export async function countUnread(db: Db, userId: string, organisationId: string): Promise<number> {
-  const row = await unreadMessagesQuery(db, userId, organisationId).executeTakeFirst();
-  return row?.n ?? 0;
 }

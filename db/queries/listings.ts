@@ -19,8 +19,6 @@ function selectListings(db: Db) {
     ]);
 }
 
-export type ListingRecord = Awaited<ReturnType<typeof findListingById>> & {};
-
 export function findListingById(db: Db, id: number) {
   return selectListings(db).where('l.id', '=', id).executeTakeFirst();
 }
@@ -103,37 +101,40 @@ export async function findPublishedListings(db: Db, f: PublicFilter & { limit: n
   return { rows, total };
 }
 
+/** The columns of a listing card (`l` the listing, `o` its organisation, `m` its municipality), for every query that shows cards. */
+export const LISTING_CARD_COLUMNS = [
+  'l.id',
+  'l.kind',
+  'l.status',
+  'l.close_reason',
+  'l.title',
+  'l.summary',
+  'l.categories',
+  'l.types',
+  'l.term_min_months',
+  'l.term_max_months',
+  'l.remote_ok',
+  'l.pref_code',
+  'l.region_pref_codes',
+  'l.region_anywhere',
+  'l.headcount',
+  'l.published_at',
+  'l.updated_at',
+  'l.organisation_id',
+  'o.name as organisation_name',
+  'o.kind as organisation_kind',
+  'm.name as municipality_name',
+  'm.pref_name as municipality_pref_name',
+  sql<string | null>`to_char(l.deadline, 'YYYY-MM-DD')`.as('deadline'),
+  sql<string | null>`to_char(l.start_from, 'YYYY-MM-DD')`.as('start_from'),
+] as const;
+
 /** The columns a listing card needs, with its organisation and municipality names. */
 function withCardColumns<Q extends ReturnType<typeof openListings>>(q: Q) {
   return q
     .innerJoin('organisations as o', 'o.id', 'l.organisation_id')
     .leftJoin('municipalities as m', 'm.lg_code', 'l.lg_code')
-    .select([
-      'l.id',
-      'l.kind',
-      'l.status',
-      'l.close_reason',
-      'l.title',
-      'l.summary',
-      'l.categories',
-      'l.types',
-      'l.term_min_months',
-      'l.term_max_months',
-      'l.remote_ok',
-      'l.pref_code',
-      'l.region_pref_codes',
-      'l.region_anywhere',
-      'l.headcount',
-      'l.published_at',
-      'l.updated_at',
-      'l.organisation_id',
-      'o.name as organisation_name',
-      'o.kind as organisation_kind',
-      'm.name as municipality_name',
-      'm.pref_name as municipality_pref_name',
-      sql<string | null>`to_char(l.deadline, 'YYYY-MM-DD')`.as('deadline'),
-      sql<string | null>`to_char(l.start_from, 'YYYY-MM-DD')`.as('start_from'),
-    ]);
+    .select(LISTING_CARD_COLUMNS);
 }
 
 export type ListingCardRow = Awaited<ReturnType<typeof findPublishedListings>>['rows'][number];

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../database';
 import { MONITORING_MEASURE_COLUMNS, type MonitoringMeasureColumn } from '../types/monitoring';
 import type { ListingKind } from '../../app/domain/vocabulary';
+import { TIME_ZONE } from '../../app/utils/dates';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -13,7 +14,7 @@ type Db = Kysely<Database> | Transaction<Database>;
  */
 const STAGE = `case %s when 'in_dialogue' then 1 when 'interview' then 2 when 'agreed' then 3 when 'preparing' then 4 when 'concluded' then 5 else 0 end`;
 const stageOf = (col: string) => STAGE.replace('%s', col);
-const JST = `'Asia/Tokyo'`;
+const JST = `'${TIME_ZONE}'`;
 const monthOf = (col: string) => `to_char(${col} at time zone ${JST}, 'YYYY-MM')`;
 const flag = (cond: string) => `(case when ${cond} then 1 else 0 end)`;
 

@@ -18,11 +18,6 @@ export function unreadNotificationsQuery(db: Db, userId: string) {
   return db.selectFrom('notifications').select(sql<number>`count(*)::int`.as('n')).where('user_id', '=', userId).where('read_at', 'is', null);
 }
 
-export async function countUnreadNotifications(db: Db, userId: string): Promise<number> {
-  const row = await unreadNotificationsQuery(db, userId).executeTakeFirst();
-  return row?.n ?? 0;
-}
-
 export function markNotificationsRead(db: Db, userId: string, ids?: number[]) {
   let q = db.updateTable('notifications').set({ read_at: sql`now()` }).where('user_id', '=', userId).where('read_at', 'is', null);
   if (ids) q = q.where('id', 'in', ids.length ? ids : [-1]);

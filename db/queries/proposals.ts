@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../database';
 import type { ProposalEventKind } from '../types/proposals';
 import type { ListingKind, ProgramType } from '../../app/domain/vocabulary';
+import { LISTING_CARD_COLUMNS } from './listings';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -140,30 +141,7 @@ export function findProposals(db: Db, f: { kind: ListingKind; organisationId: st
       'self.id as for_id',
       'self.kind as for_kind',
       'self.title as for_title',
-      'l.id',
-      'l.kind',
-      'l.status',
-      'l.close_reason',
-      'l.title',
-      'l.summary',
-      'l.categories',
-      'l.types',
-      'l.term_min_months',
-      'l.term_max_months',
-      'l.remote_ok',
-      'l.pref_code',
-      'l.region_pref_codes',
-      'l.region_anywhere',
-      'l.headcount',
-      'l.published_at',
-      'l.updated_at',
-      'l.organisation_id',
-      'o.name as organisation_name',
-      'o.kind as organisation_kind',
-      'm.name as municipality_name',
-      'm.pref_name as municipality_pref_name',
-      sql<string | null>`to_char(l.deadline, 'YYYY-MM-DD')`.as('deadline'),
-      sql<string | null>`to_char(l.start_from, 'YYYY-MM-DD')`.as('start_from'),
+      ...LISTING_CARD_COLUMNS,
     ])
     .where('self.organisation_id', '=', f.organisationId)
     .where('self.kind', '=', f.kind)
@@ -192,24 +170,10 @@ export async function insertDismissal(db: Db, row: { organisation_id: string; op
   return r !== undefined;
 }
 
-export function findDismissals(db: Db, organisationId: string) {
-  return db.selectFrom('proposal_dismissals').selectAll().where('organisation_id', '=', organisationId).orderBy('created_at', 'desc').execute();
-}
-
 export type ProposalEventRow = { kind: ProposalEventKind; opening_id: number; solution_id: number; organisation_id: string; fiscal_year: number };
 
 export async function insertProposalEvents(db: Db, rows: ProposalEventRow[]) {
   for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto('proposal_events').values(rows.slice(i, i + CHUNK)).execute();
-}
-
-/** Counts of proposal events per kind in a fiscal year (the ministry's funnel). */
-export function countProposalEvents(db: Db, fiscalYear: number) {
-  return db
-    .selectFrom('proposal_events')
-    .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('fiscal_year', '=', fiscalYear)
-    .groupBy('kind')
-    .execute();
 }
 
 /** Marks a listing's pairings for recomputation; inside the listing's write transaction. */

@@ -47,16 +47,6 @@ export function findEligibilityFlags(db: Executor, lgCode: string) {
   return db.selectFrom('municipalities').select(['eligible_1433', 'eligible_1375']).where('lg_code', '=', lgCode).executeTakeFirst();
 }
 
-export function findSearchDocument(db: Executor, kind: string, id: string) {
-  return db
-    .selectFrom('search_documents')
-    .selectAll()
-    .select([sql<string>`search_vector::text`.as('search_vector'), sql<string>`head_vector::text`.as('head_vector')])
-    .where('kind', '=', kind as never)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
 /** Documents in key order, for rebuilding an external index page by page. */
 export function listSearchDocuments(db: Executor, after: { kind: string; id: string } | undefined, limit: number) {
   let q = db
@@ -101,10 +91,6 @@ export async function postponeOutbox(db: Executor, kind: string, id: string, gen
     .where('id', '=', id)
     .where('generation', '=', generation)
     .execute();
-}
-
-export function countOutbox(db: Executor) {
-  return db.selectFrom('search_outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
 }
 
 export async function clearOutbox(db: Executor, before: Date) {

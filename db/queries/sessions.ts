@@ -40,16 +40,6 @@ export async function deleteUserSessions(db: Db, userId: string, keep?: string) 
   return Number(result.numDeletedRows);
 }
 
-export function countUserSessions(db: Db, userId: string) {
-  return db
-    .selectFrom('sessions')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('user_id', '=', userId)
-    .where('expires_at', '>', new Date())
-    .executeTakeFirstOrThrow()
-    .then((r) => Number(r.n));
-}
-
 /** Deletes the sessions expired at `now`; returns how many. */
 export async function deleteExpiredSessions(db: Db, now = new Date()) {
   const r = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();

@@ -1,9 +1,7 @@
 import { Form } from '@remix-run/react';
-import { Field, fieldId, SelectField, SubmissionKey, SubmitButton, TextareaField } from '../forms';
+import { Field, fieldId, SelectField, SubmissionKey, SubmitButton, TextareaField, type Errors } from '../forms';
 import { displayValue, fieldsFor, FORM_SECTIONS, type FormFieldSpec } from '../../domain/agreements/form';
 import type { AgreementKind } from '../../domain/agreements/draft';
-
-type Errors = Record<string, string[] | undefined>;
 
 function Control({ f, value, errors }: { f: FormFieldSpec; value: string; errors?: string[] }) {
   const common = { name: f.name, label: f.label, hint: f.hint, errors, required: !f.optional };

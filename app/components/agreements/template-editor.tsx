@@ -3,12 +3,9 @@ import type { AgreementKind, AgreementTemplate } from '../../domain/agreements';
 import { JSON_FIELD, templateLocation } from '../../domain/agreements/template-form';
 import { describeCondition, type PlaceholderHint } from '../../domain/agreements/template-paths';
 import type { TextDiff } from '../../domain/agreements/text-diff';
-import { ErrorList, ErrorSummary, fieldId, SelectField, TextareaField } from '../forms';
+import { ErrorSummary, Field, SelectField, TextareaField, type Errors } from '../forms';
 import { TextDiffView } from './text-diff';
 import { formatDateTime } from '../../utils/dates';
-
-type Errors = Record<string, string[] | undefined>;
-
 
 /** A textarea sized for one clause (the kit's TextareaField, compact). */
 function TextBox({ rows = 3, ...props }: { name: string; label: string; hint?: string; errors?: string[]; defaultValue: string; rows?: number; required?: boolean; mono?: boolean }) {
@@ -205,24 +202,16 @@ export function CopyToYearForm(props: { fiscalYearLabel: string; target: string;
         </p>
       ) : null}
       <input type="hidden" name="intent" value="copy" />
-      <div className="field">
-        <label htmlFor={fieldId('targetFiscalYear')} className="field-label">
-          作成する年度（西暦）<span className="required-mark">必須</span>
-        </label>
-        <p id={`${fieldId('targetFiscalYear')}-hint`} className="field-hint">
-          例：2027（令和9年度）
-        </p>
-        <input
-          id={fieldId('targetFiscalYear')}
-          name="targetFiscalYear"
-          inputMode="numeric"
-          className="field-input max-w-xs"
-          defaultValue={props.target}
-          aria-invalid={props.errors.targetFiscalYear?.length ? true : undefined}
-          aria-describedby={`${fieldId('targetFiscalYear')}-hint${props.errors.targetFiscalYear?.length ? ` ${fieldId('targetFiscalYear')}-error` : ''}`}
-        />
-        <ErrorList id={`${fieldId('targetFiscalYear')}-error`} errors={props.errors.targetFiscalYear} />
-      </div>
+      <Field
+        name="targetFiscalYear"
+        label="作成する年度（西暦）"
+        required
+        hint="例：2027（令和9年度）"
+        inputMode="numeric"
+        className="field max-w-xs"
+        defaultValue={props.target}
+        errors={props.errors.targetFiscalYear}
+      />
       <TextBox name="copyNote" label="変更理由" defaultValue={props.note} errors={props.errors.copyNote} rows={2} required />
       <button type="submit" className="btn-secondary">
         次年度版を作成

@@ -9,6 +9,7 @@ import { ErrorSummary, SubmitButton } from '../forms';
 import { ListingProposals } from '../proposals/proposal-list';
 import { regionText, StatusBadge, termText } from './listing-card';
 import { VerdictPanel } from './verdict-panel';
+import { DoneNotice } from '../notice';
 
 const DONE: Record<string, string> = {
   published: '掲載を公開しました。',
@@ -50,11 +51,7 @@ export function ListingDetail({ data, result, preview = false }: { data: Listing
         <Link to={KIND_PATHS[kind]}>{KIND_LABELS[kind]}</Link> ＞ {l.title}
       </nav>
       {preview ? <PreviewBar base={base} draft={data.status === 'draft'} /> : null}
-      {data.done && DONE[data.done] ? (
-        <p className="notice" role="status">
-          {DONE[data.done]}
-        </p>
-      ) : null}
+      <DoneNotice done={data.done} messages={DONE} />
       <ErrorSummary result={result} labels={{ intent: '操作', reason: '終了の理由' }} formId="lifecycle" />
       <div className="mb-2 flex flex-wrap gap-2">
         <StatusBadge kind={kind} status={status} closeReason={l.closeReason} />

@@ -5,6 +5,7 @@ import type { EditForm, EditListingData } from '../../routes/__listings.server';
 import { ErrorList, ErrorSummary, SubmitButton } from '../forms';
 import { StatusBadge } from './listing-card';
 import { ListingForm } from './listing-form';
+import { DoneNotice } from '../notice';
 
 const DONE: Record<string, string> = { attached: 'ファイルを添付しました。', detached: '添付ファイルを削除しました。' };
 
@@ -21,11 +22,7 @@ export function ListingEdit({ data, failed }: { data: EditListingData; failed?: 
       <h1 className="page-title">
         掲載を編集 <StatusBadge kind={data.kind} status={data.status} closeReason={data.closeReason} />
       </h1>
-      {data.done && DONE[data.done] ? (
-        <p className="notice" role="status">
-          {DONE[data.done]}
-        </p>
-      ) : null}
+      <DoneNotice done={data.done} messages={DONE} />
       {data.status === 'closed' ? (
         <p className="warning-box mb-6">終了した掲載は編集できません。掲載ページから再掲載してください。</p>
       ) : (

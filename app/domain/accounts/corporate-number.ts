@@ -33,5 +33,3 @@ export function parseCorporateNumber(input: string): CorporateNumberResult {
   }
   return { ok: true, value };
 }
-
-export const isValidCorporateNumber = (input: string) => parseCorporateNumber(input).ok;

@@ -6,9 +6,6 @@ import { z } from 'zod';
  */
 export { PROGRAM_TYPES as AGREEMENT_KINDS, PROGRAM_TYPE_LABELS as AGREEMENT_KIND_LABELS, type ProgramType as AgreementKind } from '../vocabulary';
 
-/** Version of the draft JSON format itself (not of a draft); bumped only by an incompatible change. */
-export const DRAFT_FORMAT = 1;
-
 function isCalendarDate(v: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
   if (!m) return false;
@@ -99,7 +96,6 @@ export const handlingSchema = obj('旅費・住居・物品の取扱い', {
 
 /** yearly: once a fiscal year (or at the end of the term, if earlier), as budgets are voted per year */
 export const PAYMENT_METHODS = ['monthly', 'quarterly', 'half_yearly', 'yearly'] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 export const paymentScheduleSchema = obj('支払方法', {
   method: z.enum(PAYMENT_METHODS, { errorMap: () => ({ message: '支払の時期は monthly / quarterly / half_yearly / yearly のいずれかです' }) }),
@@ -187,10 +183,6 @@ export const agreementDraftSchema = z.discriminatedUnion('kind', [dispatchDraftS
 });
 
 export type AgreementDraft = z.infer<typeof agreementDraftSchema>;
-export type AgreementDraftInput = z.input<typeof agreementDraftSchema>;
-export type DispatchDraft = z.infer<typeof dispatchDraftSchema>;
-export type SideJobDraft = z.infer<typeof sideJobDraftSchema>;
-export type SeniorDraft = z.infer<typeof seniorDraftSchema>;
 
 export type DraftIssue = { field: string; message_ja: string };
 

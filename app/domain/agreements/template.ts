@@ -46,6 +46,5 @@ export const agreementTemplateSchema = z.object({
   labels: z.record(z.record(z.string())).default({}),
 });
 
-export type ParagraphTemplate = z.infer<typeof paragraphTemplateSchema>;
 export type ArticleTemplate = z.infer<typeof articleTemplateSchema>;
 export type AgreementTemplate = z.infer<typeof agreementTemplateSchema>;

@@ -11,5 +11,3 @@ export const ALERT_FREQUENCY_HINTS: Record<AlertFrequency, string> = {
   weekly: '毎週月曜日の朝8時に1週間分の新着をまとめてお知らせします。',
   none: 'お知らせしません（検索条件は残ります）。',
 };
-
-export const isAlertFrequency = (v: unknown): v is AlertFrequency => ALERT_FREQUENCIES.includes(v as AlertFrequency);

@@ -31,13 +31,7 @@ export const TERMINAL_STATES: readonly ApplicationState[] = ['concluded', 'withd
 
 export const isTerminal = (state: ApplicationState) => TERMINAL_STATES.includes(state);
 
-export function isApplicationState(value: unknown): value is ApplicationState {
-  return typeof value === 'string' && (APPLICATION_STATES as readonly string[]).includes(value);
-}
-
 /** The two parties: the organisation that applied (or scouted) and the organisation whose listing it is. */
 export type Side = 'applicant' | 'owner';
-
-export const SIDE_LABELS: Record<Side, string> = { applicant: '応募した側', owner: '掲載した側' };
 
 export type ApplicationKind = 'application' | 'scout';

@@ -17,9 +17,6 @@ const MOVES: readonly { from: ApplicationState; to: ApplicationState; by: Who }[
   { from: 'preparing', to: 'concluded', by: 'either' },
 ];
 
-/** States that need a reason from the person making the move. */
-export const NEEDS_REASON: readonly ApplicationState[] = ['withdrawn', 'declined'];
-
 /**
  * `viaAgreement`: the move comes from the agreement flow, after both parties agreed to the same
  * version and a signing date was recorded. 締結済 is reachable only that way.

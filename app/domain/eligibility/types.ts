@@ -1,12 +1,9 @@
-import { z } from 'zod';
 import { PROGRAM_TYPE_LABELS, PROGRAM_TYPES, type ProgramType } from '../vocabulary';
 
 export { PROGRAM_TYPE_LABELS, PROGRAM_TYPES, type ProgramType };
-export const ProgramTypeSchema = z.enum(PROGRAM_TYPES);
 
 export const EMPLOYMENTS = ['employed', 'retired', 'freelance'] as const;
 export type Employment = (typeof EMPLOYMENTS)[number];
-export const EmploymentSchema = z.enum(EMPLOYMENTS);
 
 export const EMPLOYMENT_LABELS: Record<Employment, string> = {
   employed: '企業に在籍（副業）',

@@ -29,7 +29,3 @@ const LABELS = new Map<string, string>(CATEGORIES.map((c) => [c.id, c.label]));
 export function categoryLabel(id: string): string {
   return LABELS.get(id) ?? id;
 }
-
-export function isCategoryId(id: string): id is CategoryId {
-  return LABELS.has(id);
-}

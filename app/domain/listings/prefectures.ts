@@ -16,7 +16,3 @@ const NAMES = new Map(PREFECTURES.map((p) => [p.code, p.name]));
 export function prefectureName(code: string): string {
   return NAMES.get(code) ?? code;
 }
-
-export function isPrefCode(code: string): boolean {
-  return NAMES.has(code);
-}

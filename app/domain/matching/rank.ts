@@ -27,6 +27,14 @@ export function compareRanked(a: Ranked, b: Ranked): number {
 
 /** Scores `target` against every listing given and returns the eligible ones, best first. */
 export function rankAll(target: MatchListing, others: readonly MatchListing[], ctx: ScoreContext, limit = Infinity): Ranked[] {
+  return rankScored(target, others, ctx, limit);
+}
+
+/**
+ * Scores each listing of the other kind without reasons, keeps the best `limit`, and scores those
+ * again with their reasons (the reasons cost more than the score, and only the kept ones are shown).
+ */
+function rankScored(target: MatchListing, others: Iterable<MatchListing>, ctx: ScoreContext, limit: number): Ranked[] {
   const out: Ranked[] = [];
   for (const other of others) {
     if (other.kind === target.kind) continue;
@@ -99,21 +107,8 @@ export class MatchIndex {
   }
 
   rank(target: MatchListing, ctx: ScoreContext, limit: number): Ranked[] {
-    const out: Ranked[] = [];
-    for (const i of this.candidates(target, ctx)) {
-      const other = this.listings[i];
-      if (other.kind === target.kind || other.id === target.id) continue;
-      const [o, s] = pairOf(target, other);
-      const fit = scorePair(o, s, ctx, false);
-      if (fit) out.push({ listing: other, fit });
-    }
-    return out
-      .sort(compareRanked)
-      .slice(0, limit)
-      .map((r) => {
-        const [o, s] = pairOf(target, r.listing);
-        return { listing: r.listing, fit: scorePair(o, s, ctx)! };
-      });
+    const others = [...this.candidates(target, ctx)].map((i) => this.listings[i]).filter((l) => l.id !== target.id);
+    return rankScored(target, others, ctx, limit);
   }
 }
 

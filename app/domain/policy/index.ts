@@ -140,7 +140,3 @@ export function can(user: Actor | null, action: Action, resource: Resource = SIT
   const rule = RULES[action];
   return rule ? rule(user, resource) : false;
 }
-
-export function isAction(value: string): value is Action {
-  return (ACTIONS as readonly string[]).includes(value);
-}

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corporateNumberCheckDigit, parseCorporateNumber } from '../../../app/domain/accounts/corporate-number';
-import { CompanySignupSchema } from '../../../app/domain/accounts/schemas';
+import { toZod } from '../../../app/schemas/form';
+import { CompanySignupForm } from '../../../app/schemas/signup';
 
 describe('法人番号 check digit', () => {
   it.each([
@@ -55,9 +56,9 @@ describe('法人番号 check digit', () => {
     expect(parseCorporateNumber('７０００　０１２０　５０００２')).toEqual({ ok: true, value: '7000012050002' });
   });
 
-  it('puts the Japanese message next to the field in the company form', () => {
-    const r = CompanySignupSchema.safeParse({
-      name: '山田 太郎', email: 'taro@example.jp', password: 'correct-horse-battery', companyName: '株式会社テスト',
+  it('puts the Japanese message next to the field in the company form', async () => {
+    const r = await toZod(CompanySignupForm).safeParseAsync({
+      name: '山田 太郎', email: 'taro@example.jp', password: 'correct-horse-battery', agree: 'on', companyName: '株式会社テスト',
       corporateNumber: '7000012050003', headOffice: '東京都千代田区', department: '総務部', phone: '03-1234-5678', evidence: '公式サイトに掲載',
     });
     expect(r.success).toBe(false);
