@@ -4,7 +4,8 @@ import type { SessionUser } from '../../../app/domain/accounts/types';
 import { applyToListing } from '../../../app/services/applications.server';
 import { createListing } from '../../../app/services/listings.server';
 import { actOnProposal, organisationProposalsPage } from '../../../app/services/proposal-pages.server';
-import { drainProposalRefreshes, proposalsForListing } from '../../../app/services/proposals.server';
+import { forgetMatchCache } from '../../../app/services/match-cache.server';
+import { candidateIndexFor, drainProposalRefreshes, proposalsForListing, refreshProposalsFor } from '../../../app/services/proposals.server';
 import { createTestDb } from '../../helpers/test-db';
 import { makeUser, openingInput, solutionInput } from '../listings/fixtures';
 
@@ -90,3 +91,31 @@ describe('the proposal funnel', () => {
     expect(await handle.db.selectFrom('proposal_refresh_queue').select('listing_id').execute()).toEqual([]);
   });
 });
+
+describe('the candidate index kept per process', () => {
+  // Edits keep the number of listings, so the idf stays in force and the kept index is updated in place.
+  const edit = (id: number, title: string) => handle.db.updateTable('listings').set({ title, updated_at: new Date() }).where('id', '=', id).execute();
+
+  it('is reused by a refresh after a write of the other kind, and gives the pairings a fresh index gives', async () => {
+    const solutions = await candidateIndexFor(handle.db, 'solution');
+    await edit(opening, '観光DXとデータ分析で島の観光案内を変える');
+    await refreshProposalsFor(handle.db, opening);
+    expect(await candidateIndexFor(handle.db, 'solution')).toBe(solutions);
+    await edit(solution, '観光DXとデータ分析の短期伴走支援');
+    expect(await candidateIndexFor(handle.db, 'solution')).toBe(solutions);
+    expect(solutions.size).toBe(await openCount('solution'));
+    await refreshProposalsFor(handle.db, opening);
+    const kept = await storedFor(opening);
+    expect(kept.map((r) => r.solution_id)).toContain(solution);
+    // Analysed afresh (a new idf, so scores move a little): the same pairings.
+    forgetMatchCache(handle.db);
+    await refreshProposalsFor(handle.db, opening);
+    expect((await storedFor(opening)).map((r) => r.solution_id)).toEqual(kept.map((r) => r.solution_id));
+  });
+});
+
+const openCount = async (kind: 'opening' | 'solution') =>
+  Number((await handle.db.selectFrom('listings').select((eb) => eb.fn.countAll().as('n')).where('kind', '=', kind).where('status', '=', 'published').executeTakeFirstOrThrow()).n);
+
+const storedFor = (openingId: number) =>
+  handle.db.selectFrom('proposals').select(['solution_id']).where('opening_id', '=', openingId).orderBy('solution_id').execute();
