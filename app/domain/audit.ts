@@ -60,6 +60,8 @@ export const AUDIT_ACTION_LABELS = {
   'saved_search.update': '検索条件の変更',
   'saved_search.delete': '検索条件の削除',
   'saved_search.unsubscribe': '新着お知らせの配信停止',
+  'favourite.add': '「気になる」に登録',
+  'favourite.remove': '「気になる」の解除',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -77,6 +79,7 @@ export const AUDIT_ACTION_GROUPS: Record<string, string> = {
   'synonym.': '検索の同義語',
   'inquiry.': 'お問い合わせ',
   'saved_search.': '保存した検索条件',
+  'favourite.': '気になる',
 };
 
 export function auditActionLabel(code: string): string {
@@ -136,6 +139,7 @@ const DETAIL_LABELS: Record<string, string> = {
   before: '変更前',
   after: '変更後',
   terms: '語',
+  showName: '掲載者に団体名を知らせる',
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

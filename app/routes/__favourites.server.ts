@@ -28,7 +28,7 @@ export async function favouriteAction(kind: ListingKind, { request, context, par
   const parsed = FavouriteForm.safeParse(textValues(await readFormData(request)));
   invariantResponse(parsed.success, '送信内容が正しくありません。', { status: 400 });
   const { intent, showName, back, via } = parsed.data;
-  await setFavourite(context.db, user, kind, id, { marked: intent === 'add', showName: showName === 'on' }).catch(asErrorResponse);
+  await setFavourite(context.db, user, kind, id, { marked: intent === 'add', showName: showName === 'on' }, context.clientIp).catch(asErrorResponse);
   if (via === 'fetcher') return json({ ok: true, marked: intent === 'add' });
   if (back === 'favourites') return redirect('/my/favourites?done=removed');
   return redirect(`${KIND_PATHS[kind]}/${id}?done=${intent === 'add' ? 'favourited' : 'unfavourited'}`);

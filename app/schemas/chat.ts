@@ -69,6 +69,11 @@ export const ApplyForm = formSchema({
     .string()
     .optional()
     .transform((v) => v === 'on' || v === 'true'),
+  /** the sender's own listing when the form was opened from a matching proposal (a hidden field; anything else is ignored) */
+  fromProposal: z
+    .string()
+    .optional()
+    .transform((v) => (v && /^[1-9]\d{0,9}$/.test(v) && Number.isSafeInteger(Number(v)) ? Number(v) : null)),
 });
 export type ApplyFormInput = FormValuesOf<typeof ApplyForm.shape>;
 

@@ -17,6 +17,8 @@ import {
   type ApplicationRecord,
 } from '../../db/queries/applications';
 import { insertConversation } from '../../db/queries/chat';
+import { findListingById } from '../../db/queries/listings';
+import { insertProposalEvents, wasProposed } from '../../db/queries/proposals';
 import type { Database } from '../../db/database';
 import type { ChatHub, ChatMessage } from '../chat/events';
 import type { SessionUser } from '../domain/accounts/types';
@@ -45,16 +47,20 @@ import {
 } from '../domain/applications';
 import type { ListingKind } from '../domain/listings';
 import { can } from '../domain/policy';
+import { fiscalYearOf } from '../domain/rules/fiscal-year';
 import type { ApplyFormInput } from '../schemas/chat';
 import { ServiceError } from '../utils/errors';
 import { audit } from './audit.server';
 import { appendMessage, latestMessages, readMarks, toChatMessage } from './chat.server';
 import { getListingForApply } from './listings.server';
 import { notifyOrganisation } from './notifications.server';
-import { formatTimeRange } from '../utils/dates';
+import { formatTimeRange, japanToday } from '../utils/dates';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
+
+/** The apply / scout form; `fromProposal` only when it was opened from a matching proposal. */
+export type ApplyInput = Omit<ApplyFormInput, 'fromProposal'> & { fromProposal?: number | null };
 
 export type WriteOptions = { ip: string; publicUrl: string; hub?: ChatHub };
 
@@ -104,7 +110,7 @@ export async function getApplyPage(db: Db, viewer: SessionUser, kind: ListingKin
  * Sends an application (opening) or a scout (solution). The verdict is computed again here, not
  * taken from the form: an ineligible pairing goes only as a marked inquiry.
  */
-export async function applyToListing(db: Db, actor: SessionUser, kind: ListingKind, listingId: number, input: ApplyFormInput, opts: WriteOptions): Promise<{ id: number; conversationId: number; inquiry: boolean }> {
+export async function applyToListing(db: Db, actor: SessionUser, kind: ListingKind, listingId: number, input: ApplyInput, opts: WriteOptions): Promise<{ id: number; conversationId: number; inquiry: boolean }> {
   const page = await getApplyPage(db, actor, kind, listingId);
   if (!page.canApply) throw new ServiceError(403, kind === 'opening' ? 'この募集には応募できません。' : 'このソリューションにはスカウトを送れません。');
   if (page.existingId) throw new ServiceError(409, 'この掲載にはすでに送信済みです。', 'already_sent', { existingId: page.existingId });
@@ -140,6 +146,7 @@ export async function applyToListing(db: Db, actor: SessionUser, kind: ListingKi
     });
     const text = input.proposal ? `${input.message}\n\n【提案する人材・プラン】\n${input.proposal}` : input.message;
     await appendMessage(trx, conversationId, { kind: 'text', body: text, clientKey: `application:${id}`, sender: { userId: actor.id, organisationId: actor.organisationId } });
+    await recordActedFromProposal(trx, actor, kind, listingId, input.fromProposal ?? null);
     await audit(trx, {
       actor,
       action: appKind === 'scout' ? 'application.scout' : 'application.create',
@@ -160,6 +167,20 @@ export async function applyToListing(db: Db, actor: SessionUser, kind: ListingKi
     return { id, conversationId, inquiry: decision.inquiry };
   });
   return result;
+}
+
+/**
+ * The form was opened from a matching proposal (`fromProposal`: the sender's own listing): the
+ * pairing counts as acted on now that it is sent, in the send's transaction. An id that is not the
+ * sender's listing of the other kind, or a pairing never proposed to it, records nothing.
+ */
+async function recordActedFromProposal(trx: Trx, actor: SessionUser, kind: ListingKind, listingId: number, ownListingId: number | null) {
+  if (ownListingId === null) return;
+  const own = await findListingById(trx, ownListingId);
+  if (!own || own.organisation_id !== actor.organisationId || own.kind === kind) return;
+  const pair = kind === 'opening' ? { openingId: listingId, solutionId: own.id } : { openingId: own.id, solutionId: listingId };
+  if (!(await wasProposed(trx, { ...pair, organisationId: actor.organisationId }))) return;
+  await insertProposalEvents(trx, [{ kind: 'acted', opening_id: pair.openingId, solution_id: pair.solutionId, organisation_id: actor.organisationId, fiscal_year: fiscalYearOf(japanToday()) }]);
 }
 
 // ——— state changes ———

@@ -8,6 +8,7 @@ import { effectiveStatus, type ListingKind } from '../domain/listings';
 import { can, type Resource } from '../domain/policy';
 import { japanToday } from '../utils/dates';
 import { ServiceError } from '../utils/errors';
+import { audit } from './audit.server';
 
 type Db = Kysely<Database>;
 
@@ -48,11 +49,20 @@ async function targetOf(db: Db, viewer: SessionUser, kind: ListingKind, id: numb
  * Marks the listing 気になる for the user (again, with a changed name choice), or removes the mark.
  * Marking is for the side that could apply to or scout it; removing one's own mark is always allowed.
  */
-export async function setFavourite(db: Db, viewer: SessionUser, kind: ListingKind, id: number, choice: { marked: boolean; showName: boolean }) {
+export async function setFavourite(db: Db, viewer: SessionUser, kind: ListingKind, id: number, choice: { marked: boolean; showName: boolean }, ip: string) {
   const target = await targetOf(db, viewer, kind, id);
-  if (!choice.marked) return deleteFavourite(db, viewer.id, target.id);
+  const entry = { actor: viewer, targetType: 'listing', targetId: target.id, ip };
+  if (!choice.marked) {
+    await db.transaction().execute(async (trx) => {
+      if (await deleteFavourite(trx, viewer.id, target.id)) await audit(trx, { ...entry, action: 'favourite.remove', details: { kind } });
+    });
+    return;
+  }
   if (!can(viewer, 'listing.favourite', resourceOf(target))) throw new ServiceError(403, 'この掲載は「気になる」に追加できません。');
-  await upsertFavourite(db, { user_id: viewer.id, listing_id: target.id, organisation_id: viewer.organisationId, show_name: choice.showName });
+  await db.transaction().execute(async (trx) => {
+    await upsertFavourite(trx, { user_id: viewer.id, listing_id: target.id, organisation_id: viewer.organisationId, show_name: choice.showName });
+    await audit(trx, { ...entry, action: 'favourite.add', details: { kind, showName: choice.showName } });
+  });
 }
 
 /** The user's own marked listings (the 「気になる」 page), newest mark first. */

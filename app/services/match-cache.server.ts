@@ -4,7 +4,7 @@ import { findMatchListings, findMatchStamps, type MatchListingRow } from '../../
 import type { QueryDictionary } from '../../search/query';
 import { analyseText, idfOf, vectorOf, type AnalysedText } from '../../search/match-text';
 import type { Municipality } from '../domain/eligibility/types';
-import type { MatchListing, SolutionParty } from '../domain/matching';
+import { MatchIndex, type MatchListing, type SolutionParty } from '../domain/matching';
 import type { ListingKind, ProgramType } from '../domain/vocabulary';
 
 type Db = Kysely<Database>;
@@ -21,7 +21,18 @@ export const IDF_DRIFT = 0.1;
 export const IDF_MAX_AGE_MS = 60 * 60 * 1000;
 
 type Entry = { stamp: string; row: MatchListingRow; analysed: AnalysedText; vector: Map<string, number> | null };
-type Cache = { dict: QueryDictionary; entries: Map<number, Entry>; idf: Map<string, number> | null; idfN: number; idfAt: number };
+/** A candidate index over one kind's open listings, with the entry each listing was indexed from. */
+type KeptIndex = { index: MatchIndex; indexed: Map<number, Entry>; byCode: ReadonlyMap<string, Municipality>; epoch: number };
+type Cache = {
+  dict: QueryDictionary;
+  entries: Map<number, Entry>;
+  idf: Map<string, number> | null;
+  idfN: number;
+  idfAt: number;
+  /** moves on whenever every vector is recomputed (a new idf): a kept index is then built again */
+  epoch: number;
+  indexes: Map<ListingKind, KeptIndex>;
+};
 
 const caches = new WeakMap<Db, Cache>();
 
@@ -37,8 +48,13 @@ const fieldsOf = (r: MatchListingRow) => ({
 
 function cacheFor(db: Db, dict: QueryDictionary): Cache {
   let c = caches.get(db);
-  if (!c || c.dict !== dict) caches.set(db, (c = { dict, entries: new Map(), idf: null, idfN: 0, idfAt: 0 }));
+  if (!c || c.dict !== dict) caches.set(db, (c = { dict, entries: new Map(), idf: null, idfN: 0, idfAt: 0, epoch: 0, indexes: new Map() }));
   return c;
+}
+
+/** Forgets everything kept for this database (tests that rewrite listings behind the services' back). */
+export function forgetMatchCache(db: Db) {
+  caches.delete(db);
 }
 
 function ensureVectors(c: Cache, now: number) {
@@ -47,6 +63,7 @@ function ensureVectors(c: Cache, now: number) {
     c.idf = idfOf([...c.entries.values()].map((e) => e.analysed.tf));
     c.idfN = n;
     c.idfAt = now;
+    c.epoch++;
     for (const e of c.entries.values()) e.vector = null;
   }
   const unknown = Math.log(1 + Math.max(1, c.idfN));
@@ -57,11 +74,47 @@ function ensureVectors(c: Cache, now: number) {
  * The open listings of `kind` (all, or those of `ids`) as MatchListings. Listings of the kind
  * that are no longer open are dropped from the cache when the whole kind is read.
  */
-export async function openMatchListings(
-  db: Db,
-  args: { kind: ListingKind; today: string; ids?: number[]; dict: QueryDictionary; byCode: ReadonlyMap<string, Municipality> },
-): Promise<MatchListing[]> {
+type OpenArgs = { kind: ListingKind; today: string; ids?: number[]; dict: QueryDictionary; byCode: ReadonlyMap<string, Municipality> };
+
+export async function openMatchListings(db: Db, args: OpenArgs): Promise<MatchListing[]> {
   const c = cacheFor(db, args.dict);
+  const stamps = await syncEntries(db, c, args);
+  return stamps.map((s) => toMatchListing(c.entries.get(s.id)!, args.byCode));
+}
+
+/**
+ * The candidate index over every open listing of `kind`, kept per process: only the listings changed
+ * since the last call (or opened, or closed) are put in again or taken out, so a refresh after one
+ * write does not index all of the other kind anew. A new idf (or municipality reference) builds it again.
+ */
+export async function openMatchIndex(db: Db, args: Omit<OpenArgs, 'ids'>): Promise<MatchIndex> {
+  const c = cacheFor(db, args.dict);
+  const stamps = await syncEntries(db, c, args);
+  let kept = c.indexes.get(args.kind);
+  if (!kept || kept.epoch !== c.epoch || kept.byCode !== args.byCode) {
+    const indexed = new Map(stamps.map((s) => [s.id, c.entries.get(s.id)!]));
+    kept = { index: new MatchIndex([...indexed.values()].map((e) => toMatchListing(e, args.byCode))), indexed, byCode: args.byCode, epoch: c.epoch };
+    c.indexes.set(args.kind, kept);
+    return kept.index;
+  }
+  const open = new Set<number>();
+  for (const s of stamps) {
+    open.add(s.id);
+    const e = c.entries.get(s.id)!;
+    if (kept.indexed.get(s.id) === e) continue;
+    kept.index.upsert(toMatchListing(e, args.byCode));
+    kept.indexed.set(s.id, e);
+  }
+  for (const id of kept.indexed.keys()) {
+    if (open.has(id)) continue;
+    kept.index.remove(id);
+    kept.indexed.delete(id);
+  }
+  return kept.index;
+}
+
+/** Reads what changed since the cache last saw these listings, analyses it, and returns the open ones' stamps. */
+async function syncEntries(db: Db, c: Cache, args: OpenArgs) {
   const stamps = args.ids ? await findMatchListings(db, { kind: args.kind, today: args.today, ids: args.ids }) : await findMatchStamps(db, args);
   const changed = stamps.filter((s) => c.entries.get(s.id)?.stamp !== stampOf(s)).map((s) => s.id);
   const rows = args.ids ? (stamps as MatchListingRow[]).filter((r) => changed.includes(r.id)) : await findMatchListings(db, { kind: args.kind, today: args.today, ids: changed });
@@ -71,7 +124,7 @@ export async function openMatchListings(
     for (const [id, e] of c.entries) if (e.row.kind === args.kind && !open.has(id)) c.entries.delete(id);
   }
   ensureVectors(c, Date.now());
-  return stamps.map((s) => toMatchListing(c.entries.get(s.id)!, args.byCode));
+  return stamps;
 }
 
 function toMatchListing(e: Entry, byCode: ReadonlyMap<string, Municipality>): MatchListing {

@@ -10,8 +10,8 @@ import { dismissProposal, proposalsForListing, proposalsForOrganisation, recordP
 
 /*
  * The proposal pages over the matching engine (proposals.server.ts): what a list shows (recorded as
- * 'shown'), 提案を非表示, and the one step to act (recorded as 'acted', then the apply / scout form
- * with a draft naming the listing and the reasons).
+ * 'shown'), 提案を非表示, and the one step to act: the apply / scout form with a draft naming the
+ * listing and the reasons ('acted' is recorded when that form is sent).
  */
 
 type Db = Kysely<Database>;
@@ -79,10 +79,12 @@ export async function dismissForViewer(db: Db, viewer: SessionUser, pair: Propos
   return { kind: side.own, id: side.ownListing.id };
 }
 
-/** 応募 / スカウト from a proposal: records 'acted' and answers where the form is. */
+/**
+ * 応募 / スカウト from a proposal: answers where the form is. 'acted' is recorded when that form is
+ * sent (`applyToListing` with `fromProposal`), not here: opening the form is not acting.
+ */
 export async function actOnProposal(db: Db, viewer: SessionUser, pair: ProposalSide): Promise<string> {
   const side = await ownSide(db, viewer, pair);
-  await recordProposalEvents(db, [{ kind: 'acted', openingId: pair.openingId, solutionId: pair.solutionId, organisationId: viewer.organisationId }]);
   return actStep(side.own, pair).href;
 }
 
@@ -99,5 +101,6 @@ export async function proposalDraftFor(db: Db, viewer: SessionUser, target: { ki
   return {
     message: proposalMessageDraft({ own: own.kind, ownTitle: own.title, targetTitle: p.listing.title, types: p.types, reasons: p.reasons }),
     programType: p.types[0] ?? null,
+    ownListingId: own.id,
   };
 }

@@ -26,7 +26,7 @@ import type { ListingKind, ProgramType } from '../domain/vocabulary';
 import { japanToday } from '../utils/dates';
 import { ServiceError } from '../utils/errors';
 import { toCard, type ListingCard } from './listings.server';
-import { openMatchListings } from './match-cache.server';
+import { openMatchIndex, openMatchListings } from './match-cache.server';
 import { municipalityReference } from './municipalities.server';
 
 type Db = Kysely<Database>;
@@ -62,6 +62,11 @@ async function matchInputs(db: Db) {
   return { dict, byCode: ref.byCode };
 }
 
+/** The kept candidate index over the open listings of `kind` (what a refresh ranks a listing of the other kind against). */
+export async function candidateIndexFor(db: Db, kind: ListingKind, today: string = japanToday()) {
+  return openMatchIndex(db, { kind, today, ...(await matchInputs(db)) });
+}
+
 const contextFor = (today: string, now: Date): ScoreContext => ({ fiscalYear: fiscalYearOf(today), now, cache: newEligibilityCache() });
 
 function toRow(self: MatchListing, r: Ranked): ProposalRow {
@@ -85,8 +90,8 @@ export async function refreshProposalsFor(db: Db, listingId: number, opts: { tod
     await deleteProposalsOf(db, owner.kind, listingId);
     return { stored: 0 };
   }
-  const others = await openMatchListings(db, { kind: otherKind(owner.kind), today, ...inputs });
-  const ranked = new MatchIndex(others).rank(self, contextFor(today, opts.now ?? new Date()), Infinity);
+  const others = await openMatchIndex(db, { kind: otherKind(owner.kind), today, ...inputs });
+  const ranked = others.rank(self, contextFor(today, opts.now ?? new Date()), Infinity);
 
   const top = ranked.slice(0, PROPOSALS_PER_LISTING);
   const rest = ranked.slice(PROPOSALS_PER_LISTING);

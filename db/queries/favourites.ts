@@ -12,8 +12,10 @@ export async function upsertFavourite(db: Db, row: { user_id: string; listing_id
     .execute();
 }
 
-export async function deleteFavourite(db: Db, userId: string, listingId: number) {
-  await db.deleteFrom('listing_favourites').where('user_id', '=', userId).where('listing_id', '=', listingId).execute();
+/** True when there was a mark to remove. */
+export async function deleteFavourite(db: Db, userId: string, listingId: number): Promise<boolean> {
+  const r = await db.deleteFrom('listing_favourites').where('user_id', '=', userId).where('listing_id', '=', listingId).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
 }
 
 export function findFavourite(db: Db, userId: string, listingId: number) {

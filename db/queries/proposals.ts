@@ -172,8 +172,9 @@ export async function insertDismissal(db: Db, row: { organisation_id: string; op
 
 export type ProposalEventRow = { kind: ProposalEventKind; opening_id: number; solution_id: number; organisation_id: string; fiscal_year: number };
 
+/** A 'shown' already recorded for the organisation, pairing and day is not counted again (proposal_events_shown_once). */
 export async function insertProposalEvents(db: Db, rows: ProposalEventRow[]) {
-  for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto('proposal_events').values(rows.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto('proposal_events').values(rows.slice(i, i + CHUNK)).onConflict((oc) => oc.doNothing()).execute();
 }
 
 /** Marks a listing's pairings for recomputation; inside the listing's write transaction. */
@@ -205,4 +206,22 @@ export function findListingOwner(db: Db, id: number) {
 
 export async function analyzeProposals(db: Db) {
   await sql`analyze proposals`.execute(db);
+}
+
+/**
+ * Whether the pairing was proposed to the organisation: in the store, or shown to it (the store may
+ * have moved on between opening the form and sending it).
+ */
+export async function wasProposed(db: Db, p: { openingId: number; solutionId: number; organisationId: string }): Promise<boolean> {
+  const stored = await db.selectFrom('proposals').select('opening_id').where('opening_id', '=', p.openingId).where('solution_id', '=', p.solutionId).executeTakeFirst();
+  if (stored) return true;
+  const shown = await db
+    .selectFrom('proposal_events')
+    .select('id')
+    .where('kind', '=', 'shown')
+    .where('opening_id', '=', p.openingId)
+    .where('solution_id', '=', p.solutionId)
+    .where('organisation_id', '=', p.organisationId)
+    .executeTakeFirst();
+  return shown !== undefined;
 }

@@ -215,7 +215,7 @@ async function seedProposalEvents(
     if (solution === undefined || rnd.next() < 0.6) continue;
     const shown = Math.max(ownerOf.get(s.listing)!.published, s.created - (1 + rnd.int(5)) * DAY);
     event('shown', s.listing, solution, s.applicant, shown);
-    if (rnd.next() < 0.3) event('shown', s.listing, solution, s.applicant, shown + HOUR);
+    if (rnd.next() < 0.3) event('shown', s.listing, solution, s.applicant, shown + DAY);
     event('acted', s.listing, solution, s.applicant, Math.min(s.created, shown + HOUR));
   }
   // proposals shown to either side, some acted on, some dismissed
@@ -231,7 +231,7 @@ async function seedProposalEvents(
     if (roll < 0.15) event('acted', o.id, solution, organisation, Math.min(until.getTime(), shown + HOUR));
     else if (roll < 0.3) event('dismissed', o.id, solution, organisation, Math.min(until.getTime(), shown + HOUR));
   }
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('proposal_events').values(rows.slice(i, i + 500) as never).execute();
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('proposal_events').values(rows.slice(i, i + 500) as never).onConflict((oc) => oc.doNothing()).execute();
   return rows.length;
 }
 

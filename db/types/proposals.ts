@@ -37,6 +37,8 @@ export interface ProposalEventTable {
   organisation_id: string;
   fiscal_year: number;
   created_at: Timestamp;
+  /** the Japan day of created_at (generated): a 'shown' counts once per organisation, pairing and day */
+  day: ColumnType<Date, never, never>;
 }
 
 export interface ProposalTables {

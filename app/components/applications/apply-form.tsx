@@ -63,6 +63,7 @@ export function ApplyForm({ data, result }: { data: ApplyPageData; result?: Subm
 
       <Form method="post" id={form.id} className="space-y-6" noValidate>
         <SubmissionKey value={data.submissionKey} />
+        {data.draft ? <input type="hidden" name="fromProposal" value={data.draft.ownListingId} /> : null}
         <ErrorSummary result={result} labels={labels} />
         <ChoiceGroup
           type="radio"

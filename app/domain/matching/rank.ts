@@ -56,64 +56,88 @@ export const PREFILTER = 400;
 /** What a shared category adds to a candidate's shared-token weight in the prefilter (a cosine is 0 … 1). */
 const CATEGORY_PREFILTER = 0.1;
 
+type ListingId = MatchListing['id'];
+
+const compareIds = (a: ListingId, b: ListingId) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'en', { numeric: true }));
+
 /**
  * Listings of one kind, indexed by token and category so that a listing of the other kind finds its
  * candidates without scoring all of them. Scores are always exact; only which listings get scored is
  * narrowed, and only above EXHAUSTIVE_LIMIT: the eligible listings sharing the most weighted tokens
- * (the target's QUERY_TERMS heaviest) or its category, PREFILTER of them.
+ * (the target's QUERY_TERMS heaviest) or its category, PREFILTER of them (equal weights: lower id
+ * first, so an index kept up to date with upsert/remove ranks as one built afresh).
  */
 export class MatchIndex {
-  private readonly postings = new Map<string, { ids: number[]; weights: number[] }>();
-  private readonly byCategory = new Map<string, number[]>();
+  private readonly byId = new Map<ListingId, MatchListing>();
+  private readonly postings = new Map<string, Map<ListingId, number>>();
+  private readonly byCategory = new Map<string, Set<ListingId>>();
 
   constructor(
-    readonly listings: readonly MatchListing[],
+    listings: readonly MatchListing[],
     private readonly opts: { exhaustiveLimit?: number; prefilter?: number } = {},
   ) {
-    listings.forEach((l, i) => {
-      for (const [t, w] of l.text.vector) {
-        let p = this.postings.get(t);
-        if (!p) this.postings.set(t, (p = { ids: [], weights: [] }));
-        p.ids.push(i);
-        p.weights.push(w);
-      }
-      for (const c of l.categories) push(this.byCategory, c, i);
-    });
+    for (const l of listings) this.upsert(l);
   }
 
-  /** The indexes of the listings worth scoring for `target`. */
-  candidates(target: MatchListing, ctx: ScoreContext): Iterable<number> {
-    if (this.listings.length <= (this.opts.exhaustiveLimit ?? EXHAUSTIVE_LIMIT)) return this.listings.keys();
-    const acc = new Map<number, number>();
+  get size() {
+    return this.byId.size;
+  }
+
+  /** Adds a listing, or replaces the one with its id (a changed text, category or party). */
+  upsert(l: MatchListing) {
+    this.remove(l.id);
+    this.byId.set(l.id, l);
+    for (const [t, w] of l.text.vector) {
+      let p = this.postings.get(t);
+      if (!p) this.postings.set(t, (p = new Map()));
+      p.set(l.id, w);
+    }
+    for (const c of l.categories) {
+      let set = this.byCategory.get(c);
+      if (!set) this.byCategory.set(c, (set = new Set()));
+      set.add(l.id);
+    }
+  }
+
+  remove(id: ListingId) {
+    const old = this.byId.get(id);
+    if (!old) return;
+    this.byId.delete(id);
+    for (const t of old.text.vector.keys()) {
+      const p = this.postings.get(t);
+      p?.delete(id);
+      if (p?.size === 0) this.postings.delete(t);
+    }
+    for (const c of old.categories) this.byCategory.get(c)?.delete(id);
+  }
+
+  /** The listings worth scoring for `target`. */
+  candidates(target: MatchListing, ctx: ScoreContext): Iterable<MatchListing> {
+    if (this.byId.size <= (this.opts.exhaustiveLimit ?? EXHAUSTIVE_LIMIT)) return this.byId.values();
+    const acc = new Map<ListingId, number>();
     const terms = [...target.text.vector].sort((a, b) => b[1] - a[1]).slice(0, QUERY_TERMS);
 
-    const common = Math.max(50, this.listings.length * COMMON_TOKEN_SHARE);
+    const common = Math.max(50, this.byId.size * COMMON_TOKEN_SHARE);
     for (const [t, wt] of terms) {
       const p = this.postings.get(t);
-      if (!p || p.ids.length > common) continue;
-      for (let k = 0; k < p.ids.length; k++) acc.set(p.ids[k], (acc.get(p.ids[k]) ?? 0) + wt * p.weights[k]);
+      if (!p || p.size > common) continue;
+      for (const [id, w] of p) acc.set(id, (acc.get(id) ?? 0) + wt * w);
     }
-    for (const c of target.categories) for (const i of this.byCategory.get(c) ?? []) acc.set(i, (acc.get(i) ?? 0) + CATEGORY_PREFILTER);
-    const ordered = [...acc].sort((a, b) => b[1] - a[1]);
-    const out: number[] = [];
+    for (const c of target.categories) for (const id of this.byCategory.get(c) ?? []) acc.set(id, (acc.get(id) ?? 0) + CATEGORY_PREFILTER);
+    const ordered = [...acc].sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0]));
+    const out: MatchListing[] = [];
     const limit = this.opts.prefilter ?? PREFILTER;
-    for (const [i] of ordered) {
-      const [o, s] = pairOf(target, this.listings[i]);
+    for (const [id] of ordered) {
+      const other = this.byId.get(id)!;
+      const [o, s] = pairOf(target, other);
       if (eligibleTypes(o, s, ctx.fiscalYear, ctx.cache).length === 0) continue;
-      out.push(i);
+      out.push(other);
       if (out.length >= limit) break;
     }
     return out;
   }
 
   rank(target: MatchListing, ctx: ScoreContext, limit: number): Ranked[] {
-    const others = [...this.candidates(target, ctx)].map((i) => this.listings[i]).filter((l) => l.id !== target.id);
-    return rankScored(target, others, ctx, limit);
+    return rankScored(target, [...this.candidates(target, ctx)].filter((other) => other.id !== target.id), ctx, limit);
   }
-}
-
-function push(map: Map<string, number[]>, key: string, i: number) {
-  const list = map.get(key);
-  if (list) list.push(i);
-  else map.set(key, [i]);
 }

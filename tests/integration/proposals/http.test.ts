@@ -74,18 +74,23 @@ describe('あなたへの提案', () => {
     for (const c of [municipality, individual, new Client(server.url)]) expect(await (await c.get(`/solutions/${solution.id}`)).text()).not.toContain('listing-proposals');
   });
 
-  it('acts in one step: records acted and opens the apply form with a draft naming the listing and the reasons', async () => {
+  it('acts in one step: opens the apply form with a draft naming the listing and the reasons; sending it records acted', async () => {
     const [p] = await proposalsForOrganisation(server.db, { viewer: await sessionUser('mirai-chiiki'), limit: 1 });
     const key = `${p.openingId}-${p.solutionId}`;
     const res = await company.post('/proposals', { intent: `act:${key}`, openingId: String(p.openingId), solutionId: String(p.solutionId), back: 'proposals' });
     expect(res.status).toBe(302);
     const location = res.headers.get('location')!;
     expect(location).toBe(`/openings/${p.openingId}/apply?proposal=${p.solutionId}`);
-    expect(await events('acted', companyOrg)).toContainEqual({ opening_id: p.openingId, solution_id: p.solutionId });
+    expect(await events('acted', companyOrg)).not.toContainEqual({ opening_id: p.openingId, solution_id: p.solutionId });
     const form = await (await company.get(location)).text();
     const message = /<textarea[^>]*name="message"[^>]*>([\s\S]*?)<\/textarea>/.exec(form)?.[1] ?? '';
     expect(message).toContain(`「${p.listing.title}」`);
     expect(message).toContain(`・${p.reasons[0]}`);
+    expect(form).toContain(`name="fromProposal" value="${p.solutionId}"`);
+    const sent = await company.post(location, { programType: p.types[0], message: '提案を見てご連絡しました。', fromProposal: String(p.solutionId) });
+    expect(sent.status).toBe(302);
+    expect(sent.headers.get('location')).toMatch(/^\/applications\/\d+\?done=sent$/);
+    expect(await events('acted', companyOrg)).toContainEqual({ opening_id: p.openingId, solution_id: p.solutionId });
     // Without the proposal the form starts empty.
     const plain = await (await company.get(`/openings/${p.openingId}/apply`)).text();
     expect(/<textarea[^>]*name="message"[^>]*>([\s\S]*?)<\/textarea>/.exec(plain)?.[1] ?? '').toBe('');

@@ -134,8 +134,29 @@ describe('ranking', () => {
 
   it('above its exhaustive limit, scores only eligible listings sharing words or the category, best first', () => {
     const index = new MatchIndex(solutions, { exhaustiveLimit: 0, prefilter: 2 });
-    expect([...index.candidates(opening, ctx())].map((i) => solutions[i].id)).toEqual([1, 2]);
+    expect([...index.candidates(opening, ctx())].map((l) => l.id)).toEqual([1, 2]);
     expect(index.rank(opening, ctx(), 10).map((r) => r.listing.id)).toEqual([1, 2]);
+  });
+
+  it('kept up to date with upsert and remove, ranks as an index built afresh over the same listings', () => {
+    const many = listings([
+      { id: 100, kind: 'opening', title: '観光DXとデータ分析', skills: '観光DX、データ分析', categories: ['tourism'], municipality: amacho, prefCode: '32' },
+      ...Array.from({ length: 12 }, (_, i) => ({ id: i + 1, title: i % 2 ? '観光の広報とデータ分析' : '観光DXの専門チーム', skills: i % 3 ? 'データ分析' : 'SNS', categories: [i % 2 ? 'tourism' : 'dx'], party: tokyo })),
+      { id: 50, title: '観光DXとデータ分析の専門チーム', skills: '観光DX、データ分析', categories: ['tourism'], party: tokyo },
+    ]);
+    const [target, ...rest] = many;
+    const opts = { exhaustiveLimit: 0, prefilter: 5 };
+    const kept = new MatchIndex(rest.slice(0, 8), opts);
+    for (const l of rest.slice(8)) kept.upsert(l);
+    kept.remove(3);
+    kept.upsert({ ...rest[0], categories: ['tourism'] });
+    const now = rest.filter((l) => l.id !== 3).map((l) => (l.id === rest[0].id ? { ...l, categories: ['tourism'] } : l));
+    const fresh = new MatchIndex(now, opts);
+    const ids = (index: MatchIndex) => index.rank(target, ctx(), 10).map((r) => [r.listing.id, r.fit.score]);
+    expect(kept.size).toBe(fresh.size);
+    expect(ids(kept)).toEqual(ids(fresh));
+    expect(ids(kept).map(([id]) => id)).not.toContain(3);
+    expect(ids(kept)[0][0]).toBe(50);
   });
 
   it('scores a pairing the same from both sides', () => {
