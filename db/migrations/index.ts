@@ -29,6 +29,7 @@ import * as m0931 from './2026_12_07_0931_saved_searches';
 import * as m0932 from './2026_12_07_0932_outbox_headers';
 import * as m09401 from './2026_12_07_09401_monitoring_records';
 import * as m0951 from './2026_12_07_0951_individual_profiles';
+import * as m1201 from './2026_12_07_1201_private_change_notify';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder at run time) so that the
@@ -65,4 +66,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0932_outbox_headers': m0932,
   '2026_12_07_09401_monitoring_records': m09401,
   '2026_12_07_0951_individual_profiles': m0951,
+  '2026_12_07_1201_private_change_notify': m1201,
 };
