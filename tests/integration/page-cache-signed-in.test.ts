@@ -158,3 +158,31 @@ describe('cache of signed-in pages', () => {
     }
   });
 });
+
+describe.skipIf(!process.env.DATABASE_URL)('cache of signed-in pages while private changes cannot be heard', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startSeededServer({ PAGE_CACHE_MB: '32' });
+  }, 120_000);
+  afterAll(() => server?.close());
+
+  it('stops serving signed-in pages from memory, and starts again once reconnected', async () => {
+    const reader = new Client(server.url);
+    await reader.login('municipality@example.jp', 'demo-municipality-2026');
+    await reader.get('/');
+    expect(hit(await reader.get('/'))).toBe(true);
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity where query ilike 'listen km_private_change%'`.execute(server.db);
+    let off = false;
+    for (let i = 0; i < 60 && !off; i += 1) {
+      off = !hit(await reader.get('/')) && !hit(await reader.get('/'));
+      if (!off) await sleep(50);
+    }
+    expect(off).toBe(true);
+    let back = false;
+    for (let i = 0; i < 100 && !back; i += 1) {
+      back = hit(await reader.get('/'));
+      if (!back) await sleep(50);
+    }
+    expect(back).toBe(true);
+  });
+});
