@@ -20,7 +20,8 @@ export const UNANNOUNCED_TABLES = ['rate_limits', 'schema_migrations', 'schema_m
 
 /**
  * Tables no page for anonymous visitors reads (sessions, conversations, private drafts, the ministry's
- * figures, logs): their changes do not empty the page cache. Every other table carries the trigger;
+ * figures, logs): their changes do not empty the cache of anonymous pages (they announce on
+ * PRIVATE_CHANGE_CHANNEL, unless UNANNOUNCED_TABLES). Every other table carries the trigger;
  * tests/integration/page-cache.test.ts fails for a table that is in neither group.
  */
 export const PRIVATE_TABLES = [
