@@ -9,8 +9,19 @@ import { listenOn, type ChannelFeed } from './listen';
 export const PAGE_CHANGE_CHANNEL = 'km_page_change';
 
 /**
+ * The private tables announce their changes on a channel of their own (trigger `km_private_change`,
+ * migration 2026_12_07_1203): the cache of signed-in pages is emptied by both channels, the cache of
+ * anonymous pages only by PAGE_CHANGE_CHANNEL.
+ */
+export const PRIVATE_CHANGE_CHANNEL = 'km_private_change';
+
+/** Private tables no page shows: they announce nothing (every other private table does). */
+export const UNANNOUNCED_TABLES = ['rate_limits', 'schema_migrations', 'schema_migrations_lock', 'socket_io_attachments'] as const;
+
+/**
  * Tables no page for anonymous visitors reads (sessions, conversations, private drafts, the ministry's
- * figures, logs): their changes do not empty the page cache. Every other table carries the trigger;
+ * figures, logs): their changes do not empty the cache of anonymous pages (they announce on
+ * PRIVATE_CHANGE_CHANNEL, unless UNANNOUNCED_TABLES). Every other table carries the trigger;
  * tests/integration/page-cache.test.ts fails for a table that is in neither group.
  */
 export const PRIVATE_TABLES = [
@@ -62,6 +73,6 @@ export type PageChangeHandlers = {
 };
 
 /** Listens for page changes (db/listen.ts: PGlite's own LISTEN, or a reconnecting connection of its own). */
-export function listenForPageChanges(handle: DbHandle, on: PageChangeHandlers): Promise<PageChangeFeed> {
-  return listenOn(handle, PAGE_CHANGE_CHANNEL, { notify: on.change, status: on.status, error: on.error });
+export function listenForPageChanges(handle: DbHandle, on: PageChangeHandlers, channel: string = PAGE_CHANGE_CHANNEL): Promise<PageChangeFeed> {
+  return listenOn(handle, channel, { notify: on.change, status: on.status, error: on.error });
 }

@@ -17,13 +17,13 @@ import { adminUrlOf, databaseUrlWith } from './lib/pg-url';
  * CPU time per request is read from each server process (/proc/<pid>/stat), RSS from /proc/<pid>/status.
  *
  * Environment: BENCH_DATABASE_URL / DATABASE_URL (admin access to create km_bench_load),
- * BENCH_SECONDS (5 per run), BENCH_CONCURRENCY (10,50), BENCH_PAGES (comma-separated page names).
+ * BENCH_DB_NAME (km_bench_load), BENCH_SECONDS (5 per run), BENCH_CONCURRENCY (10,50), BENCH_PAGES (comma-separated page names).
  */
 const root = path.resolve(import.meta.dirname, '..');
 const baseUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const duration = Number(process.env.BENCH_SECONDS ?? 5);
 const levels = (process.env.BENCH_CONCURRENCY ?? '10,50').split(',').map(Number);
-const dbName = 'km_bench_load';
+const dbName = process.env.BENCH_DB_NAME ?? 'km_bench_load';
 const CLOCK_TICK_MS = 10; // USER_HZ is 100 on Linux
 const DEMO_LOGIN = { email: 'municipality@example.jp', password: 'demo-municipality-2026' };
 

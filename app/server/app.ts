@@ -14,7 +14,7 @@ import { Server as SocketServer } from 'socket.io';
 import { sql } from 'kysely';
 import { pendingMigrations } from '../../db/migrate';
 import type { DbHandle } from '../../db/client';
-import { listenForPageChanges, type PageChangeFeed } from '../../db/page-changes';
+import { listenForPageChanges, PRIVATE_CHANGE_CHANNEL, type PageChangeFeed } from '../../db/page-changes';
 import { createSearch } from '../../search/create-search';
 import type { Config } from './config';
 import { sameOriginOnly } from './csrf';
@@ -59,18 +59,32 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
   app.set('trust proxy', config.trustProxy.length ? config.trustProxy : false);
 
   // Pages for anonymous visitors, answered before the rest of the stack (see page-cache.ts).
+  // Signed-in pages the same way, each kept for its own session only, emptied also by private changes.
   const pageCache = config.pageCacheMb > 0 ? new PageCache({ maxBytes: config.pageCacheMb * 2 ** 20, logger }) : undefined;
-  let pageChanges: PageChangeFeed | undefined;
-  if (pageCache) {
-    pageChanges = await listenForPageChanges(dbHandle, {
-      change: pageCache.invalidate,
-      status: (up) => {
-        pageCache.setListening(up);
-        if (!up) logger.warn('page cache off: database change notifications are not being received');
-      },
-      error: (err) => logger.warn({ err }, 'page change notifications lost; reconnecting'),
-    });
+  const signedInCache = config.pageCacheMb > 0 ? new PageCache({ maxBytes: config.pageCacheMb * 2 ** 20, logger, signedIn: true }) : undefined;
+  const feeds: PageChangeFeed[] = [];
+  if (pageCache && signedInCache) {
+    const heard = { page: false, private: false };
+    const listening = (channel: keyof typeof heard, up: boolean) => {
+      heard[channel] = up;
+      if (channel === 'page') pageCache.setListening(up);
+      signedInCache.setListening(heard.page && heard.private);
+      if (!up) logger.warn(`page cache off: database change notifications (${channel}) are not being received`);
+    };
+    const error = (err: unknown) => logger.warn({ err }, 'page change notifications lost; reconnecting');
+    feeds.push(
+      await listenForPageChanges(dbHandle, {
+        change: () => {
+          pageCache.invalidate();
+          signedInCache.invalidate();
+        },
+        status: (up) => listening('page', up),
+        error,
+      }),
+      await listenForPageChanges(dbHandle, { change: signedInCache.invalidate, status: (up) => listening('private', up), error }, PRIVATE_CHANGE_CHANNEL),
+    );
     app.use(pageCache.serve);
+    app.use(signedInCache.serve);
     services.shared = pageCache.shared;
   }
 
@@ -161,6 +175,7 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
       };
       let response = await handleRequest(request, context);
       if (pageCache) response = await pageCache.keep(req, res, response);
+      if (signedInCache) response = await signedInCache.keep(req, res, response);
       response = privateWhenSignedIn(req, response);
       // A page is one buffer (entry.server.tsx): compress it in one go, not once per chunk.
       if (!/text\/event-stream/i.test(response.headers.get('content-type') ?? '')) res.flush = noFlush;
@@ -182,6 +197,7 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
       build = await importBuild(buildPath, true);
       handleRequest = createRequestHandler(build, build.mode);
       pageCache?.invalidate();
+      signedInCache?.invalidate();
       await broadcastDevReady(build);
     });
   }
@@ -208,7 +224,7 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
         httpServer.closeIdleConnections();
       });
       await jobs.stop();
-      await pageChanges?.close();
+      for (const feed of feeds) await feed.close();
       await search.close();
       await chat.close();
       await dbHandle.close();

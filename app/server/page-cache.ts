@@ -23,7 +23,22 @@ import { compressPieces, splice, type SplicedGzip } from './spliced-gzip';
  *   read it from memory and query only what is their reader's own.
  */
 
-export type PageCacheOptions = { maxBytes: number; ttlMs?: number; logger: Logger };
+/*
+ * With `signedIn`, the same cache keeps the pages of signed-in readers instead, each under the reader's
+ * whole Cookie header, so that a page is only ever served to the session it was rendered for:
+ * - only the paths of SIGNED_IN_PAGES (pages built from the database and the clock alone), only
+ *   requests carrying a session cookie, answered without Set-Cookie;
+ * - emptied by every change a page for anonymous visitors can show and by every change to a private
+ *   table (sessions, messages, notifications, applications, proposals …: channel km_private_change,
+ *   db/page-changes.ts), by every form post, and after `ttlMs`; the owner of app.ts reports the
+ *   cache as listening only while both channels are heard;
+ * - answered `Cache-Control: private, no-store`, as every signed-in page is.
+ */
+export type PageCacheOptions = { maxBytes: number; ttlMs?: number; logger: Logger; signedIn?: boolean };
+
+/** Signed-in pages that may be kept: their loaders read the database (and the clock) and write nothing. */
+export const SIGNED_IN_PAGES = /^\/(?:applications|openings|solutions|search|proposals|my\/listings|my\/favourites)?(?:\?|$)/;
+const SESSION_COOKIE = /(?:^|;\s*)km_session=/;
 
 type Entry = {
   generation: number;
@@ -132,8 +147,9 @@ export class PageCache {
       if (UNSAFE_METHODS.test(req.method)) this.invalidate();
       return next();
     }
-    if (!this.listening || req.headers.cookie || req.headers.authorization || req.url.includes('_data=')) return next();
-    const key = `${req.protocol}://${req.headers.host ?? ''}${req.originalUrl}`;
+    if (!this.listening || req.headers.authorization || req.url.includes('_data=')) return next();
+    if (this.opts.signedIn ? !SESSION_COOKIE.test(req.headers.cookie ?? '') || !SIGNED_IN_PAGES.test(req.originalUrl) : req.headers.cookie) return next();
+    const key = this.keyOf(req);
     if (key.length > MAX_KEY) return next();
     const entry = this.lookup(key);
     if (entry) return this.send(req, res, entry);
@@ -177,6 +193,11 @@ export class PageCache {
       this.store(ticket.key, this.entryOf(res, response, body, nonce));
     }
     return new Response(body as Uint8Array<ArrayBuffer>, { status: response.status, statusText: response.statusText, headers: response.headers });
+  }
+
+  private keyOf(req: ExpressRequest): string {
+    const url = `${req.protocol}://${req.headers.host ?? ''}${req.originalUrl}`;
+    return this.opts.signedIn ? `${url}\n${req.headers.cookie ?? ''}` : url;
   }
 
   private miss(key: string, res: ExpressResponse) {
@@ -241,7 +262,7 @@ export class PageCache {
   private send(req: ExpressRequest, res: ExpressResponse, entry: Entry) {
     this.stats.hits += 1;
     // Least recently used first out.
-    const key = `${req.protocol}://${req.headers.host ?? ''}${req.originalUrl}`;
+    const key = this.keyOf(req);
     this.entries.delete(key);
     this.entries.set(key, entry);
     const nonce = newNonce();
@@ -252,6 +273,7 @@ export class PageCache {
     res.setHeader('x-request-id', id);
     res.setHeader('vary', 'Accept-Encoding');
     res.setHeader('x-page-cache', 'hit');
+    if (this.opts.signedIn) res.setHeader('cache-control', 'private, no-store');
     const gzip = req.acceptsEncodings('gzip', 'identity') === 'gzip';
     const parts = gzip ? splice(entry.gzip, Buffer.from(nonce)) : joined(entry.pieces, Buffer.from(nonce));
     if (gzip) res.setHeader('content-encoding', 'gzip');

@@ -1,0 +1,42 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORDS } from '../../db/seed/accounts';
+import { consoleProblems, launchBrowser, loginAs, newPage, visitHydrated } from '../helpers/browser';
+import { startSeededServer, type TestServer } from '../helpers/server';
+
+/*
+ * Signed-in pages answered from the cache of signed-in pages (app/server/page-cache.ts) hydrate as the
+ * rendered ones do: their scripts carry the answer's own CSP nonce and the hydration data is the page's.
+ */
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startSeededServer({ PAGE_CACHE_MB: '32' }, ['accounts', 'listings']);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('signed-in pages from the cache', () => {
+  it('hydrate, the second visit answered from memory', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await loginAs(page, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const problems = consoleProblems(page);
+    const answers: string[] = [];
+    page.on('response', (res) => {
+      if (res.request().isNavigationRequest()) answers.push(res.headers()['x-page-cache'] ?? 'rendered');
+    });
+    for (const path of ['/', '/applications', '/my/listings', '/openings']) {
+      await visitHydrated(page, path, problems);
+      await visitHydrated(page, path, problems);
+      expect(answers.slice(-2), path).toEqual(['rendered', 'hit']);
+      expect(await page.getByText('大野 健太').count(), path).toBeGreaterThan(0);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
