@@ -75,7 +75,7 @@ export default function AuditLog() {
           絞り込む
         </button>
       </Form>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="監査ログ（横にスクロールできます）">
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">監査ログ（新しい順）</caption>
           <thead>

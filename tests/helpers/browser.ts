@@ -37,20 +37,7 @@ type Allowance = { name: string; matches: (f: Finding) => boolean; used: boolean
  * test that meets one calls `knownDefect(name)`; the entry is removed with the fix (a listed defect
  * that no longer occurs is reported after the test).
  */
-export const KNOWN_DEFECTS: Record<string, KnownDefectEntry> = {
-  'conversation-scroll-box-keyboard': {
-    area: 'applications',
-    what: 'the message list of /applications/:id scrolls (max-h-[60vh]) but cannot be focused, so keyboard users cannot scroll it (axe scrollable-region-focusable)',
-    page: /^\/applications\/\d+$/,
-    matches: (f) => f.kind === 'axe' && /^\/applications\/\d+$/.test(f.path) && f.text.includes('scrollable-region-focusable') && f.text.includes('max-h-'),
-  },
-  'audit-log-scroll-box-keyboard': {
-    area: 'audit log',
-    what: 'the table box of /admin/audit scrolls sideways on a phone (overflow-x-auto) but cannot be focused (axe scrollable-region-focusable)',
-    page: /^\/admin\/audit(\?|$)/,
-    matches: (f) => f.kind === 'axe' && /^\/admin\/audit(\?|$)/.test(f.path) && f.text.includes('scrollable-region-focusable'),
-  },
-};
+export const KNOWN_DEFECTS: Record<string, KnownDefectEntry> = {};
 
 type KnownDefectEntry = {
   /** The part of the product it belongs to. */

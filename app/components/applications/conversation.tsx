@@ -64,7 +64,7 @@ export function Conversation(props: {
           {chat.connected ? 'リアルタイム接続中' : ''}
         </span>
       </div>
-      <div className="max-h-[60vh] overflow-y-auto rounded border border-solid-gray-200 p-4">
+      <div className="max-h-[60vh] overflow-y-auto rounded border border-solid-gray-200 p-4" tabIndex={0} role="region" aria-label="メッセージの一覧（スクロールできます）">
         <MessageList applicationId={props.applicationId} messages={chat.messages} pending={chat.pending} reads={chat.reads} me={props.me} otherOrganisationId={props.other.organisationId} />
         <div ref={endRef} id="latest" />
       </div>
