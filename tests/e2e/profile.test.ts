@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,9 +23,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const org = await server.db.selectFrom('organisations').select('id').where('slug', '=', 'ind-sato-haruka').executeTakeFirstOrThrow();
   orgPath = `/orgs/${org.id}`;
-  const { mkdtemp, writeFile } = await import('node:fs/promises');
-  const { tmpdir } = await import('node:os');
-  const path = await import('node:path');
   const dir = await mkdtemp(path.join(tmpdir(), 'km-profile-'));
   photoFile = path.join(dir, 'portrait.png');
   await writeFile(photoFile, await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 30, g: 120, b: 200 } } }).png().toBuffer());
