@@ -165,15 +165,26 @@ export const postTargetOf = (c: ConversationRow): PostTarget => ({
 
 type Pending = { m: NewMessage; sender: Sender; target: PostTarget; resolve(r: { message: ChatMessage; created: boolean }): void; reject(e: unknown): void };
 
+/** Write statements of the socket writer in flight at once (each on a pool connection of its own). */
+export const WRITES_IN_FLIGHT = 4;
+
 /**
- * The socket path's writer: every message sent while the previous write was in flight (at least
- * those of one event-loop tick) is stored by one statement under one commit; then each sender is
- * acknowledged and each message broadcast. A batch that meets a concurrent write of the same key
- * (or a deadlock between processes) is stored again one message at a time.
+ * The socket path's writer: the messages sent during one event-loop tick (and all those that waited
+ * meanwhile) are stored by one statement under one commit; then each sender is acknowledged and each
+ * message broadcast. Up to WRITES_IN_FLIGHT statements are in flight at once, but never two for one
+ * conversation: a message whose conversation has a write in flight waits for it and goes into the
+ * next statement, so a conversation's messages are numbered, acknowledged and broadcast in the order
+ * they were sent, and concurrent statements touch disjoint rows (no lock waits or deadlocks between
+ * them). A message does not wait for the commit of another conversation's batch. A batch that meets
+ * a concurrent write of the same key by another process (or a deadlock between processes) is stored
+ * again one message at a time.
  */
 export function createMessageWriter(db: Db, hub?: ChatHub) {
   let queue: Pending[] = [];
-  let running = false;
+  /** conversations with a statement in flight */
+  const writing = new Set<number>();
+  let inFlight = 0;
+  let scheduled = false;
 
   const settle = async (batch: Pending[], stored: StoredMessage[]) => {
     const byKey = new Map(stored.map((r) => [`${r.conversation_id}\u0000${r.client_key}`, r]));
@@ -199,20 +210,33 @@ export function createMessageWriter(db: Db, hub?: ChatHub) {
     }
   };
 
-  const flush = async () => {
-    running = true;
-    while (queue.length) {
-      const batch = queue;
-      queue = [];
-      try {
-        await settle(batch, await insertMessages(db, batch.map((p) => p.m)));
-      } catch (error) {
-        const code = (error as { code?: string }).code;
-        if (batch.length > 1 && (code === '23505' || code === '40P01')) for (const p of batch) await one(p);
-        else for (const p of batch) p.reject(error);
-      }
+  const write = async (batch: Pending[]) => {
+    try {
+      await settle(batch, await insertMessages(db, batch.map((p) => p.m)));
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (batch.length > 1 && (code === '23505' || code === '40P01')) for (const p of batch) await one(p);
+      else for (const p of batch) p.reject(error);
     }
-    running = false;
+  };
+
+  /** Starts one statement with every waiting message whose conversation has none in flight. */
+  const start = () => {
+    scheduled = false;
+    if (inFlight >= WRITES_IN_FLIGHT || queue.length === 0) return;
+    const batch: Pending[] = [];
+    const waiting: Pending[] = [];
+    for (const p of queue) (writing.has(p.m.conversationId) ? waiting : batch).push(p);
+    if (batch.length === 0) return;
+    queue = waiting;
+    const conversations = new Set(batch.map((p) => p.m.conversationId));
+    for (const c of conversations) writing.add(c);
+    inFlight += 1;
+    void write(batch).finally(() => {
+      for (const c of conversations) writing.delete(c);
+      inFlight -= 1;
+      start();
+    });
   };
 
   return {
@@ -222,8 +246,9 @@ export function createMessageWriter(db: Db, hub?: ChatHub) {
       if (body === '') return Promise.reject(new ServiceError(400, 'メッセージを入力してください。'));
       return new Promise((resolve, reject) => {
         queue.push({ m: participantMessage(target.conversationId, user, input.clientKey, body), sender: senderOf(user), target, resolve, reject });
-        if (!running) setImmediate(() => void flush());
-        running = true;
+        // After the current tick: the messages of one tick go out together.
+        if (!scheduled) setImmediate(start);
+        scheduled = true;
       });
     },
   };
