@@ -80,13 +80,21 @@ export type StoredMessage = { id: number; conversation_id: number; seq: number; 
  * statement records the activity on the application (the owner side's first text message starts
  * the "time to first reply" clock) and moves each sender's read mark to their newest text. Two
  * concurrent statements storing the same key fail on the unique key instead (SQLSTATE 23505).
+ * Each key is looked up by the unique index (a lateral probe per message: as an anti join, the
+ * planner, which guesses 100 input rows, would read the whole messages table on every statement).
  */
 export async function insertMessages(db: Db, messages: readonly NewMessage[]): Promise<StoredMessage[]> {
   if (messages.length === 0) return [];
+  const result = await insertMessagesQuery(messages).execute(db);
+  return result.rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/** The statement of insertMessages (also explained by the tests, which count the pages it reads). */
+export function insertMessagesQuery(messages: readonly NewMessage[]) {
   const input = JSON.stringify(
     messages.map((m, ord) => ({ ord, ...messageColumns(m), refuse: m.refuseInStates })),
   );
-  const result = await sql<StoredMessage>`
+  return sql<StoredMessage>`
     with input as (
       select * from jsonb_to_recordset(${input}::jsonb) as t(ord int, conversation_id int, kind text, sender_user_id uuid, sender_organisation_id uuid, body text, meta jsonb, client_key text, refuse text[])
     ), fresh as (
@@ -94,8 +102,9 @@ export async function insertMessages(db: Db, messages: readonly NewMessage[]): P
       from input i
       join conversations c0 on c0.id = i.conversation_id
       join applications a0 on a0.id = c0.application_id
+      left join lateral (select true as used from messages m where m.conversation_id = i.conversation_id and m.client_key = i.client_key limit 1) dup on true
       where not (a0.state = any(i.refuse))
-        and not exists (select 1 from messages m where m.conversation_id = i.conversation_id and m.client_key = i.client_key)
+        and dup.used is null
       order by i.conversation_id, i.client_key, i.ord
     ), counts as (
       select conversation_id, count(*)::int as n from fresh group by conversation_id
@@ -125,8 +134,7 @@ export async function insertMessages(db: Db, messages: readonly NewMessage[]): P
       group by conversation_id, sender_user_id, sender_organisation_id
       on conflict (conversation_id, user_id) do update set last_read_seq = greatest(conversation_reads.last_read_seq, excluded.last_read_seq), read_at = now()
     )
-    select id, conversation_id, seq, client_key, created_at from ins`.execute(db);
-  return result.rows.map((r) => ({ ...r, id: Number(r.id) }));
+    select id, conversation_id, seq, client_key, created_at from ins`;
 }
 
 /** Fixed history written by the demo seed (takes seq from the caller; nothing else is updated). */

@@ -1,5 +1,7 @@
+import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertMessages, type NewMessage } from '../../../db/queries/chat';
+import { insertMessages, insertMessagesQuery, type NewMessage } from '../../../db/queries/chat';
+import { createMessageWriter, type PostTarget } from '../../../app/services/chat.server';
 import { applyToListing } from '../../../app/services/applications.server';
 import { TERMINAL_STATES } from '../../../app/domain/applications/states';
 import { loadConfig } from '../../../app/server/config';
@@ -10,7 +12,8 @@ import { scenario } from '../applications/fixtures';
  * The one statement that stores messages: a batch over several conversations numbers each
  * conversation gaplessly in input order, skips keys already used (in the database or earlier in the
  * batch), refuses closed applications, starts the first-reply clock on the owner's first text and
- * moves each sender's read mark.
+ * moves each sender's read mark. The socket writer keeps one statement in flight per conversation,
+ * not one for everything: a conversation's write waiting on a lock holds up no other conversation.
  */
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
@@ -44,6 +47,39 @@ const text = (conversationId: number, from: { user: { id: string; organisationId
 const seqs = async (conversationId: number) =>
   (await handle.db.selectFrom('messages').select(['seq', 'client_key']).where('conversation_id', '=', conversationId).orderBy('seq').execute());
 
+describe('createMessageWriter', () => {
+  it('stores another conversation’s message while one conversation’s write waits, and that conversation’s next messages after it, in order', async (ctx) => {
+    if (!handle.url) return ctx.skip('needs a second connection holding a row lock (PGlite is one connection)');
+    const writer = createMessageWriter(handle.db);
+    const target = (c: { id: number; conversationId: number }): PostTarget => ({ conversationId: c.conversationId, applicationId: c.id, organisationIds: [s.company.organisationId, s.municipality.organisationId] });
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    // Another connection holds conversation one's row, as a slow write of another process would.
+    const holder = handle.db.transaction().execute(async (trx) => {
+      await sql`select id from conversations where id = ${one.conversationId} for update`.execute(trx);
+      locked();
+      await released;
+    });
+    await isLocked;
+    const a1 = writer.send(s.company.user, target(one), { clientKey: 'pipe-1-a', body: '一通目' });
+    await new Promise((r) => setTimeout(r, 100));
+    const b = writer.send(s.sapporo.user, target(two), { clientKey: 'pipe-2-a', body: '別の会話' });
+    const a2 = writer.send(s.municipality.user, target(one), { clientKey: 'pipe-1-b', body: '二通目' });
+    const first = await Promise.race([b.then(() => 'other conversation stored'), new Promise((r) => setTimeout(() => r('still waiting'), 3000))]);
+    release();
+    await holder;
+    const [r1, r2, rb] = await Promise.all([a1, a2, b]);
+    expect(first).toBe('other conversation stored');
+    expect(r2.message.seq).toBe(r1.message.seq + 1);
+    expect(rb.created).toBe(true);
+    const rows = await seqs(one.conversationId);
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: rows.length }, (_, i) => i + 1));
+    expect(rows.slice(-2).map((r) => r.client_key)).toEqual(['pipe-1-a', 'pipe-1-b']);
+  });
+});
+
 describe('insertMessages', () => {
   it('numbers a batch over two conversations gaplessly, in input order, once per key', async () => {
     const before1 = (await seqs(one.conversationId)).length;
@@ -73,6 +109,25 @@ describe('insertMessages', () => {
     const marks = await handle.db.selectFrom('conversation_reads').select(['user_id', 'last_read_seq']).where('conversation_id', '=', one.conversationId).execute();
     const last = (await seqs(one.conversationId)).at(-1)!.seq;
     expect(marks.find((m) => m.user_id === s.municipality.user.id)?.last_read_seq).toBe(last);
+  });
+
+  it('reads the same number of pages however many messages are stored (each key is looked up by its index)', async () => {
+    // Pages read, not times: the same plan over the same rows reads the same pages on any machine.
+    const pagesRead = async (tag: string) => {
+      const compiled = insertMessagesQuery([text(one.conversationId, s.company, `${tag}-a`), text(one.conversationId, s.municipality, `${tag}-b`), text(two.conversationId, s.sapporo, `${tag}-c`)]).compile(handle.db);
+      const result = await handle.db.executeQuery<{ 'QUERY PLAN': unknown }>(CompiledQuery.raw(`explain (analyze, buffers, format json) ${compiled.sql}`, [...compiled.parameters]));
+      const raw = result.rows[0]['QUERY PLAN'];
+      const top = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ Plan: Record<string, number> }>;
+      return top[0].Plan['Shared Hit Blocks'] + top[0].Plan['Shared Read Blocks'];
+    };
+    await sql`analyze messages`.execute(handle.db);
+    await pagesRead('pages-warm');
+    const few = await pagesRead('pages-few');
+    for (let i = 0; i < 6; i++) await insertMessages(handle.db, Array.from({ length: 1000 }, (_, k) => text(one.conversationId, s.company, `bulk-${i}-${k}`, '負荷試験のメッセージ'.repeat(4))));
+    await sql`analyze messages`.execute(handle.db);
+    const many = await pagesRead('pages-many');
+    expect(few).toBeGreaterThan(0);
+    expect(many).toBeLessThanOrEqual(few + 20);
   });
 
   it('stores nothing for a closed application', async () => {
