@@ -214,7 +214,7 @@ export function attachChat(io: Server, services: AppServices, dbHandle: Pick<DbH
   const writer = createMessageWriter(services.db, hub);
 
   nsp.on('connection', (socket: ChatSocket) => {
-    // One sender's messages are stored in the order they were sent, even though handlers are async.
+    // One sender's messages are stored in the order they were sent (in each conversation), even though handlers are async.
     let sendQueue: Promise<unknown> = Promise.resolve();
 
     /** parse → rate limit → current user → handler; every failure is an ack, never a thrown error. */
