@@ -8,7 +8,7 @@ import { loadConfig } from '../../../app/server/config';
 import { runAlerts, unsubscribeUrl } from '../../../app/services/alerts.server';
 import { createListing } from '../../../app/services/listings.server';
 import { getPreferences, savePreferences } from '../../../app/services/notifications.server';
-import { proposalsForListing } from '../../../app/services/proposals.server';
+import { proposalsForListing, rebuildAllProposals } from '../../../app/services/proposals.server';
 import { saveSearch, unsubscribeAlerts } from '../../../app/services/saved-searches.server';
 import { createSearch, type SearchService } from '../../../search/create-search';
 import { createTestDb } from '../../helpers/test-db';
@@ -91,6 +91,13 @@ describe('the proposal digest', () => {
     expect(mails[0].body).toContain(link);
     expect(mails[0].headers).toEqual({ 'List-Unsubscribe': `<${link}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
     expect((await notesOf(user)).map((n) => [n.kind, n.title, n.url])).toEqual([['proposal', 'あなたの掲載へのマッチング提案1件', '/proposals']]);
+
+    // Rebuilding the whole store keeps when each pairing appeared: nothing is announced again.
+    const appeared = () => handle.db.selectFrom('proposals').select('appeared_at').where('opening_id', '=', opening).where('solution_id', '=', strong).executeTakeFirstOrThrow();
+    const before = await appeared();
+    expect(before.appeared_at).not.toBeNull();
+    await rebuildAllProposals(handle.db);
+    expect(await appeared()).toEqual(before);
 
     // The next week has nothing new: nothing is sent.
     await runAlerts(services(), at(7 * DAY + 2));
