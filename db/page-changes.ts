@@ -50,6 +50,7 @@ export const PRIVATE_TABLES = [
   'notification_outbox',
   'notification_preferences',
   'notifications',
+  'proposal_digests',
   'proposal_dismissals',
   'proposal_events',
   'proposal_refresh_queue',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { passwordProblems } from '../domain/accounts/password';
+import { PROPOSAL_DIGEST_FREQUENCIES, PROPOSAL_DIGEST_FREQUENCY_LABELS } from '../domain/alerts/proposal-digest';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../domain/applications/notifications';
 import { formSchema, type FormCheck } from './form';
 
@@ -82,10 +83,22 @@ export const REVIEW_LABELS = { reason: '理由・コメント', decision: '判�
 
 const ticked = z.preprocess((v) => v === 'on', z.boolean());
 
-/** /settings/notifications: two checkboxes per kind (`message.inApp`, `message.email`, …), unticked = off. */
-export const PreferencesForm = formSchema(
-  Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, z.preprocess((v) => (v && typeof v === 'object' ? v : {}), z.object({ inApp: ticked, email: ticked }))])) as Record<
-    NotificationKind,
-    z.ZodEffects<z.ZodObject<{ inApp: typeof ticked; email: typeof ticked }>>
-  >,
-);
+const switches = z.object({ inApp: ticked, email: ticked });
+const asObject = (v: unknown) => (v && typeof v === 'object' ? v : {});
+
+export const PROPOSAL_FREQUENCY_MESSAGE = `お知らせの頻度を${PROPOSAL_DIGEST_FREQUENCIES.map((f) => `「${PROPOSAL_DIGEST_FREQUENCY_LABELS[f]}」`).join('')}から選んでください。`;
+
+/**
+ * /settings/notifications: two checkboxes per kind (`message.inApp`, `message.email`, …), unticked =
+ * off, and the frequency of the マッチング提案 digest (`proposal.frequency`: daily, weekly or none).
+ */
+export const PreferencesForm = formSchema({
+  ...(Object.fromEntries(NOTIFICATION_KINDS.filter((k) => k !== 'proposal').map((k) => [k, z.preprocess(asObject, switches)])) as Record<
+    Exclude<NotificationKind, 'proposal'>,
+    z.ZodEffects<typeof switches>
+  >),
+  proposal: z.preprocess(
+    asObject,
+    switches.extend({ frequency: z.enum(PROPOSAL_DIGEST_FREQUENCIES, { errorMap: () => ({ message: PROPOSAL_FREQUENCY_MESSAGE }) }) }),
+  ),
+});

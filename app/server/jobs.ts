@@ -65,8 +65,9 @@ export const JOBS = [
     exclusive: true,
     run: async (s) => ({ refreshed: await drainProposalRefreshes(s.db) }),
   },
-  // Saved-search alerts that are due (即時 within minutes, 毎日, 毎週). Every process may run it: a
-  // search is claimed per period in the database, so two processes never mail the same digest.
+  // Saved-search alerts that are due (即時 within minutes, 毎日, 毎週) and the マッチング提案 digests of
+  // listing owners (毎週 by default), one mail per user. Every process may run it: searches and
+  // digests are claimed per period in the database, so two processes never mail the same digest.
   {
     name: 'alerts',
     firstMs: 60 * SECOND,

@@ -14,15 +14,18 @@ import {
   setDigestMark,
   upsertPreference,
 } from '../../db/queries/notifications';
+import { findProposalDigest, upsertProposalDigestFrequency } from '../../db/queries/proposal-digests';
 import type { Database } from '../../db/database';
 import type { MailAttachment } from '../../db/types/applications';
 import {
   defaultPreference,
   DIGEST_RULES,
   NOTIFICATION_KINDS,
+  DEFAULT_PROPOSAL_DIGEST_FREQUENCY,
   retryDelayMs,
   type NotificationKind,
   type Preference,
+  type Preferences,
 } from '../domain/applications/notifications';
 import type { SessionUser } from '../domain/accounts/types';
 import type { Config } from '../server/config';
@@ -32,7 +35,8 @@ type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
 type MailConfig = Pick<Config, 'smtpUrl' | 'dataDir' | 'publicUrl'>;
 
-async function preferencesOf(db: Db | Trx, userIds: string[]): Promise<Map<string, Record<NotificationKind, Preference>>> {
+/** Each user's in-app and e-mail switch per kind (defaults where never chosen). */
+export async function preferencesOf(db: Db | Trx, userIds: string[]): Promise<Map<string, Record<NotificationKind, Preference>>> {
   const rows = await findPreferences(db, userIds);
   const out = new Map<string, Record<NotificationKind, Preference>>();
   for (const id of userIds) out.set(id, Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, defaultPreference(k)])) as Record<NotificationKind, Preference>);
@@ -162,12 +166,16 @@ export async function listNotifications(db: Db, user: SessionUser) {
 
 export const markAllNotificationsRead = (db: Db, user: SessionUser) => markNotificationsRead(db, user.id);
 
-export async function getPreferences(db: Db, user: SessionUser) {
-  return (await preferencesOf(db, [user.id])).get(user.id)!;
+/** The signed-in user's own settings (nobody reads another's: the user comes from the session). */
+export async function getPreferences(db: Db, user: Pick<SessionUser, 'id'>): Promise<Preferences> {
+  const [prefs, digest] = await Promise.all([preferencesOf(db, [user.id]), findProposalDigest(db, user.id)]);
+  const p = prefs.get(user.id)!;
+  return { ...p, proposal: { ...p.proposal, frequency: digest?.frequency ?? DEFAULT_PROPOSAL_DIGEST_FREQUENCY } };
 }
 
-export async function savePreferences(db: Db, user: SessionUser, prefs: Record<NotificationKind, Preference>) {
+export async function savePreferences(db: Db, user: Pick<SessionUser, 'id'>, prefs: Preferences) {
   await db.transaction().execute(async (trx) => {
     for (const kind of NOTIFICATION_KINDS) await upsertPreference(trx, { user_id: user.id, kind, in_app: prefs[kind].inApp, email: prefs[kind].email });
+    await upsertProposalDigestFrequency(trx, user.id, prefs.proposal.frequency);
   });
 }

@@ -4,6 +4,7 @@ import {
   clearQueuedRefresh,
   analyzeProposals,
   deleteProposalsOf,
+  deleteProposalsNotStoredNow,
   deletePairs,
   enqueueProposalRefresh,
   findListingOwner,
@@ -138,11 +139,11 @@ export async function loadOpenMatchListings(db: Db, today: string = japanToday()
   return { openings, solutions };
 }
 
-/** Replaces the whole store. */
+/** Replaces the whole store; a pairing already stored keeps when it appeared (the digest does not announce it again). */
 export async function storeAllProposals(db: Db, rows: ProposalRow[]) {
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('proposals').execute();
     await upsertProposals(trx, rows);
+    await deleteProposalsNotStoredNow(trx);
   });
   // The planner must know the new table at once: a whole store written in one go is not yet in its statistics.
   await analyzeProposals(db);
@@ -283,9 +284,15 @@ export async function refreshQueuedProposals(db: Db, opts: { today?: string } = 
   });
 }
 
-/** The same pairings as 「あなたへの提案」 for an organisation known by id and kind (the alert run has no signed-in viewer). */
-export async function proposalsForOrganisationId(db: Db, args: { organisationId: string; kind: ListingKind; limit?: number; today?: string }): Promise<Proposal[]> {
+/**
+ * The same pairings as 「あなたへの提案」 for an organisation known by id and kind (the alert run has no
+ * signed-in viewer); with `appeared`, only those at or above `minScore` that appeared in (after, until].
+ */
+export async function proposalsForOrganisationId(
+  db: Db,
+  args: { organisationId: string; kind: ListingKind; limit?: number; today?: string; appeared?: { after: Date; until: Date; minScore: number } },
+): Promise<Proposal[]> {
   const today = args.today ?? japanToday();
-  const rows = await findProposals(db, { kind: args.kind, organisationId: args.organisationId, today, limit: args.limit ?? 20 });
+  const rows = await findProposals(db, { kind: args.kind, organisationId: args.organisationId, today, limit: args.limit ?? 20, appeared: args.appeared });
   return rows.map((r) => toProposal(r, today));
 }

@@ -9,6 +9,7 @@ import {
   turnOffAlerts,
   updateSavedSearch as updateRow,
 } from '../../db/queries/saved-searches';
+import { findProposalDigest, turnOffProposalDigest } from '../../db/queries/proposal-digests';
 import { describeSearch, searchHref, type AlertFrequency, type SavedSearchParams } from '../domain/alerts';
 import type { SessionUser } from '../domain/accounts/types';
 import { ServiceError } from '../utils/errors';
@@ -97,17 +98,24 @@ export async function getOwnSavedSearch(db: Db, user: SessionUser, id: number) {
   return row;
 }
 
-/** How many of the user's searches still send alerts (the unsubscribe page says what it will stop). */
-export async function activeAlertCount(db: Db, userId: string): Promise<number> {
-  return (await countActiveAlerts(db, userId)).n;
+export type ActiveAlerts = { searches: number; proposals: boolean };
+
+/**
+ * What the unsubscribe link would stop (the page says it): how many of the user's searches still send
+ * alerts, and whether the マッチング提案 digest is on (毎週 unless the user chose otherwise).
+ */
+export async function activeAlertCount(db: Db, userId: string): Promise<ActiveAlerts> {
+  const [searches, digest] = await Promise.all([countActiveAlerts(db, userId), findProposalDigest(db, userId)]);
+  return { searches: searches.n, proposals: (digest?.frequency ?? 'weekly') !== 'none' };
 }
 
-/** The unsubscribe link: every alert of the user off, the searches kept. Returns how many were on. */
-export async function unsubscribeAlerts(db: Db, userId: string, ip: string): Promise<number> {
+/** The unsubscribe link: every alert of the user off (the searches kept) and the proposal digest off. Returns what was on. */
+export async function unsubscribeAlerts(db: Db, userId: string, ip: string): Promise<ActiveAlerts> {
   return db.transaction().execute(async (trx) => {
     const result = await turnOffAlerts(trx, userId);
     const n = Number(result.numUpdatedRows);
-    if (n > 0) await audit(trx, { actor: null, action: 'saved_search.unsubscribe', targetType: 'user', targetId: userId, ip, details: { searches: n } });
-    return n;
+    const proposals = await turnOffProposalDigest(trx, userId);
+    if (n > 0 || proposals) await audit(trx, { actor: null, action: 'saved_search.unsubscribe', targetType: 'user', targetId: userId, ip, details: { searches: n, proposals } });
+    return { searches: n, proposals };
   });
 }

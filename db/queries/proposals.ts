@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../database';
 import type { ProposalEventKind } from '../types/proposals';
+import { PROPOSAL_ALERT_MIN_SCORE } from '../../app/domain/alerts/proposal-digest';
 import type { ListingKind, ProgramType } from '../../app/domain/vocabulary';
 import { LISTING_CARD_COLUMNS } from './listings';
 
@@ -77,9 +78,19 @@ export async function deleteProposalsOf(trx: Db, kind: ListingKind, listingId: n
 
 const CHUNK = 1000;
 
+/**
+ * Stores pairings with the time of this transaction. `appeared_at` is set when a pairing first
+ * scores at or above the digest threshold and kept from then on, so a recomputation (or a rebuild
+ * of the whole store) never announces a pairing again.
+ */
 export async function upsertProposals(trx: Db, rows: ProposalRow[]) {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const values = rows.slice(i, i + CHUNK).map((r) => ({ ...r, reasons: JSON.stringify(r.reasons), computed_at: sql<Date>`now()` as unknown as Date }));
+    const values = rows.slice(i, i + CHUNK).map((r) => ({
+      ...r,
+      reasons: JSON.stringify(r.reasons),
+      computed_at: sql<Date>`now()` as unknown as Date,
+      appeared_at: (r.score >= PROPOSAL_ALERT_MIN_SCORE ? sql<Date>`now()` : null) as unknown as Date | null,
+    }));
     await trx
       .insertInto('proposals')
       .values(values)
@@ -89,6 +100,7 @@ export async function upsertProposals(trx: Db, rows: ProposalRow[]) {
           types: eb.ref('excluded.types'),
           reasons: eb.ref('excluded.reasons'),
           computed_at: eb.ref('excluded.computed_at'),
+          appeared_at: sql<Date | null>`coalesce(proposals.appeared_at, excluded.appeared_at)`,
         })),
       )
       .execute();
@@ -122,7 +134,10 @@ export function findPairCounts(db: Db, kind: ListingKind, ids: number[]) {
  * `kind` when `listingId` is omitted): the other side's open listings with the card columns,
  * best first, without the pairings the organisation dismissed.
  */
-export function findProposals(db: Db, f: { kind: ListingKind; organisationId: string; listingId?: number; today: string; limit: number }) {
+export function findProposals(
+  db: Db,
+  f: { kind: ListingKind; organisationId: string; listingId?: number; today: string; limit: number; appeared?: { after: Date; until: Date; minScore: number } },
+) {
   const own = ownSide(f.kind);
   const other = otherSide(f.kind);
   let q = db
@@ -161,6 +176,7 @@ export function findProposals(db: Db, f: { kind: ListingKind; organisationId: st
     );
   if (f.listingId !== undefined) q = q.where(`p.${own}`, '=', f.listingId);
   else q = q.where('self.status', '=', 'published');
+  if (f.appeared) q = q.where('p.appeared_at', '>', f.appeared.after).where('p.appeared_at', '<=', f.appeared.until).where('p.score', '>=', f.appeared.minScore);
   return q.orderBy('p.score', 'desc').orderBy('l.published_at', 'desc').orderBy('l.id').limit(f.limit).execute();
 }
 export type ProposalCardRow = Awaited<ReturnType<typeof findProposals>>[number];
@@ -202,6 +218,11 @@ export async function clearQueuedRefresh(db: Db, listingId: number, queuedAt: Da
 
 export function findListingOwner(db: Db, id: number) {
   return db.selectFrom('listings').select(['id', 'kind', 'status', 'organisation_id']).where('id', '=', id).executeTakeFirst();
+}
+
+/** Drops the pairings this transaction did not store (a rebuild upserts the new set first). */
+export async function deleteProposalsNotStoredNow(trx: Db) {
+  await sql`delete from proposals where computed_at < now()`.execute(trx);
 }
 
 export async function analyzeProposals(db: Db) {

@@ -52,6 +52,7 @@ export function findAlertingSearches(db: Db) {
     .select(['s.id', 's.user_id', 's.frequency', 's.alerted_period', 'u.email', 'u.name', 'u.organisation_id', 'o.kind as organisation_kind'])
     .where('s.frequency', '!=', 'none')
     .where('u.disabled_at', 'is', null)
+    .where('o.status', '!=', 'suspended')
     .orderBy('s.user_id')
     .orderBy('s.id')
     .execute();

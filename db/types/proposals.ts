@@ -15,6 +15,8 @@ export interface ProposalTable {
   /** Japanese reasons, strongest first (JSON array of strings) */
   reasons: ColumnType<string[], string, string>;
   computed_at: Timestamp;
+  /** when the pairing first scored at or above the digest threshold while stored (null: never) */
+  appeared_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface ProposalRefreshQueueTable {

@@ -18,8 +18,21 @@ export interface SavedSearchTable {
   updated_at: Timestamp;
 }
 
+export type ProposalDigestFrequencyCode = 'daily' | 'weekly' | 'none';
+
+/** A user's マッチング提案 digest: the chosen frequency (no row = weekly) and its state (migration 2026_12_07_1311). */
+export interface ProposalDigestTable {
+  user_id: string;
+  frequency: ColumnType<ProposalDigestFrequencyCode, ProposalDigestFrequencyCode | undefined, ProposalDigestFrequencyCode>;
+  alerted_period: string | null;
+  /** appeared pairings up to this time have been covered (null: not yet worked on) */
+  covered_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  updated_at: Timestamp;
+}
+
 export interface SavedSearchTables {
   saved_searches: SavedSearchTable;
+  proposal_digests: ProposalDigestTable;
 }
 
 export type SavedSearchRow = Selectable<SavedSearchTable>;

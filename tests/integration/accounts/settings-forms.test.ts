@@ -88,7 +88,7 @@ describe('account forms', () => {
   });
 
   it('/settings/notifications: saves the ticked boxes (unticked = off) and shows them ticked again', async () => {
-    const res = await owner.post('/settings/notifications', { 'message.email': 'on', 'application.inApp': 'on', 'state_change.inApp': 'on', 'state_change.email': 'on' });
+    const res = await owner.post('/settings/notifications', { 'message.email': 'on', 'application.inApp': 'on', 'state_change.inApp': 'on', 'state_change.email': 'on', 'proposal.frequency': 'weekly' });
     expect(res.status).toBe(302);
     const html = await read(await owner.get('/settings/notifications'));
     const ticked = (name: string) => new RegExp(`<input type="checkbox" id="field-${name.replace('.', '\\.')}" name="${name.replace('.', '\\.')}"[^>]*checked`).test(html);

@@ -71,9 +71,11 @@ describe('proposal alerts', () => {
     expect(score(strong)).toBeGreaterThanOrEqual(PROPOSAL_ALERT_MIN_SCORE);
     expect(score(weak)).toBeLessThan(PROPOSAL_ALERT_MIN_SCORE);
 
-    expect(await runAlerts({ db: handle.db, search, config }, at(2))).toBe(1);
-    const mails = await handle.db.selectFrom('notification_outbox').selectAll().where('kind', '=', 'saved_search').where('to_email', '=', 'ap-amacho@test.example.jp').execute();
+    // The municipality, and the company of the strong solution (the opening is a proposal for it).
+    expect(await runAlerts({ db: handle.db, search, config }, at(2))).toBe(2);
+    const mails = await handle.db.selectFrom('notification_outbox').selectAll().where('to_email', '=', 'ap-amacho@test.example.jp').execute();
     expect(mails).toHaveLength(1);
+    expect(mails[0].kind).toBe('proposal');
     expect(mails[0].body).toContain('■ マッチング提案');
     expect(mails[0].body).toContain(`観光DXとデータ分析の伴走支援（観光DXとデータ分析で島の宿を変えるへの提案）`);
     expect(mails[0].body).toContain(`${config.publicUrl}/solutions/${strong}`);

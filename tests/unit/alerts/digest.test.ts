@@ -63,6 +63,43 @@ describe('planDigests', () => {
   });
 });
 
+describe('planDigests with the proposal digest', () => {
+  const now = jst('2026-12-07T09:02');
+  it('puts a due proposal digest in the same plan as the user’s searches, with its period in the outbox key; なし and worked periods are left out', () => {
+    const plans = planDigests(
+      [{ id: 1, userId: 'u1', frequency: 'weekly', alertedPeriod: null }],
+      now,
+      [
+        { userId: 'u1', frequency: 'weekly', alertedPeriod: 'w:2026-11-30' },
+        { userId: 'u2', frequency: 'daily', alertedPeriod: null },
+        { userId: 'u3', frequency: 'none', alertedPeriod: null },
+        { userId: 'u4', frequency: 'weekly', alertedPeriod: 'w:2026-12-07' },
+      ],
+    );
+    expect(plans.map((p) => [p.userId, p.searches.map((s) => s.id), p.proposals?.key ?? null, p.dedupeKey])).toEqual([
+      ['u1', [1], 'w:2026-12-07', 'alerts:u1:p:w:2026-12-07,w:2026-12-07'],
+      ['u2', [], 'd:2026-12-07', 'alerts:u2:p:d:2026-12-07'],
+    ]);
+  });
+
+  it('a digest of proposals alone is titled as such and links to the notification settings', () => {
+    const d = composeDigest({
+      recipientName: '大野',
+      publicUrl: 'https://example.jp',
+      sections: [],
+      proposals: [{ title: '観光DX支援', url: '/solutions/3', listingTitle: '島の宿', reasons: ['観光DXの経験', '期間が合う'] }],
+      proposalsMore: 2,
+      unsubscribeUrl: 'https://example.jp/alerts/unsubscribe/t',
+    });
+    expect(d.subject).toBe('【起業人マッチ】あなたの掲載へのマッチング提案3件');
+    expect(d.body).toContain('・観光DX支援（島の宿への提案）');
+    expect(d.body).toContain('提案の理由: 観光DXの経験／期間が合う');
+    expect(d.body).toContain('ほか2件');
+    expect(d.body).toContain('https://example.jp/settings/notifications');
+    expect(d.body).not.toContain('/settings/searches');
+  });
+});
+
 describe('saved search text', () => {
   it('names the conditions readably and links back to /search with every filter', () => {
     const p = { q: '観光', kind: 'opening' as const, type: ['dispatch' as const, 'side_job' as const], pref: '島根県', remote: '1' as const, termMin: 6, termMax: 24 };
