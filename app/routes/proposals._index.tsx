@@ -1,12 +1,13 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
+import { formSchema } from '../schemas/form';
 import { ProposalList } from '../components/proposals/proposal-list';
 import { KIND_PATHS } from '../domain/listings';
 import { requireCan } from '../services/auth.server';
 import { actOnProposal, dismissForViewer, organisationProposalsPage } from '../services/proposal-pages.server';
 import { asErrorResponse, invariantResponse } from '../utils/errors';
-import { NO_STORE, readFormData, textValues } from '../utils/forms.server';
+import { NO_STORE, parseSubmission, readFormData } from '../utils/forms.server';
 
 export const meta: MetaFunction = () => [{ title: 'あなたへの提案｜起業人マッチ' }];
 
@@ -18,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ proposals, kind: user.role === 'municipality' ? ('opening' as const) : ('solution' as const), dismissed: done === 'dismissed' }, { headers: NO_STORE });
 }
 
-const ProposalForm = z.object({
+const ProposalForm = formSchema({
   intent: z.string().regex(/^(act|dismiss):\d+-\d+$/),
   openingId: z.coerce.number().int().positive(),
   solutionId: z.coerce.number().int().positive(),
@@ -28,9 +29,10 @@ const ProposalForm = z.object({
 /** 応募 / スカウト (one step to the prefilled form) and 提案を非表示, posted from every list of proposals. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireCan(request, context, 'proposal.view');
-  const parsed = ProposalForm.safeParse(textValues(await readFormData(request)));
-  invariantResponse(parsed.success, '送信内容が正しくありません。', { status: 400 });
-  const { intent, openingId, solutionId, back } = parsed.data;
+  // One-button forms: nothing typed to show again, so a malformed post is a plain 400.
+  const parsed = await parseSubmission(await readFormData(request), ProposalForm);
+  invariantResponse(parsed.ok, '送信内容が正しくありません。', { status: 400 });
+  const { intent, openingId, solutionId, back } = parsed.value;
   invariantResponse(intent.endsWith(`:${openingId}-${solutionId}`), '送信内容が正しくありません。', { status: 400 });
   const pair = { openingId, solutionId };
   if (intent.startsWith('act:')) return redirect(await actOnProposal(context.db, user, pair).catch(asErrorResponse));
