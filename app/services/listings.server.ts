@@ -40,7 +40,8 @@ import {
 import { listingRuleProblems, type ListingRuleValues } from '../domain/listings/form-rules';
 import { can } from '../domain/policy';
 import { fiscalYearOf } from '../domain/rules/fiscal-year';
-import type { FieldErrors, OpeningInput, SolutionInput } from '../schemas/listings';
+import type { FieldErrors } from '../schemas/form';
+import type { OpeningInput, SolutionInput } from '../schemas/listings';
 import { markdownToText, renderMarkdown } from '../utils/markdown';
 import { japanToday } from '../utils/dates';
 import { ServiceError } from '../utils/errors';
