@@ -5,6 +5,7 @@ import { userOfUnsubscribeToken } from '../services/alerts.server';
 import { activeAlertCount, unsubscribeAlerts } from '../services/saved-searches.server';
 import { textResponse } from '../utils/errors';
 import { NO_STORE } from '../utils/forms.server';
+import { Notice } from '../components/notice';
 
 /*
  * /alerts/unsubscribe/:token, the link in every alert digest: no log-in. GET asks for confirmation
@@ -40,9 +41,9 @@ export default function Unsubscribe() {
     <div className="max-w-2xl space-y-6">
       <h1 className="page-title">お知らせメールの配信停止</h1>
       {done ? (
-        <p role="status" className="notice">
+        <Notice tone="success" as="p">
           保存した検索条件の新着のお知らせ（メールと「お知らせ」）を停止しました。検索条件そのものは残っています。再開するときはログインして「保存した検索条件」で頻度を選んでください。
-        </p>
+        </Notice>
       ) : active === 0 ? (
         <p>お知らせを受け取る検索条件はありません（すでに停止しています）。</p>
       ) : (

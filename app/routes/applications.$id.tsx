@@ -19,7 +19,7 @@ import { markRead, postMessage, type UploadedFile } from '../services/chat.serve
 import { asErrorResponse, refusalOf } from '../utils/errors';
 import { answerOnce, newSubmissionKey, parseSubmission, readMultipartFormData, refused, type Parsed } from '../utils/forms.server';
 import { idParam } from '../utils/params';
-import { DoneNotice } from '../components/notice';
+import { DoneNotice, Notice } from '../components/notice';
 import { ErrorSummary } from '../components/forms';
 
 /*
@@ -170,14 +170,14 @@ export default function ConversationPage() {
           ) : null}
         </p>
         {a.inquiry ? (
-          <div className="warning-box text-sm">
+          <Notice tone="warning" role="none" className="text-sm">
             <p className="font-bold">制度の対象外の組み合わせとして送られた問い合わせです（合意には進めません）。</p>
             <ul className="mt-1 list-disc pl-6">
               {a.eligibility.reasons.map((r) => (
                 <li key={r}>{r}</li>
               ))}
             </ul>
-          </div>
+          </Notice>
         ) : null}
       </header>
       <DoneNotice done={data.done} messages={DONE} />

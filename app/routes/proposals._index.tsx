@@ -8,6 +8,7 @@ import { requireCan } from '../services/auth.server';
 import { actOnProposal, dismissForViewer, organisationProposalsPage } from '../services/proposal-pages.server';
 import { asErrorResponse, invariantResponse } from '../utils/errors';
 import { NO_STORE, parseSubmission, readFormData } from '../utils/forms.server';
+import { Notice } from '../components/notice';
 
 export const meta: MetaFunction = () => [{ title: 'あなたへの提案｜起業人マッチ' }];
 
@@ -50,9 +51,9 @@ export default function ProposalsPage() {
         あなたの団体の公開中の掲載それぞれに、制度の対象となる組み合わせだけを、合う順に提案しています。理由と、対象となる類型を添えています。
       </p>
       {dismissed ? (
-        <p className="notice" role="status">
+        <Notice tone="success" as="p">
           提案を非表示にしました。この組み合わせは今後提案しません。
-        </p>
+        </Notice>
       ) : null}
       {proposals.length ? (
         <ProposalList proposals={proposals} back="proposals" showFor headingLevel={2} />

@@ -6,6 +6,7 @@ import { PreferencesForm } from '../schemas/settings';
 import { requireUser } from '../services/auth.server';
 import { getPreferences, savePreferences } from '../services/notifications.server';
 import { parseSubmission, readFormData, refused } from '../utils/forms.server';
+import { Notice } from '../components/notice';
 
 /* /settings/notifications: per kind of notification, in the お知らせ list and/or by e-mail. */
 
@@ -35,9 +36,9 @@ export default function NotificationSettings() {
       </nav>
       <h1 className="page-title">通知の設定</h1>
       {saved ? (
-        <p role="status" className="notice">
+        <Notice tone="success" as="p">
           保存しました。
-        </p>
+        </Notice>
       ) : null}
       <Form method="post" id="field" className="space-y-4">
         <ErrorSummary result={result} labels={Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, NOTIFICATION_LABELS[k].label]))} />

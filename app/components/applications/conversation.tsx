@@ -78,7 +78,9 @@ export function Conversation(props: {
         {chat.typing.length ? `${chat.typing.join('、')} さんが入力中…` : ''}
       </p>
       {props.closed ? (
-        <Notice>この応募は終了しています。メッセージは閲覧のみできます。</Notice>
+        <Notice role="none" as="p">
+          この応募は終了しています。メッセージは閲覧のみできます。
+        </Notice>
       ) : (
         <Form method="post" id="message" encType="multipart/form-data" onSubmit={onSubmit} className="space-y-2" aria-label="メッセージを送る">
           <input type="hidden" name="intent" value="message" />
