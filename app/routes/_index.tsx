@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { ListingGrid, type CardData } from '../components/listings/listing-card';
-import { ProposalList } from '../components/proposals/proposal-list';
+import { DISMISSED_MESSAGE, ProposalList } from '../components/proposals/proposal-list';
 import { getOptionalUser } from '../services/auth.server';
 import { homeListings } from '../services/listings.server';
 import { homeProposals } from '../services/proposal-pages.server';
@@ -102,7 +102,7 @@ export default function Index() {
           </div>
           {dismissed ? (
             <Notice tone="success" as="p">
-              提案を非表示にしました。この組み合わせは今後提案しません。
+              {DISMISSED_MESSAGE}
             </Notice>
           ) : null}
           <p className="mb-4 text-sm text-solid-gray-700">あなたの掲載に、制度の対象となる相手だけを合う順に提案しています。</p>

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
+import { FAVOURITE_MESSAGES } from '../components/favourites/favourite-panel';
 import { SubmitButton } from '../components/forms';
 import { StatusBadge } from '../components/listings/listing-card';
 import { KIND_LABELS, KIND_PATHS } from '../domain/listings';
@@ -26,7 +27,7 @@ export default function MyFavourites() {
       <p className="mb-6">「気になる」に登録した掲載です。この一覧はあなたにだけ表示されます。</p>
       {removed ? (
         <Notice tone="success" as="p">
-          「気になる」から外しました。
+          {FAVOURITE_MESSAGES.unfavourited}
         </Notice>
       ) : null}
       {favourites.length === 0 ? (

@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { formSchema } from '../schemas/form';
-import { ProposalList } from '../components/proposals/proposal-list';
+import { DISMISSED_MESSAGE, ProposalList } from '../components/proposals/proposal-list';
 import { KIND_PATHS } from '../domain/listings';
 import { requireCan } from '../services/auth.server';
 import { actOnProposal, dismissForViewer, organisationProposalsPage } from '../services/proposal-pages.server';
@@ -52,7 +52,7 @@ export default function ProposalsPage() {
       </p>
       {dismissed ? (
         <Notice tone="success" as="p">
-          提案を非表示にしました。この組み合わせは今後提案しません。
+          {DISMISSED_MESSAGE}
         </Notice>
       ) : null}
       {proposals.length ? (

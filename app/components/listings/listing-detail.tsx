@@ -4,9 +4,9 @@ import { KIND_LABELS, KIND_PATHS, categoryLabel, typeLabel } from '../../domain/
 import type { ListingDetailData } from '../../routes/__listings.server';
 import { formatDateTime, formatWareki, formatWarekiMonth, formatYen } from '../../utils/dates';
 import { IndividualProfile } from '../accounts/individual-profile';
-import { FavouriteButton, FavouriteSummary } from '../favourites/favourite-panel';
+import { FAVOURITE_MESSAGES, FavouriteButton, FavouriteSummary } from '../favourites/favourite-panel';
 import { ErrorSummary, SelectField, SubmitButton } from '../forms';
-import { ListingProposals } from '../proposals/proposal-list';
+import { DISMISSED_MESSAGE, ListingProposals } from '../proposals/proposal-list';
 import { regionText, StatusBadge, termText } from './listing-card';
 import { VerdictPanel } from './verdict-panel';
 import { DoneNotice } from '../notice';
@@ -16,9 +16,8 @@ const DONE: Record<string, string> = {
   saved: '下書きを保存しました。公開するまで他の団体からは見えません。',
   updated: '変更を保存しました。',
   closed: '掲載を終了しました。',
-  favourited: '「気になる」に登録しました。',
-  unfavourited: '「気になる」から外しました。',
-  dismissed: '提案を非表示にしました。この組み合わせは今後提案しません。',
+  ...FAVOURITE_MESSAGES,
+  dismissed: DISMISSED_MESSAGE,
 };
 
 const ACTION_LABELS: Record<string, string> = { create: '作成', update: '編集', publish: '公開', close: '終了', reopen: '再掲載', expire: '締切' };
