@@ -1,4 +1,4 @@
-import { SelectField } from '../forms';
+import { Field, SelectField } from '../forms';
 import { CATEGORIES } from '../../domain/listings/categories';
 import { LISTING_TYPES } from '../../domain/listings/model';
 import { PREFECTURES } from '../../domain/listings/prefectures';
@@ -9,8 +9,6 @@ const FIELD_LABELS: Record<string, string> = { fy: '年度', from: '期間（開
 /** The view's filters as a plain GET form: every view is a URL, and it works without JavaScript. */
 export function FilterForm({ filters, errors, years, action, showMap = true }: { filters: MonitoringFilters; errors: FilterErrors; years: number[]; action: string; showMap?: boolean }) {
   const errorEntries = Object.entries(errors);
-  const invalid = (k: string) => (errors[k] ? true : undefined);
-  const describedBy = (k: string) => (errors[k] ? `${k}-error` : undefined);
   return (
     <form method="get" action={action} className="card space-y-4 print:hidden" aria-labelledby="filters-title">
       <h2 id="filters-title" className="text-lg font-bold">
@@ -34,20 +32,20 @@ export function FilterForm({ filters, errors, years, action, showMap = true }: {
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <SelectField name="fy" formId="f" label="年度（4月〜翌3月）" className="" defaultValue={String(filters.fiscalYear)} errors={errors.fy} options={years.map((y) => ({ value: String(y), label: `${fiscalYearLabel(y)}（${y}年度）` }))} />
-        <div>
-          <label htmlFor="f-from" className="field-label">
-            期間（開始月）<span className="optional-mark">任意</span>
-          </label>
-          <input id="f-from" name="from" type="month" placeholder="2026-04" className="field-input" defaultValue={filters.customPeriod ? filters.from : ''} aria-invalid={invalid('from')} aria-describedby={describedBy('from') ?? 'period-hint'} />
-          {errors.from ? <p id="from-error" className="field-error">{errors.from.join(' ')}</p> : null}
-        </div>
-        <div>
-          <label htmlFor="f-to" className="field-label">
-            期間（終了月）<span className="optional-mark">任意</span>
-          </label>
-          <input id="f-to" name="to" type="month" placeholder="2027-03" className="field-input" defaultValue={filters.customPeriod ? filters.to : ''} aria-invalid={invalid('to')} aria-describedby={describedBy('to') ?? 'period-hint'} />
-          {errors.to ? <p id="to-error" className="field-error">{errors.to.join(' ')}</p> : null}
-        </div>
+        {(['from', 'to'] as const).map((k) => (
+          <Field
+            key={k}
+            name={k}
+            formId="f"
+            type="month"
+            label={k === 'from' ? '期間（開始月）' : '期間（終了月）'}
+            className=""
+            placeholder={k === 'from' ? '2026-04' : '2027-03'}
+            defaultValue={filters.customPeriod ? filters[k] : ''}
+            errors={errors[k]}
+            aria-describedby={errors[k] ? `f-${k}-error` : 'period-hint'}
+          />
+        ))}
         <SelectField name="type" formId="f" label="類型" className="" defaultValue={filters.type ?? ''} placeholder="すべての類型" options={LISTING_TYPES.map((t) => ({ value: t.id, label: t.label }))} errors={errors.type} />
         <SelectField name="category" formId="f" label="分野" className="" defaultValue={filters.category ?? ''} placeholder="すべての分野" options={CATEGORIES.map((c) => ({ value: c.id, label: c.label }))} errors={errors.category} />
         <SelectField name="pref" formId="f" label="都道府県" className="" defaultValue={filters.pref ?? ''} placeholder="全国" options={PREFECTURES.map((p) => ({ value: p.code, label: p.name }))} errors={errors.pref} />
