@@ -1,16 +1,37 @@
 import type { ReactNode } from 'react';
 
-/** A status message above a page's content: a result (success), a state to know about (warning) or information. */
-export function Notice({ children, tone = 'info' }: { children: ReactNode; tone?: 'info' | 'success' | 'warning' }) {
-  const cls = {
-    info: 'border-blue-900 bg-blue-50',
-    success: 'border-green-800 bg-green-50',
-    warning: 'border-yellow-700 bg-yellow-50',
-  }[tone];
+type Tone = 'info' | 'success' | 'warning';
+
+/** The look of each tone (app/styles/app.css). */
+const LOOK: Record<Tone, string> = { success: 'notice', info: 'notice notice-info', warning: 'warning-box' };
+
+/**
+ * A message on a page: the result of the last action (success), information, or a state to know
+ * about (warning). Every notice of the site is this component, so its look and its live-region rule
+ * live here. `role`: `status` (the default) for what appears because of what the person did or
+ * where they came from, read out politely; `alert` for a failure that needs attention now; `none`
+ * for standing text that is part of the page and is not announced.
+ */
+export function Notice({
+  children,
+  tone = 'info',
+  role = 'status',
+  as: Tag = 'div',
+  className,
+  testId,
+}: {
+  children: ReactNode;
+  tone?: Tone;
+  role?: 'status' | 'alert' | 'none';
+  /** `p` where the notice is one paragraph inside running text */
+  as?: 'div' | 'p';
+  className?: string;
+  testId?: string;
+}) {
   return (
-    <div role="status" className={`rounded-lg border-2 p-4 ${cls}`}>
+    <Tag role={role === 'none' ? undefined : role} className={className ? `${LOOK[tone]} ${className}` : LOOK[tone]} data-testid={testId}>
       {children}
-    </div>
+    </Tag>
   );
 }
 
@@ -18,8 +39,8 @@ export function Notice({ children, tone = 'info' }: { children: ReactNode; tone?
 export function DoneNotice({ done, messages }: { done: string | null | undefined; messages: Record<string, string> }) {
   const text = done ? messages[done] : undefined;
   return text ? (
-    <p role="status" className="notice">
+    <Notice tone="success" as="p">
       {text}
-    </p>
+    </Notice>
   ) : null;
 }

@@ -1,10 +1,11 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';
+import { formSchema } from '../schemas/form';
 import { KIND_PATHS, type ListingKind } from '../domain/listings';
 import { requireUser } from '../services/auth.server';
 import { setFavourite } from '../services/favourites.server';
 import { asErrorResponse, invariantResponse } from '../utils/errors';
-import { readFormData, textValues } from '../utils/forms.server';
+import { parseSubmission, readFormData } from '../utils/forms.server';
 import { idParam } from '../utils/params';
 
 /*
@@ -13,7 +14,7 @@ import { idParam } from '../utils/params';
  * so it works without JavaScript, and a fetcher gets the same answer.
  */
 
-const FavouriteForm = z.object({
+const FavouriteForm = formSchema({
   intent: z.enum(['add', 'remove']),
   showName: z.literal('on').optional(),
   /** where the button was: the listing's page, or the user's 「気になる」 list */
@@ -25,9 +26,10 @@ const FavouriteForm = z.object({
 export async function favouriteAction(kind: ListingKind, { request, context, params }: ActionFunctionArgs) {
   const id = idParam(params.id, '掲載');
   const user = await requireUser(request, context);
-  const parsed = FavouriteForm.safeParse(textValues(await readFormData(request)));
-  invariantResponse(parsed.success, '送信内容が正しくありません。', { status: 400 });
-  const { intent, showName, back, via } = parsed.data;
+  // A one-button form: nothing typed to show again, so a malformed post is a plain 400.
+  const parsed = await parseSubmission(await readFormData(request), FavouriteForm);
+  invariantResponse(parsed.ok, '送信内容が正しくありません。', { status: 400 });
+  const { intent, showName, back, via } = parsed.value;
   await setFavourite(context.db, user, kind, id, { marked: intent === 'add', showName: showName === 'on' }, context.clientIp).catch(asErrorResponse);
   if (via === 'fetcher') return json({ ok: true, marked: intent === 'add' });
   if (back === 'favourites') return redirect('/my/favourites?done=removed');

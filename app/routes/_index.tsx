@@ -1,13 +1,14 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { ListingGrid, type CardData } from '../components/listings/listing-card';
-import { ProposalList } from '../components/proposals/proposal-list';
+import { DISMISSED_MESSAGE, ProposalList } from '../components/proposals/proposal-list';
 import { getOptionalUser } from '../services/auth.server';
 import { homeListings } from '../services/listings.server';
 import { homeProposals } from '../services/proposal-pages.server';
 import { countMunicipalities } from '../services/municipalities.server';
 import { sharedReadOf } from '../services/shared-reads.server';
 import { formatNumber } from '../utils/dates';
+import { Notice } from '../components/notice';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request, context);
@@ -100,9 +101,9 @@ export default function Index() {
             <Link to="/proposals">すべての提案</Link>
           </div>
           {dismissed ? (
-            <p className="notice" role="status">
-              提案を非表示にしました。この組み合わせは今後提案しません。
-            </p>
+            <Notice tone="success" as="p">
+              {DISMISSED_MESSAGE}
+            </Notice>
           ) : null}
           <p className="mb-4 text-sm text-solid-gray-700">あなたの掲載に、制度の対象となる相手だけを合う順に提案しています。</p>
           {proposals.length ? <ProposalList proposals={proposals} back="home" showFor /> : <p>いまお出しできる提案はありません。</p>}

@@ -6,6 +6,7 @@ import { requireCan } from '../services/auth.server';
 import { createSynonym, doneParams, listSynonyms, SynonymSearchSchema } from '../services/synonyms.server';
 import { formatDateTime } from '../utils/dates';
 import { parseSubmission, readFormData, refused } from '../utils/forms.server';
+import { Notice } from '../components/notice';
 
 export const meta: MetaFunction = () => [{ title: '同義語辞書｜起業人マッチ 管理' }];
 
@@ -60,24 +61,24 @@ export default function Synonyms() {
       </p>
 
       {done && DONE[done] ? (
-        <div role="status" className="notice">
+        <Notice tone="success">
           {DONE[done]}
           {changed && !meiliFailed && !embeddedFailed ? '検索に反映しました。' : ''}
-        </div>
+        </Notice>
       ) : null}
       {changed && meiliFailed ? (
-        <div role="alert" className="warning-box" data-testid="meili-failed">
+        <Notice tone="warning" role="alert" testId="meili-failed">
           <p className="font-bold">Meilisearch に同義語を反映できませんでした（接続できないか、設定の更新に失敗しました）。</p>
           <p>
             変更は保存済みで、内蔵の検索エンジンには反映されています。Meilisearch には次回の起動時、または <code>npm run search:reindex</code>{' '}
             の実行時に反映されます。それまで Meilisearch で検索した結果には古い同義語が使われます。
           </p>
-        </div>
+        </Notice>
       ) : null}
       {changed && embeddedFailed ? (
-        <div role="alert" className="warning-box">
+        <Notice tone="warning" role="alert">
           変更は保存しましたが、検索用の辞書を読み直せませんでした。次の検索のときに読み直します。
-        </div>
+        </Notice>
       ) : null}
 
       <section aria-labelledby="add-title" className="card space-y-4">

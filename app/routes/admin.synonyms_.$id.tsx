@@ -7,6 +7,7 @@ import { requireCan } from '../services/auth.server';
 import { doneParams, synonymGroupOf, synonymIdOf, synonymNotFound, updateSynonym } from '../services/synonyms.server';
 import { formatDateTime } from '../utils/dates';
 import { parseSubmission, readFormData, refused } from '../utils/forms.server';
+import { Notice } from '../components/notice';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `同義語グループ No.${data?.group.id ?? ''} の編集｜起業人マッチ 管理` }];
 
@@ -41,11 +42,11 @@ export default function EditSynonym() {
       </p>
       <h1 className="text-3xl font-bold">同義語グループ No.{group.id} の編集</h1>
       {data?.conflict ? (
-        <div className="warning-box space-y-2" data-testid="synonym-conflict">
+        <Notice tone="warning" role="none" className="space-y-2" testId="synonym-conflict">
           <p className="font-bold">現在保存されている内容（{formatDateTime(group.updatedAt)} 更新）</p>
           <p>{group.terms.join('、')}</p>
           {group.note ? <p>メモ：{group.note}</p> : null}
-        </div>
+        </Notice>
       ) : null}
       <div className="card">
         <SynonymForm

@@ -5,6 +5,7 @@ import { userOfUnsubscribeToken } from '../services/alerts.server';
 import { activeAlertCount, unsubscribeAlerts, type ActiveAlerts } from '../services/saved-searches.server';
 import { textResponse } from '../utils/errors';
 import { NO_STORE } from '../utils/forms.server';
+import { Notice } from '../components/notice';
 
 /*
  * /alerts/unsubscribe/:token, the link in every alert digest: no log-in. GET asks for confirmation
@@ -48,12 +49,12 @@ export default function Unsubscribe() {
     <div className="max-w-2xl space-y-6">
       <h1 className="page-title">お知らせメールの配信停止</h1>
       {done ? (
-        <div role="status" className="notice space-y-2">
+        <Notice tone="success" className="space-y-2">
           {done.stopped.searches || done.stopped.proposals ? <p>{describe(done.stopped)}（メールと「お知らせ」）を停止しました。</p> : <p>お知らせはすでに停止しています。</p>}
           <p>
             保存した検索条件そのものは残っています。再開するときはログインして、検索条件は「保存した検索条件」で、マッチング提案は「通知の設定」で頻度を選んでください。
           </p>
-        </div>
+        </Notice>
       ) : nothing ? (
         <p>配信中のお知らせはありません（すでに停止しています）。</p>
       ) : (

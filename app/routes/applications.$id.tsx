@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { SubmissionResult } from '@conform-to/react';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { Conversation } from '../components/applications/conversation';
@@ -10,14 +11,16 @@ import { isTerminal } from '../domain/applications/states';
 import { KIND_LABELS } from '../domain/applications/parties';
 import { PROGRAM_TYPE_LABELS } from '../domain/eligibility/types';
 import { ATTACHMENT_RULES } from '../domain/listings';
-import { AcceptSlotFormSchema, fieldErrors, MessageFormSchema, SlotsFormSchema, StateFormSchema, type FieldErrors } from '../schemas/chat';
+import { AcceptSlotForm, MESSAGE_LABELS, MessageForm, SLOTS_LABELS, SlotsForm, STATE_LABELS, StateForm } from '../schemas/chat';
+import { formSchema } from '../schemas/form';
 import { acceptInterviewSlot, changeApplicationState, conversationOf, getConversationPage, proposeSlots } from '../services/applications.server';
 import { requireUser } from '../services/auth.server';
 import { markRead, postMessage, type UploadedFile } from '../services/chat.server';
 import { asErrorResponse, refusalOf } from '../utils/errors';
-import { answerOnce, newSubmissionKey, NUL_MESSAGE, readMultipartFormData } from '../utils/forms.server';
+import { answerOnce, newSubmissionKey, parseSubmission, readMultipartFormData, refused, type Parsed } from '../utils/forms.server';
 import { idParam } from '../utils/params';
-import { DoneNotice } from '../components/notice';
+import { DoneNotice, Notice } from '../components/notice';
+import { ErrorSummary } from '../components/forms';
 
 /*
  * /applications/:id: the conversation of an application or scout between its two parties, with its
@@ -34,8 +37,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return json({ ...page, clientKey: randomUUID(), submissionKey: newSubmissionKey(), done: new URL(request.url).searchParams.get('done') }, { headers: { 'Cache-Control': 'private, no-store' } });
 }
 
-export type ActionFailure = { intent: string; formError?: string; errors?: FieldErrors; values?: Record<string, string> };
-
 async function filesOf(form: FormData): Promise<UploadedFile[]> {
   const out: UploadedFile[] = [];
   for (const v of form.getAll('files')) {
@@ -45,14 +46,21 @@ async function filesOf(form: FormData): Promise<UploadedFile[]> {
   return out;
 }
 
-/** The proposed slots as typed (rows left blank dropped) and as instants (Japan time). */
-function slotsFrom(form: FormData): { slots: SlotInput[]; raw: { start: string; end: string }[] } {
+/** The proposed slots as instants (Japan time), rows left blank dropped. */
+function slotsFrom(form: FormData): SlotInput[] {
   const starts = form.getAll('slotStart').map(String);
   const ends = form.getAll('slotEnd').map(String);
-  const raw = starts.map((start, i) => ({ start, end: ends[i] ?? '' })).filter((s) => s.start.trim() !== '' || s.end.trim() !== '');
-  const slots = raw.map((s) => ({ startsAt: parseJapanLocal(s.start) ?? new Date(NaN), endsAt: parseJapanLocal(s.end) ?? new Date(NaN) }));
-  return { slots, raw };
+  return starts
+    .map((start, i) => ({ start, end: ends[i] ?? '' }))
+    .filter((s) => s.start.trim() !== '' || s.end.trim() !== '')
+    .map((s) => ({ startsAt: parseJapanLocal(s.start) ?? new Date(NaN), endsAt: parseJapanLocal(s.end) ?? new Date(NaN) }));
 }
+
+/** The page's forms, by the `intent` each posts; a refused one comes back under its own form id. */
+const FORMS = { message: MessageForm, state: StateForm, slots: SlotsForm, accept: AcceptSlotForm } as const;
+type Intent = keyof typeof FORMS;
+const isIntent = (v: unknown): v is Intent => typeof v === 'string' && Object.hasOwn(FORMS, v);
+const NO_FIELDS = formSchema({});
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
@@ -63,48 +71,58 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 async function act(context: ActionFunctionArgs['context'], user: Awaited<ReturnType<typeof requireUser>>, id: number, formData: FormData, tooLarge: boolean) {
-  const intent = String(formData.get('intent') ?? 'message');
-  const values = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-  const fail = (formError: string, status = 400, errors?: FieldErrors) => json<ActionFailure>({ intent, formError, errors, values }, { status });
-  // PostgreSQL text cannot store NUL: a field error on the field that holds it, the input kept.
-  const nul = Object.keys(values).filter((k) => values[k].includes('\u0000'));
-  if (nul.length) return fail(NUL_MESSAGE, 400, Object.fromEntries(nul.map((k) => [k, [NUL_MESSAGE]])));
-  if (tooLarge) return fail(`ファイルは${Math.round(ATTACHMENT_RULES.maxBytes / 1024 / 1024)}MB以下にしてください。`, 413);
+  const posted = formData.get('intent') ?? 'message';
+  if (!isIntent(posted)) return refused((await parseSubmission(formData, NO_FIELDS)).reply({ formErrors: ['操作を選んでください。'] }), 400, { intent: 'message' as Intent });
+  const intent = posted;
   const opts = { ip: context.clientIp, publicUrl: context.config.publicUrl, hub: context.chat };
-  try {
-    if (intent === 'message') {
-      const parsed = MessageFormSchema.safeParse(values);
-      if (!parsed.success) return fail('メッセージを送信できませんでした。', 400, fieldErrors(parsed.error));
+  const refuse = (result: SubmissionResult<string[]>, status = 400) => refused(result, status, { intent });
+  /** The work of an accepted form; a service's refusal (409, 400…) comes back above the form, everything typed kept. */
+  const attempt = async (parsed: Parsed<unknown>, work: () => Promise<Response>) => {
+    try {
+      return await work();
+    } catch (error) {
+      const refusal = refusalOf(error);
+      return refuse(parsed.reply({ formErrors: [refusal.message] }), refusal.status);
+    }
+  };
+  if (intent === 'message') {
+    const parsed = await parseSubmission(formData, MessageForm);
+    if (tooLarge) return refuse(parsed.reply({ formErrors: [`ファイルは${Math.round(ATTACHMENT_RULES.maxBytes / 1024 / 1024)}MB以下にしてください。`] }), 413);
+    if (!parsed.ok) return refuse(parsed.reply({ formErrors: ['メッセージを送信できませんでした。'] }));
+    const { clientKey, body } = parsed.value;
+    return attempt(parsed, async () => {
       // Only the conversation id is needed to post: the history is not loaded.
       const conversationId = await conversationOf(context.db, user, id);
-      await postMessage(context.db, user, { conversationId, clientKey: parsed.data.clientKey, body: parsed.data.body ?? '', files: await filesOf(formData) }, { limits: context.chatLimits, dataDir: context.config.dataDir, hub: opts.hub });
+      await postMessage(context.db, user, { conversationId, clientKey, body, files: await filesOf(formData) }, { limits: context.chatLimits, dataDir: context.config.dataDir, hub: opts.hub });
       return redirect(`/applications/${id}#latest`);
-    }
-    if (intent === 'state') {
-      const parsed = StateFormSchema.safeParse(values);
-      if (!parsed.success) return fail(parsed.error.issues[0]!.message);
-      const result = await changeApplicationState(context.db, user, id, parsed.data.to, { ...opts, reason: parsed.data.reason });
-      if (!result.ok) return fail(result.message, result.status);
-      return redirect(`/applications/${id}?done=state`);
-    }
-    if (intent === 'slots') {
-      const { slots, raw } = slotsFrom(formData);
-      const parsed = SlotsFormSchema.safeParse({ intent, slots: raw, location: values.location });
-      if (!parsed.success) return fail(parsed.error.issues[0]!.message);
-      await proposeSlots(context.db, user, id, { slots, location: parsed.data.location }, opts);
-      return redirect(`/applications/${id}?done=slots#slots`);
-    }
-    if (intent === 'accept') {
-      const parsed = AcceptSlotFormSchema.safeParse(values);
-      if (!parsed.success) return fail('候補日時を選んでください。');
-      await acceptInterviewSlot(context.db, user, id, parsed.data.slotId, opts);
-      return redirect(`/applications/${id}?done=accepted#slots`);
-    }
-    return fail('操作を選んでください。');
-  } catch (error) {
-    const refusal = refusalOf(error);
-    return fail(refusal.message, refusal.status);
+    });
   }
+  if (intent === 'state') {
+    const parsed = await parseSubmission(formData, StateForm);
+    if (!parsed.ok) return refuse(parsed.reply());
+    const { to, reason } = parsed.value;
+    return attempt(parsed, async () => {
+      const result = await changeApplicationState(context.db, user, id, to, { ...opts, reason });
+      if (!result.ok) return refuse(parsed.reply({ formErrors: [result.message] }), result.status);
+      return redirect(`/applications/${id}?done=state`);
+    });
+  }
+  if (intent === 'slots') {
+    const parsed = await parseSubmission(formData, SlotsForm);
+    if (!parsed.ok) return refuse(parsed.reply());
+    const { location } = parsed.value;
+    return attempt(parsed, async () => {
+      await proposeSlots(context.db, user, id, { slots: slotsFrom(formData), location }, opts);
+      return redirect(`/applications/${id}?done=slots#slots`);
+    });
+  }
+  const parsed = await parseSubmission(formData, AcceptSlotForm);
+  if (!parsed.ok) return refuse(parsed.reply());
+  const { slotId } = parsed.value;
+  return attempt(parsed, async () => {
+    await acceptInterviewSlot(context.db, user, id, slotId, opts);
+    return redirect(`/applications/${id}?done=accepted#slots`);
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.application.listingTitle}｜やりとり｜起業人マッチ` : '起業人マッチ' }];
@@ -118,9 +136,14 @@ const DONE: Record<string, string> = {
   accepted: '面談日時を承諾しました。カレンダーに追加できます。',
 };
 
+/** What the action answers when it refuses a form (the kit's SubmissionResult and which form it was). */
+type Refused = { result: SubmissionResult<string[]>; intent: Intent };
+
+const LABELS: Record<Intent, Record<string, string>> = { message: MESSAGE_LABELS, state: STATE_LABELS, slots: SLOTS_LABELS, accept: {} };
+
 export default function ConversationPage() {
   const data = useLoaderData<typeof loader>();
-  const failure = useActionData<ActionFailure>();
+  const failure = useActionData<Refused>();
   const a = data.application;
   const listingPath = `${a.listingKind === 'opening' ? '/openings' : '/solutions'}/${a.listingId}`;
   return (
@@ -147,22 +170,18 @@ export default function ConversationPage() {
           ) : null}
         </p>
         {a.inquiry ? (
-          <div className="warning-box text-sm">
+          <Notice tone="warning" role="none" className="text-sm">
             <p className="font-bold">制度の対象外の組み合わせとして送られた問い合わせです（合意には進めません）。</p>
             <ul className="mt-1 list-disc pl-6">
               {a.eligibility.reasons.map((r) => (
                 <li key={r}>{r}</li>
               ))}
             </ul>
-          </div>
+          </Notice>
         ) : null}
       </header>
       <DoneNotice done={data.done} messages={DONE} />
-      {failure?.formError ? (
-        <div role="alert" className="error-summary" tabIndex={-1}>
-          <p>{failure.formError}</p>
-        </div>
-      ) : null}
+      {failure ? <ErrorSummary result={failure.result} labels={LABELS[failure.intent]} formId={failure.intent} /> : null}
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <Conversation
           applicationId={a.id}
@@ -173,12 +192,11 @@ export default function ConversationPage() {
           other={data.other}
           clientKey={data.clientKey}
           closed={isTerminal(a.state)}
-          bodyError={failure?.intent === 'message' ? failure.errors?.body : undefined}
-          values={failure?.intent === 'message' ? failure.values : undefined}
+          result={failure?.intent === 'message' ? failure.result : undefined}
         />
         <div className="min-w-0 space-y-6">
-          <StatePanel moves={data.moves} state={a.state} stateReason={a.stateReason} values={failure?.intent === 'state' ? failure.values : undefined} />
-          <SlotsPanel applicationId={a.id} slots={data.slots} canPropose={data.canProposeSlots} submissionKey={data.submissionKey} values={failure?.intent === 'slots' ? failure.values : undefined} />
+          <StatePanel moves={data.moves} state={a.state} stateReason={a.stateReason} result={failure?.intent === 'state' ? failure.result : undefined} />
+          <SlotsPanel applicationId={a.id} slots={data.slots} canPropose={data.canProposeSlots} submissionKey={data.submissionKey} result={failure?.intent === 'slots' ? failure.result : undefined} />
         </div>
       </div>
     </div>

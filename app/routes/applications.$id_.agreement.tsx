@@ -20,7 +20,7 @@ import { asErrorResponse, refusalOf } from '../utils/errors';
 import { answerOnce, newSubmissionKey, NUL_MESSAGE, readFormData, textValues } from '../utils/forms.server';
 import { idParam } from '../utils/params';
 import { NO_STORE, requireParty, writeOptions } from './__agreement.server';
-import { DoneNotice } from '../components/notice';
+import { DoneNotice, Notice } from '../components/notice';
 
 /*
  * /applications/:id/agreement: the 協定書・契約書 of an application, for its two parties only. Plain
@@ -214,9 +214,9 @@ export default function AgreementPage() {
             </section>
           ) : null}
           {draft.templateUpdated ? (
-            <p role="status" className="notice" data-testid="template-updated">
+            <Notice as="p" testId="template-updated">
               版{draft.currentVersion}の作成後に、{data.documentType}のひな形が更新されました。次に保存すると、新しいひな形の文言で新しい版になります（版{draft.currentVersion}までの文言と出力は変わりません）。
-            </p>
+            </Notice>
           ) : null}
           <CheckPanel
             check={draft.check}

@@ -9,6 +9,7 @@ import { getOptionalUser } from '../services/auth.server';
 import { submitInquiry } from '../services/inquiries.server';
 import { refusalOf } from '../utils/errors';
 import { parseSubmission, readFormData, refused } from '../utils/forms.server';
+import { Notice } from '../components/notice';
 
 export const headers = submissionPageHeaders;
 
@@ -59,12 +60,12 @@ export default function Contact() {
         <h1 id="contact-title" className="page-title">
           お問い合わせを受け付けました
         </h1>
-        <div className="notice" role="status">
+        <Notice tone="success">
           <p>
             お問い合わせありがとうございます。{sent ? <>受付番号は <strong data-testid="inquiry-reference">{sent}</strong> です。</> : null}
           </p>
           <p>担当者が内容を確認し、ご入力のメールアドレスへ回答します。回答までに数日いただくことがあります。</p>
-        </div>
+        </Notice>
         <p>
           <a href="/">トップページへ戻る</a>
         </p>

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
+import { FAVOURITE_MESSAGES } from '../components/favourites/favourite-panel';
 import { SubmitButton } from '../components/forms';
 import { StatusBadge } from '../components/listings/listing-card';
 import { KIND_LABELS, KIND_PATHS } from '../domain/listings';
@@ -7,6 +8,7 @@ import { requireCan } from '../services/auth.server';
 import { myFavourites } from '../services/favourites.server';
 import { formatWareki } from '../utils/dates';
 import { NO_STORE } from '../utils/forms.server';
+import { Notice } from '../components/notice';
 
 export const meta: MetaFunction = () => [{ title: '気になる｜起業人マッチ' }];
 
@@ -24,9 +26,9 @@ export default function MyFavourites() {
       <h1 className="page-title mb-2">気になる</h1>
       <p className="mb-6">「気になる」に登録した掲載です。この一覧はあなたにだけ表示されます。</p>
       {removed ? (
-        <p className="notice" role="status">
-          「気になる」から外しました。
-        </p>
+        <Notice tone="success" as="p">
+          {FAVOURITE_MESSAGES.unfavourited}
+        </Notice>
       ) : null}
       {favourites.length === 0 ? (
         <p className="rounded-lg bg-solid-gray-50 p-6">

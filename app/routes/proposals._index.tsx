@@ -1,12 +1,14 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { ProposalList } from '../components/proposals/proposal-list';
+import { formSchema } from '../schemas/form';
+import { DISMISSED_MESSAGE, ProposalList } from '../components/proposals/proposal-list';
 import { KIND_PATHS } from '../domain/listings';
 import { requireCan } from '../services/auth.server';
 import { actOnProposal, dismissForViewer, organisationProposalsPage } from '../services/proposal-pages.server';
 import { asErrorResponse, invariantResponse } from '../utils/errors';
-import { NO_STORE, readFormData, textValues } from '../utils/forms.server';
+import { NO_STORE, parseSubmission, readFormData } from '../utils/forms.server';
+import { Notice } from '../components/notice';
 
 export const meta: MetaFunction = () => [{ title: 'あなたへの提案｜起業人マッチ' }];
 
@@ -18,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ proposals, kind: user.role === 'municipality' ? ('opening' as const) : ('solution' as const), dismissed: done === 'dismissed' }, { headers: NO_STORE });
 }
 
-const ProposalForm = z.object({
+const ProposalForm = formSchema({
   intent: z.string().regex(/^(act|dismiss):\d+-\d+$/),
   openingId: z.coerce.number().int().positive(),
   solutionId: z.coerce.number().int().positive(),
@@ -28,9 +30,10 @@ const ProposalForm = z.object({
 /** 応募 / スカウト (one step to the prefilled form) and 提案を非表示, posted from every list of proposals. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireCan(request, context, 'proposal.view');
-  const parsed = ProposalForm.safeParse(textValues(await readFormData(request)));
-  invariantResponse(parsed.success, '送信内容が正しくありません。', { status: 400 });
-  const { intent, openingId, solutionId, back } = parsed.data;
+  // One-button forms: nothing typed to show again, so a malformed post is a plain 400.
+  const parsed = await parseSubmission(await readFormData(request), ProposalForm);
+  invariantResponse(parsed.ok, '送信内容が正しくありません。', { status: 400 });
+  const { intent, openingId, solutionId, back } = parsed.value;
   invariantResponse(intent.endsWith(`:${openingId}-${solutionId}`), '送信内容が正しくありません。', { status: 400 });
   const pair = { openingId, solutionId };
   if (intent.startsWith('act:')) return redirect(await actOnProposal(context.db, user, pair).catch(asErrorResponse));
@@ -48,9 +51,9 @@ export default function ProposalsPage() {
         あなたの団体の公開中の掲載それぞれに、制度の対象となる組み合わせだけを、合う順に提案しています。理由と、対象となる類型を添えています。
       </p>
       {dismissed ? (
-        <p className="notice" role="status">
-          提案を非表示にしました。この組み合わせは今後提案しません。
-        </p>
+        <Notice tone="success" as="p">
+          {DISMISSED_MESSAGE}
+        </Notice>
       ) : null}
       {proposals.length ? (
         <ProposalList proposals={proposals} back="proposals" showFor headingLevel={2} />

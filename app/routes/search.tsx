@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { submissionPageHeaders } from '../components/forms';
+import { SelectField, submissionPageHeaders } from '../components/forms';
 import { SaveSearchPanel } from '../components/search/save-search-form';
 import { describeSearch } from '../domain/alerts';
 import { countLabel } from '../domain/search/counts';
@@ -45,6 +45,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
 }
 
+const SORTS = [
+  { value: 'relevance', label: '関連度順' },
+  { value: 'newest', label: '新着順' },
+];
+
 const typeLabel = (t: string) => (isProgramType(t) ? PROGRAM_TYPE_LABELS[t] : t);
 
 /** A /search URL for the current state with some parameters changed (undefined removes one). */
@@ -83,28 +88,8 @@ export default function SearchPage() {
           </p>
         </div>
         <div className="flex flex-wrap items-end gap-4">
-          <div>
-            <label htmlFor="search-kind" className="field-label">
-              種類
-            </label>
-            <select id="search-kind" name="kind" defaultValue={state.kind ?? ''} className="field-input">
-              <option value="">すべて</option>
-              {LISTING_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {LISTING_KIND_LABELS[k]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="search-sort" className="field-label">
-              並び順
-            </label>
-            <select id="search-sort" name="sort" defaultValue={state.sort ?? 'relevance'} className="field-input">
-              <option value="relevance">関連度順</option>
-              <option value="newest">新着順</option>
-            </select>
-          </div>
+          <SelectField name="kind" formId="search" label="種類" className="" defaultValue={state.kind ?? ''} placeholder="すべて" options={LISTING_KINDS.map((k) => ({ value: k, label: LISTING_KIND_LABELS[k] }))} />
+          <SelectField name="sort" formId="search" label="並び順" className="" defaultValue={state.sort ?? 'relevance'} options={SORTS} />
           <label className="checkbox-row">
             <input type="checkbox" name="remote" value="1" defaultChecked={state.remote === '1'} />
             リモート可のみ

@@ -7,6 +7,7 @@ import { PreferencesForm } from '../schemas/settings';
 import { requireUser } from '../services/auth.server';
 import { getPreferences, savePreferences } from '../services/notifications.server';
 import { NO_STORE, parseSubmission, readFormData, refused } from '../utils/forms.server';
+import { Notice } from '../components/notice';
 
 /*
  * /settings/notifications: per kind of notification, in the お知らせ list and/or by e-mail, and how
@@ -59,9 +60,9 @@ export default function NotificationSettings() {
       </nav>
       <h1 className="page-title">通知の設定</h1>
       {saved ? (
-        <p role="status" className="notice">
+        <Notice tone="success" as="p">
           保存しました。
-        </p>
+        </Notice>
       ) : null}
       <Form method="post" id="field" className="space-y-4">
         <ErrorSummary result={result} labels={LABELS} />

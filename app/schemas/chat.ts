@@ -22,11 +22,11 @@ export const TypingEventSchema = z.object({ conversationId: id, typing: z.boolea
 export const ReadEventSchema = z.object({ conversationId: id, seq: z.number().int().min(0) }).strict();
 export const LeaveEventSchema = z.object({ conversationId: id }).strict();
 
-// Forms on /applications/:id (work without JavaScript). `intent` picks the action.
+// Forms on /applications/:id (work without JavaScript). `intent` picks the form; each is parsed with
+// parseSubmission (app/utils/forms.server.ts) and shown with the field kit under its own form id.
 
 /** Text may be empty when files are attached; the service refuses a message with neither. */
-export const MessageFormSchema = z.object({
-  intent: z.literal('message'),
+export const MessageForm = formSchema({
   clientKey: ClientKeySchema,
   body: z
     .string()
@@ -34,9 +34,9 @@ export const MessageFormSchema = z.object({
     .transform((s) => (s ?? '').replace(/\r\n/g, '\n').trim())
     .pipe(z.string().max(MESSAGE_MAX, `メッセージは${MESSAGE_MAX}文字以内で入力してください`)),
 });
+export const MESSAGE_LABELS = { body: 'メッセージ' };
 
-export const StateFormSchema = z.object({
-  intent: z.literal('state'),
+export const StateForm = formSchema({
   to: z.enum(APPLICATION_STATES, { errorMap: () => ({ message: '変更先の状態が不正です' }) }),
   reason: z
     .string()
@@ -44,14 +44,30 @@ export const StateFormSchema = z.object({
     .optional()
     .transform((s) => (s ?? '').trim()),
 });
+export const STATE_LABELS = { reason: '理由' };
 
-export const SlotsFormSchema = z.object({
-  intent: z.literal('slots'),
-  slots: z.array(z.object({ start: z.string(), end: z.string() })).max(10),
-  location: z.string().max(200, '場所・方法は200文字以内で入力してください').optional().transform((s) => (s ?? '').trim()),
+/** The most rows one proposal may carry. */
+export const SLOTS_MAX = 10;
+const times = z.union([z.string(), z.array(z.string())]).optional();
+
+/** The rows of slotStart/slotEnd are read in order by the page's action (blank rows dropped). */
+export const SlotsForm = formSchema(
+  {
+    slotStart: times,
+    slotEnd: times,
+    location: z.string().max(200, '場所・方法は200文字以内で入力してください').optional().transform((s) => (s ?? '').trim()),
+  },
+  (v, report) => {
+    const rows = Math.max([v.slotStart ?? []].flat().length, [v.slotEnd ?? []].flat().length);
+    if (rows > SLOTS_MAX) report('', `候補日時は${SLOTS_MAX}件までにしてください。`);
+  },
+);
+export const SLOTS_LABELS = { slotStart: '開始', slotEnd: '終了', location: '場所・方法' };
+
+const CHOOSE_SLOT = '候補日時を選んでください。';
+export const AcceptSlotForm = formSchema({
+  slotId: z.coerce.number({ invalid_type_error: CHOOSE_SLOT, required_error: CHOOSE_SLOT }).int(CHOOSE_SLOT).positive(CHOOSE_SLOT).max(2_147_483_647, CHOOSE_SLOT),
 });
-
-export const AcceptSlotFormSchema = z.object({ intent: z.literal('accept'), slotId: id });
 
 /** The apply (opening) / scout (solution) form. */
 export const ApplyForm = formSchema({
@@ -76,15 +92,3 @@ export const ApplyForm = formSchema({
     .transform((v) => (v && /^[1-9]\d{0,9}$/.test(v) && Number.isSafeInteger(Number(v)) ? Number(v) : null)),
 });
 export type ApplyFormInput = FormValuesOf<typeof ApplyForm.shape>;
-
-/** Field errors as the forms show them. */
-export type FieldErrors = Record<string, string[]>;
-
-export function fieldErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || 'form';
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}

@@ -11,6 +11,9 @@ import { z, type ZodRawShape } from 'zod';
 /** The hidden field carrying a form's one-time submission key (see answerOnce in app/utils/forms.server.ts). */
 export const SUBMISSION_FIELD = 'submissionKey';
 
+/** A form's problems by field name ('' for the whole form), as the forms show them; the one type for it. */
+export type FieldErrors = Record<string, string[]>;
+
 export type FormValuesOf<S extends ZodRawShape> = z.output<z.ZodObject<S>>;
 
 /** Reports a problem on a field ('' for the whole form). */

@@ -166,5 +166,3 @@ export const ListingFilterSchema = z.object({
 });
 export type ListingFilters = z.infer<typeof ListingFilterSchema>;
 
-/** Field errors keyed by field name ('' for the form), as services return them. */
-export type FieldErrors = Record<string, string[]>;

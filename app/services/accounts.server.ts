@@ -1,3 +1,4 @@
+import type { FieldErrors } from '../schemas/form';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import {
@@ -30,7 +31,7 @@ import type { CompanySignupValues, IndividualSignupValues, MunicipalitySignupVal
 import { isUuid } from '../utils/params';
 
 export type Services = { db: Kysely<Database>; config: Config };
-type Result<T = object> = ({ ok: true } & T) | { ok: false; errors: Record<string, string[]> };
+type Result<T = object> = ({ ok: true } & T) | { ok: false; errors: FieldErrors };
 
 const CONFIRM_HOURS = 48;
 const INVITATION_DAYS = 7;
@@ -59,8 +60,8 @@ export async function signupProblems(
   db: Kysely<Database>,
   kind: SignupInput['kind'],
   v: { municipality?: string; corporateNumber?: string; headOffice?: string; track?: string; employerHeadOffice?: string },
-): Promise<Record<string, string[]>> {
-  const errors: Record<string, string[]> = {};
+): Promise<FieldErrors> {
+  const errors: FieldErrors = {};
   if (kind === 'municipality' && v.municipality) {
     const m = await findMunicipality(db, v.municipality);
     if (!m.ok) errors.municipality = [m.message];

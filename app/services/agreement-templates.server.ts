@@ -1,3 +1,4 @@
+import type { FieldErrors } from '../schemas/form';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/database';
 import { findLatestTemplateVersionNumber, findLatestTemplateVersions, findTemplateHistory, insertTemplateVersion, type TemplateVersionRecord } from '../../db/queries/agreement-templates';
@@ -113,7 +114,7 @@ export type TemplateEditFailure = {
   status: 400 | 409;
   formError?: string;
   /** problems next to their form control (or `json`, `note`) */
-  errors: Record<string, string[]>;
+  errors: FieldErrors;
   /** the template the form fields were laid out from (the version the edit started from) */
   base: AgreementTemplate;
   baseVersion: number;
@@ -122,7 +123,7 @@ export type TemplateEditFailure = {
 
 type Candidate = { ok: true; template: AgreementTemplate; base: AgreementTemplate; mode: 'form' | 'json' } | TemplateEditFailure;
 
-const push = (errors: Record<string, string[]>, field: string, message: string) => {
+const push = (errors: FieldErrors, field: string, message: string) => {
   if (!errors[field]?.includes(message)) (errors[field] ??= []).push(message);
 };
 
@@ -132,7 +133,7 @@ async function candidateFrom(db: Db, kind: AgreementKind, fiscalYear: number, ba
   if (versions.length === 0) throw new ServiceError(404, `${AGREEMENT_KIND_LABELS[kind]}の${fyText(fiscalYear)}のひな形はありません。`);
   const baseEntry = versions.find((v) => v.version === baseVersion);
   const base = (baseEntry ?? versions[0]).template;
-  const errors: Record<string, string[]> = {};
+  const errors: FieldErrors = {};
   const fail = (status: 400 | 409, formError?: string): TemplateEditFailure => ({ ok: false, status, formError, errors, base, baseVersion: baseEntry ? baseVersion : versions[0].version });
   if (!baseEntry) return fail(409, `元にした版${baseVersion}がありません。ページを開き直してください。`);
   // PostgreSQL text cannot hold NUL: an error on the field that holds it, with the input kept.
@@ -190,7 +191,7 @@ export async function saveTemplateVersion(
     if (noteError) push(candidate.errors, 'note', noteError);
     return candidate;
   }
-  const failure = (status: 400 | 409, formError: string, errors: Record<string, string[]> = {}, stale?: TemplateEditFailure['stale']): TemplateEditFailure => ({
+  const failure = (status: 400 | 409, formError: string, errors: FieldErrors = {}, stale?: TemplateEditFailure['stale']): TemplateEditFailure => ({
     ok: false,
     status,
     formError,
@@ -239,7 +240,7 @@ export async function saveTemplateVersion(
 
 // ——— next fiscal year ———
 
-export type CopyResult = { ok: true; fiscalYear: number } | { ok: false; status: 400 | 409; errors: Record<string, string[]>; formError: string };
+export type CopyResult = { ok: true; fiscalYear: number } | { ok: false; status: 400 | 409; errors: FieldErrors; formError: string };
 
 /** Copies the template in effect for a fiscal year to another year that has none, as that year's 版1. */
 export async function copyTemplateToYear(
@@ -250,7 +251,7 @@ export async function copyTemplateToYear(
   input: { target: string; note: string },
   opts: { ip: string },
 ): Promise<CopyResult> {
-  const errors: Record<string, string[]> = {};
+  const errors: FieldErrors = {};
   const note = input.note.trim();
   const target = /^\d{4}$/.test(input.target.trim()) ? Number(input.target.trim()) : NaN;
   if (Number.isNaN(target) || target < FISCAL_YEAR_RANGE.min || target > FISCAL_YEAR_RANGE.max) {

@@ -13,6 +13,7 @@ import {
   findRevisions,
   insertListing,
   insertRevision,
+  toListing,
   updateListingRow,
   type ListingCardRow,
   type PublicFilter,
@@ -33,14 +34,14 @@ import {
   type LifecycleAction,
   type Listing,
   type ListingKind,
-  type ListingType,
   type Party,
   type Verdict,
 } from '../domain/listings';
 import { listingRuleProblems, type ListingRuleValues } from '../domain/listings/form-rules';
 import { can } from '../domain/policy';
 import { fiscalYearOf } from '../domain/rules/fiscal-year';
-import type { FieldErrors, OpeningInput, SolutionInput } from '../schemas/listings';
+import type { FieldErrors } from '../schemas/form';
+import type { OpeningInput, SolutionInput } from '../schemas/listings';
 import { markdownToText, renderMarkdown } from '../utils/markdown';
 import { japanToday } from '../utils/dates';
 import { ServiceError } from '../utils/errors';
@@ -60,51 +61,6 @@ const resourceOf = (row: Pick<ListingRow, 'kind' | 'organisation_id' | 'status'>
   ownerOrganisationId: row.organisation_id,
   published: row.status !== 'draft',
 });
-
-export function toListing(row: ListingRow): Listing {
-  return {
-    id: row.id,
-    kind: row.kind,
-    organisationId: row.organisation_id,
-    status: row.status,
-    closeReason: row.close_reason,
-    title: row.title,
-    summary: row.summary,
-    body: row.body,
-    duties: row.duties,
-    skills: row.skills,
-    trackRecord: row.track_record,
-    conditions: row.conditions,
-    categories: row.categories as Listing['categories'],
-    types: row.types as ListingType[],
-    termMinMonths: row.term_min_months,
-    termMaxMonths: row.term_max_months,
-    startFrom: asIsoDate(row.start_from),
-    deadline: asIsoDate(row.deadline),
-    daysOnSite: row.days_on_site,
-    remoteOk: row.remote_ok,
-    budgetMinYen: row.budget_min_yen === null ? null : Number(row.budget_min_yen),
-    budgetMaxYen: row.budget_max_yen === null ? null : Number(row.budget_max_yen),
-    headcount: row.headcount,
-    lgCode: row.lg_code,
-    prefCode: row.pref_code,
-    regionPrefCodes: row.region_pref_codes,
-    regionAnywhere: row.region_anywhere,
-    contactName: row.contact_name,
-    contactEmail: row.contact_email,
-    contactPhone: row.contact_phone,
-    revision: row.revision,
-    publishedAt: row.published_at,
-    closedAt: row.closed_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-function asIsoDate(v: Date | string | null): string | null {
-  if (v === null) return null;
-  return typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10);
-}
 
 /** The columns a form writes, for either kind; the kind's unused columns are emptied. */
 function rowFromInput(kind: ListingKind, input: ListingInput): Omit<NewListingRow, 'kind' | 'organisation_id'> {
@@ -224,7 +180,7 @@ export async function updateListing(db: Db, actor: SessionUser, id: number, inpu
     const row = await lockOwned(trx, actor, id, 'listing.edit');
     const decision = decide(toListing(row), 'edit', today);
     if (!decision.ok) throw new ServiceError(409, decision.message);
-    const errors = listingRuleProblems(input as ListingRuleValues, { kind: row.kind, role: actor.role, today, stored: { status: row.status, startFrom: asIsoDate(row.start_from) } });
+    const errors = listingRuleProblems(input as ListingRuleValues, { kind: row.kind, role: actor.role, today, stored: { status: row.status, startFrom: toListing(row).startFrom } });
     if (Object.keys(errors).length) return { ok: false as const, errors };
     const patch = rowFromInput(row.kind, input);
     const changed = changedFields(row as unknown as Record<string, unknown>, patch as Record<string, unknown>);

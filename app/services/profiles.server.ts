@@ -1,3 +1,4 @@
+import type { FieldErrors } from '../schemas/form';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import { findProfile, findProfilePhoto, setProfilePhoto, upsertProfile } from '../../db/queries/profiles';
@@ -47,7 +48,7 @@ export async function profileFor(db: Kysely<Database>, viewer: SessionUser | nul
   return readProfile(db, org.id);
 }
 
-export async function saveProfile(db: Kysely<Database>, user: SessionUser, input: ProfileInput, ip: string): Promise<{ ok: true } | { ok: false; errors: Record<string, string[]> }> {
+export async function saveProfile(db: Kysely<Database>, user: SessionUser, input: ProfileInput, ip: string): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
   if (!can(user, 'profile.edit', resource({ id: user.organisationId, kind: user.role, status: user.organisation.status }))) throw new ServiceError(403, 'プロフィールを編集できるのは個人の方ご本人だけです。');
   let residenceLgCode: string | null = null;
   if (input.residence) {

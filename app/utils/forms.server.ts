@@ -7,7 +7,7 @@ import type { ZodRawShape } from 'zod';
 import type { Database } from '../../db/database';
 import { SUBMISSION_FIELD } from '../schemas/form';
 import { answerOnce as answerOnce_, type RecordedAnswer } from '../services/submissions.server';
-import { toZod, type FormCheck, type FormSchema, type FormValuesOf } from '../schemas/form';
+import { toZod, type FieldErrors, type FormCheck, type FormSchema, type FormValuesOf } from '../schemas/form';
 import { asErrorResponse, textResponse } from './errors';
 
 /*
@@ -21,7 +21,7 @@ import { asErrorResponse, textResponse } from './errors';
  * problem of the form. It is never stripped silently and never a bare 400 page.
  */
 
-export type FieldErrors = Record<string, string[]>;
+export type { FieldErrors };
 
 export const NUL_MESSAGE = '使用できない文字（NUL）が含まれています。削除してから送信してください。';
 

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../database';
-import type { ListingRevisionTable, NewListingRow, ListingUpdate } from '../types/listings';
+import type { ListingRevisionTable, ListingRow, NewListingRow, ListingUpdate } from '../types/listings';
+import type { Listing, ListingType } from '../../app/domain/listings/model';
 import type { ListingKind } from '../../app/domain/vocabulary';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -17,6 +18,52 @@ function selectListings(db: Db) {
       sql<string | null>`to_char(l.start_from, 'YYYY-MM-DD')`.as('start_from'),
       sql<string | null>`to_char(l.deadline, 'YYYY-MM-DD')`.as('deadline'),
     ]);
+}
+
+/** A listing row as the model the rules and the search document read (the listings service and the seed both map with it). */
+export function toListing(row: ListingRow): Listing {
+  return {
+    id: row.id,
+    kind: row.kind,
+    organisationId: row.organisation_id,
+    status: row.status,
+    closeReason: row.close_reason,
+    title: row.title,
+    summary: row.summary,
+    body: row.body,
+    duties: row.duties,
+    skills: row.skills,
+    trackRecord: row.track_record,
+    conditions: row.conditions,
+    categories: row.categories as Listing['categories'],
+    types: row.types as ListingType[],
+    termMinMonths: row.term_min_months,
+    termMaxMonths: row.term_max_months,
+    startFrom: asIsoDate(row.start_from),
+    deadline: asIsoDate(row.deadline),
+    daysOnSite: row.days_on_site,
+    remoteOk: row.remote_ok,
+    budgetMinYen: row.budget_min_yen === null ? null : Number(row.budget_min_yen),
+    budgetMaxYen: row.budget_max_yen === null ? null : Number(row.budget_max_yen),
+    headcount: row.headcount,
+    lgCode: row.lg_code,
+    prefCode: row.pref_code,
+    regionPrefCodes: row.region_pref_codes,
+    regionAnywhere: row.region_anywhere,
+    contactName: row.contact_name,
+    contactEmail: row.contact_email,
+    contactPhone: row.contact_phone,
+    revision: row.revision,
+    publishedAt: row.published_at,
+    closedAt: row.closed_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function asIsoDate(v: Date | string | null): string | null {
+  if (v === null) return null;
+  return typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10);
 }
 
 export function findListingById(db: Db, id: number) {

@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
 import { addDays, japanToday } from '../../app/utils/dates';
 import { toSearchDocument } from '../../app/domain/listings/search-document';
-// The service's row mapping, so seeded listings are indexed exactly as edited ones are.
-import { toListing } from '../../app/services/listings.server';
 import { indexDocument } from '../../search/index';
 import type { Database } from '../database';
-import { findListingById, findMunicipalitiesByCodes, insertListing, insertRevision } from '../queries/listings';
+// The same row mapping as the listings service, so seeded listings are indexed exactly as edited ones are.
+import { findListingById, findMunicipalitiesByCodes, insertListing, insertRevision, toListing } from '../queries/listings';
 import { OPENINGS, type OpeningSeed } from './listings-openings';
 import { SOLUTIONS, type SolutionSeed } from './listings-solutions';
 

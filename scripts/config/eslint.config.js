@@ -33,6 +33,16 @@ export default tseslint.config(
     },
   },
   {
+    // Data code (db/, search/) sits below the services: it never imports them (nor the routes).
+    files: ['db/**/*.ts', 'search/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/app/services/**', '**/app/routes/**', '**/tests/**'], message: 'data code must not import services, routes or tests' }] },
+      ],
+    },
+  },
+  {
     files: ['tests/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyToListing } from '../../app/services/applications.server';
 import { getUserFromCookieHeader, hashToken, newToken, sessionCookie } from '../../app/services/auth.server';
 import { DEMO_PASSWORDS } from '../../db/seed/accounts';
-import { checkA11y, launchBrowser, loginAs, newPage, overflowsHorizontally, screenshots } from '../helpers/browser';
+import { checkA11y, expectRefusal, launchBrowser, loginAs, newPage, overflowsHorizontally, screenshots } from '../helpers/browser';
 import { startSeededServer, type TestServer } from '../helpers/server';
 import { makeListing } from '../integration/applications/fixtures';
 
@@ -105,5 +105,31 @@ describe('two parties chatting in real time', () => {
     await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: '送信' }).click()]);
     await expect.poll(() => messages(page).last().textContent()).toBe('JavaScriptなしで送信します。');
     await context.close();
+  });
+});
+
+describe('a refused form on the conversation page, with JavaScript', () => {
+  it('shows the summary, focused, and keeps the times and the place typed', async () => {
+    const path = await application('移住促進を担う起業人の募集（候補日時の誤り）');
+    await server.db.updateTable('applications').set({ state: 'in_dialogue' }).where('id', '=', Number(path.split('/').pop())).execute();
+    const { page } = await newPage(browser, server.url);
+    await loginAs(page, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
+    await page.goto(path);
+    await connected(page);
+    const day = new Date(Date.now() + 3 * 86_400_000 + 9 * 3_600_000).toISOString().slice(0, 10);
+    await page.getByText('候補日時を提案する').click();
+    const form = page.locator('form#slots');
+    await form.locator('input[name="slotStart"]').first().fill(`${day}T10:00`);
+    await form.locator('input[name="slotEnd"]').first().fill(`${day}T10:05`);
+    await page.locator('#slots-location').fill('オンライン会議');
+    expectRefusal(path);
+    await form.getByRole('button', { name: '候補日時を送る' }).click();
+    const summary = page.locator('[data-testid="error-summary"]');
+    await expect.poll(() => summary.textContent()).toContain('終了は開始の');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('error-summary');
+    expect(await page.locator('#slots-location').inputValue()).toBe('オンライン会議');
+    expect(await form.locator('input[name="slotStart"]').first().inputValue()).toBe(`${day}T10:00`);
+    expect(await form.locator('input[name="slotEnd"]').first().inputValue()).toBe(`${day}T10:05`);
+    expect(await server.db.selectFrom('interview_slots').select('id').where('application_id', '=', Number(path.split('/').pop())).execute()).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { Form } from '@remix-run/react';
 import { Field, SubmitButton } from '../forms';
 import type { FieldChange } from '../../domain/agreements/form';
 import { formatDateTime, formatWareki } from '../../utils/dates';
+import { Notice } from '../notice';
 
 
 type Approval = { role: string; name: string; agreed: boolean; at: string | null; by: string | null };
@@ -29,13 +30,13 @@ export function ApprovalsPanel(props: {
       </h2>
       {props.concluded ? (
         <>
-          <p className="notice" data-testid="concluded">
+          <Notice tone="success" role="none" as="p" testId="concluded">
             版{props.concluded.version}で締結済みです（締結日：{props.concluded.on ? formatWareki(props.concluded.on) : '未記録'}）。内容は変更できません。
-          </p>
+          </Notice>
           {props.concluded.dateLineWarning ? (
-            <p className="warning-box" data-testid="date-line-warning">
+            <Notice tone="warning" role="none" as="p" testId="date-line-warning">
               {props.concluded.dateLineWarning}
-            </p>
+            </Notice>
           ) : null}
         </>
       ) : null}

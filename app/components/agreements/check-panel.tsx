@@ -2,6 +2,7 @@ import { fieldId } from '../forms';
 import type { AgreementCheck } from '../../domain/agreements';
 import { ruleTableLabel } from '../../domain/rules';
 import { formatNumber } from '../../utils/dates';
+import { Notice } from '../notice';
 
 const yen = (n: number) => `${formatNumber(n)}円`;
 
@@ -24,11 +25,11 @@ export function CheckPanel(props: {
         ルールチェックと特別交付税措置の見込み
       </h2>
       {count === 0 && props.check ? (
-        <p className="notice" data-testid="check-ok">
+        <Notice tone="success" role="none" as="p" testId="check-ok">
           {props.concluded ? '制度のルールに合っています（この内容で締結済みです）。' : '制度のルールに合っています。双方が合意できる状態です。'}
-        </p>
+        </Notice>
       ) : (
-        <div className="warning-box" data-testid="check-problems">
+        <Notice tone="warning" role="none" testId="check-problems">
           <p className="font-bold">
             {props.valid ? `制度のルールに合わない項目が${count}件あります。` : `未入力または誤りのある項目が${count}件あります（すべて入力するとルールチェックを行います）。`}
           </p>
@@ -45,7 +46,7 @@ export function CheckPanel(props: {
               <li key={m}>{m}</li>
             ))}
           </ul>
-        </div>
+        </Notice>
       )}
       {props.check && props.check.taxEstimate.byFiscalYear.length > 0 ? <TaxTable check={props.check} /> : null}
     </section>

@@ -6,6 +6,7 @@ import type { TextDiff } from '../../domain/agreements/text-diff';
 import { ErrorSummary, Field, SelectField, TextareaField, type Errors } from '../forms';
 import { TextDiffView } from './text-diff';
 import { formatDateTime } from '../../utils/dates';
+import { Notice } from '../notice';
 
 /** A textarea sized for one clause (the kit's TextareaField, compact). */
 function TextBox({ rows = 3, ...props }: { name: string; label: string; hint?: string; errors?: string[]; defaultValue: string; rows?: number; required?: boolean; mono?: boolean }) {
@@ -50,7 +51,11 @@ export function TemplateEditorForm(p: TemplateEditorProps) {
           <legend className="px-1 text-lg font-bold">
             第{i + 1}条（{a.heading}）<span className="ml-2 text-sm font-normal text-solid-gray-700">キー：{a.key}</span>
           </legend>
-          {a.when ? <p className="notice text-sm">この条は、{describeCondition(p.kind, a.when)}だけ入ります（条件：{a.when}）。</p> : null}
+          {a.when ? (
+            <Notice role="none" as="p" className="text-sm">
+              この条は、{describeCondition(p.kind, a.when)}だけ入ります（条件：{a.when}）。
+            </Notice>
+          ) : null}
           <TextBox name={`articles.${i}.heading`} label="見出し" defaultValue={v(`articles.${i}.heading`)} errors={p.errors[`articles.${i}.heading`]} rows={1} />
           {a.paragraphs.map((para, j) => {
             const name = `articles.${i}.paragraphs.${j}`;

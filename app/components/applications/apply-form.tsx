@@ -6,6 +6,7 @@ import { ruleTableLabel } from '../../domain/rules';
 import type { ApplyPageData } from '../../routes/__apply.server';
 import { ApplyForm as ApplySchema, type ApplyFormInput } from '../../schemas/chat';
 import { Checkbox, ChoiceGroup, ErrorSummary, SubmissionKey, SubmitButton, TextareaField } from '../forms';
+import { Notice } from '../notice';
 
 /**
  * The apply (opening) or scout (solution) form. The eligibility verdict for each programme form
@@ -37,7 +38,7 @@ export function ApplyForm({ data, result }: { data: ApplyPageData; result?: Subm
           制度の対象判定
         </h2>
         {data.verdicts.length === 0 ? (
-          <p className="warning-box">この掲載の類型と、あなたの団体が取れる類型の組み合わせがないため、制度の対象として判定できません。問い合わせとしてのみ送れます。</p>
+          <Notice tone="warning" role="none" as="p">この掲載の類型と、あなたの団体が取れる類型の組み合わせがないため、制度の対象として判定できません。問い合わせとしてのみ送れます。</Notice>
         ) : (
           <ul className="space-y-3">
             {data.verdicts.map((v) => (

@@ -1,7 +1,11 @@
+import type { SubmissionResult } from '@conform-to/react';
 import { Form, useRevalidator } from '@remix-run/react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ChatMessage, ReadMarks } from '../../chat/events';
 import { useChat } from '../../chat/use-chat';
+import { MESSAGE_MAX } from '../../schemas/chat';
+import { TextareaField } from '../forms';
+import { Notice } from '../notice';
 import { MessageList } from './message-list';
 
 const newKey = () => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
@@ -19,8 +23,8 @@ export function Conversation(props: {
   other: { organisationId: string; name: string };
   clientKey: string;
   closed: boolean;
-  bodyError?: string[];
-  values?: Record<string, string>;
+  /** a refused post of this form (the form `message`): its errors, and the text typed shown again */
+  result?: SubmissionResult<string[]>;
 }) {
   const revalidator = useRevalidator();
   const chat = useChat({
@@ -32,7 +36,9 @@ export function Conversation(props: {
       if (revalidator.state === 'idle') revalidator.revalidate();
     },
   });
-  const [body, setBody] = useState(props.values?.body ?? '');
+  const typed = props.result?.initialValue?.body;
+  const [body, setBody] = useState(typeof typed === 'string' ? typed : '');
+  const errors = props.result?.error ?? {};
   const [key, setKey] = useState(props.clientKey);
   const fileRef = useRef<HTMLInputElement>(null);
   const endRef = useRef<HTMLDivElement>(null);
@@ -72,23 +78,24 @@ export function Conversation(props: {
         {chat.typing.length ? `${chat.typing.join('、')} さんが入力中…` : ''}
       </p>
       {props.closed ? (
-        <p className="notice">この応募は終了しています。メッセージは閲覧のみできます。</p>
+        <Notice role="none" as="p">
+          この応募は終了しています。メッセージは閲覧のみできます。
+        </Notice>
       ) : (
-        <Form method="post" encType="multipart/form-data" onSubmit={onSubmit} className="space-y-2" aria-label="メッセージを送る">
+        <Form method="post" id="message" encType="multipart/form-data" onSubmit={onSubmit} className="space-y-2" aria-label="メッセージを送る">
           <input type="hidden" name="intent" value="message" />
           <input type="hidden" name="clientKey" value={key} />
-          <label htmlFor="message-body" className="field-label">
-            メッセージ
-          </label>
-          <textarea
-            id="message-body"
+          <TextareaField
             name="body"
+            formId="message"
+            label="メッセージ"
+            unmarked
+            compact
+            className="space-y-2"
             rows={3}
-            maxLength={4000}
-            className="field-input"
+            maxLength={MESSAGE_MAX}
+            errors={errors.body ?? undefined}
             value={body}
-            aria-invalid={props.bodyError?.length ? true : undefined}
-            aria-describedby={props.bodyError?.length ? 'message-body-error' : undefined}
             onChange={(e) => {
               setBody(e.target.value);
               chat.notifyTyping(e.target.value !== '');
@@ -97,11 +104,6 @@ export function Conversation(props: {
               if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) e.currentTarget.form?.requestSubmit();
             }}
           />
-          {props.bodyError?.length ? (
-            <p id="message-body-error" className="field-error">
-              {props.bodyError[0]}
-            </p>
-          ) : null}
           <div className="flex flex-wrap items-center justify-between gap-3">
             <label className="min-w-0 max-w-full text-sm">
               添付ファイル（PDF・PNG・JPEG・WebP、各10MBまで・3件まで）

@@ -1,12 +1,21 @@
+import type { SubmissionResult } from '@conform-to/react';
 import { Form } from '@remix-run/react';
-import { SubmissionKey, SubmitButton } from '../forms';
+import { ErrorList, Field, SubmissionKey, SubmitButton } from '../forms';
 
 type Slot = { id: number; label: string; location: string; status: 'proposed' | 'accepted' | 'declined' | 'withdrawn'; mine: boolean };
 
 const STATUS: Record<Slot['status'], string> = { proposed: '回答待ち', accepted: '承諾済み', declined: '不採用', withdrawn: '取り下げ' };
 
 /** Proposed interview slots: the other side accepts one; the accepted one downloads as .ics. */
-export function SlotsPanel(props: { applicationId: number; slots: Slot[]; canPropose: boolean; values?: Record<string, string>; submissionKey?: string }) {
+/** The rows typed in a refused proposal, in order. */
+const rows = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : '')) : typeof v === 'string' ? [v] : []);
+
+/** The proposal is the form `slots`; a refused one comes back open, with its errors and everything typed. */
+export function SlotsPanel(props: { applicationId: number; slots: Slot[]; canPropose: boolean; result?: SubmissionResult<string[]>; submissionKey?: string }) {
+  const typed = props.result?.initialValue ?? {};
+  const starts = rows(typed.slotStart);
+  const ends = rows(typed.slotEnd);
+  const errors = props.result?.error ?? {};
   const open = props.slots.filter((s) => s.status === 'proposed' || s.status === 'accepted');
   return (
     <section id="slots" aria-labelledby="slots-title" className="card space-y-4">
@@ -39,9 +48,9 @@ export function SlotsPanel(props: { applicationId: number; slots: Slot[]; canPro
         ))}
       </ul>
       {props.canPropose ? (
-        <details>
+        <details open={props.result ? true : undefined}>
           <summary className="cursor-pointer font-bold">候補日時を提案する</summary>
-          <Form method="post" className="mt-3 space-y-3">
+          <Form method="post" id="slots" className="mt-3 space-y-3">
             <input type="hidden" name="intent" value="slots" />
             {props.submissionKey ? <SubmissionKey value={props.submissionKey} /> : null}
             <p className="field-hint">日本時間で入力してください。最大5件まで提案できます。</p>
@@ -50,18 +59,25 @@ export function SlotsPanel(props: { applicationId: number; slots: Slot[]; canPro
                 <legend className="field-label">候補{i + 1}</legend>
                 <label className="text-sm">
                   開始
-                  <input type="datetime-local" name="slotStart" className="field-input max-w-full" required={i === 0} />
+                  <input type="datetime-local" name="slotStart" id={i === 0 ? 'slots-slotStart' : undefined} className="field-input max-w-full" required={i === 0} defaultValue={starts[i] ?? ''} />
                 </label>
                 <label className="text-sm">
                   終了
-                  <input type="datetime-local" name="slotEnd" className="field-input max-w-full" required={i === 0} />
+                  <input type="datetime-local" name="slotEnd" id={i === 0 ? 'slots-slotEnd' : undefined} className="field-input max-w-full" required={i === 0} defaultValue={ends[i] ?? ''} />
                 </label>
               </fieldset>
             ))}
-            <label className="block text-sm" htmlFor="slot-location">
-              場所・方法（任意）
-            </label>
-            <input id="slot-location" name="location" className="field-input" maxLength={200} defaultValue={props.values?.location ?? ''} placeholder="例：オンライン（URLは後日お送りします）" />
+            <ErrorList id="slots-slotStart-error" errors={errors.slotStart ?? undefined} />
+            <ErrorList id="slots-slotEnd-error" errors={errors.slotEnd ?? undefined} />
+            <Field
+              name="location"
+              formId="slots"
+              label="場所・方法"
+              maxLength={200}
+              errors={errors.location ?? undefined}
+              defaultValue={typeof typed.location === 'string' ? typed.location : undefined}
+              placeholder="例：オンライン（URLは後日お送りします）"
+            />
             <SubmitButton className="btn-secondary">候補日時を送る</SubmitButton>
           </Form>
         </details>

@@ -1,10 +1,13 @@
+import type { SubmissionResult } from '@conform-to/react';
 import { Form } from '@remix-run/react';
+import { TextareaField } from '../forms';
 import { STATE_LABELS, type ApplicationState } from '../../domain/applications/states';
 
 type Move = { to: ApplicationState; label: string; needsReason: boolean };
 
 /** The state changes this party may make now; leaving (辞退/見送り) asks for a reason. */
-export function StatePanel(props: { moves: Move[]; state: ApplicationState; stateReason: string | null; values?: Record<string, string> }) {
+/** The leave form is the form `state`; a refused one comes back open, with its error and the reason typed. */
+export function StatePanel(props: { moves: Move[]; state: ApplicationState; stateReason: string | null; result?: SubmissionResult<string[]> }) {
   const forward = props.moves.filter((m) => !m.needsReason);
   const leave = props.moves.find((m) => m.needsReason);
   return (
@@ -29,15 +32,22 @@ export function StatePanel(props: { moves: Move[]; state: ApplicationState; stat
         ))}
       </div>
       {leave ? (
-        <details>
+        <details open={props.result?.initialValue?.to === leave.to || undefined}>
           <summary className="cursor-pointer">{leave.label}</summary>
-          <Form method="post" className="mt-3 space-y-2">
+          <Form method="post" id="state" className="mt-3 space-y-2">
             <input type="hidden" name="intent" value="state" />
             <input type="hidden" name="to" value={leave.to} />
-            <label htmlFor="state-reason" className="field-label">
-              理由<span className="required-mark">必須</span>
-            </label>
-            <textarea id="state-reason" name="reason" required maxLength={500} rows={3} className="field-input" defaultValue={props.values?.reason ?? ''} />
+            <TextareaField
+              name="reason"
+              formId="state"
+              label="理由"
+              required
+              maxLength={500}
+              rows={3}
+              compact
+              errors={props.result?.error?.reason ?? undefined}
+              defaultValue={typeof props.result?.initialValue?.reason === 'string' ? props.result.initialValue.reason : undefined}
+            />
             <button type="submit" className="btn-danger">
               {leave.label}
             </button>

@@ -2,6 +2,9 @@ import { Form, useFetcher } from '@remix-run/react';
 import type { FormEvent } from 'react';
 import type { FavouritePanel as PanelData } from '../../services/favourites.server';
 
+/** What a page says after the 気になる button (the listing's page, the 「気になる」 list). */
+export const FAVOURITE_MESSAGES = { favourited: '「気になる」に登録しました。', unfavourited: '「気になる」から外しました。' } as const;
+
 /**
  * 気になる on a listing page. The button is a plain form post (answered with a redirect back here),
  * so it works without JavaScript; with JavaScript a fetcher sends it and the page stays where it is.

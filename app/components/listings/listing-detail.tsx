@@ -4,9 +4,9 @@ import { KIND_LABELS, KIND_PATHS, categoryLabel, typeLabel } from '../../domain/
 import type { ListingDetailData } from '../../routes/__listings.server';
 import { formatDateTime, formatWareki, formatWarekiMonth, formatYen } from '../../utils/dates';
 import { IndividualProfile } from '../accounts/individual-profile';
-import { FavouriteButton, FavouriteSummary } from '../favourites/favourite-panel';
-import { ErrorSummary, SubmitButton } from '../forms';
-import { ListingProposals } from '../proposals/proposal-list';
+import { FAVOURITE_MESSAGES, FavouriteButton, FavouriteSummary } from '../favourites/favourite-panel';
+import { ErrorSummary, SelectField, SubmitButton } from '../forms';
+import { DISMISSED_MESSAGE, ListingProposals } from '../proposals/proposal-list';
 import { regionText, StatusBadge, termText } from './listing-card';
 import { VerdictPanel } from './verdict-panel';
 import { DoneNotice } from '../notice';
@@ -16,9 +16,8 @@ const DONE: Record<string, string> = {
   saved: '下書きを保存しました。公開するまで他の団体からは見えません。',
   updated: '変更を保存しました。',
   closed: '掲載を終了しました。',
-  favourited: '「気になる」に登録しました。',
-  unfavourited: '「気になる」から外しました。',
-  dismissed: '提案を非表示にしました。この組み合わせは今後提案しません。',
+  ...FAVOURITE_MESSAGES,
+  dismissed: DISMISSED_MESSAGE,
 };
 
 const ACTION_LABELS: Record<string, string> = { create: '作成', update: '編集', publish: '公開', close: '終了', reopen: '再掲載', expire: '締切' };
@@ -242,15 +241,14 @@ function OwnerActions({ kind, id, status, closeReason }: { kind: string; id: num
         ) : null}
         {status === 'published' || status === 'expired' || status === 'draft' ? (
           <Form method="post" className="flex flex-wrap items-end gap-2">
-            <div>
-              <label htmlFor="lifecycle-reason" className="field-label text-sm">
-                終了の理由
-              </label>
-              <select id="lifecycle-reason" name="reason" className="field-input py-2" defaultValue={status === 'draft' ? 'withdrawn' : 'filled'}>
-                {status !== 'draft' ? <option value="filled">決定済み（人材が決まった）</option> : null}
-                <option value="withdrawn">取り下げ</option>
-              </select>
-            </div>
+            <SelectField
+              name="reason"
+              formId="lifecycle"
+              label="終了の理由"
+              className=""
+              defaultValue={status === 'draft' ? 'withdrawn' : 'filled'}
+              options={[...(status !== 'draft' ? [{ value: 'filled', label: '決定済み（人材が決まった）' }] : []), { value: 'withdrawn', label: '取り下げ' }]}
+            />
             <SubmitButton name="intent" value="close" className="btn-danger btn-small">
               {kind === 'opening' ? '募集を終了' : '掲載を終了'}
             </SubmitButton>

@@ -5,7 +5,7 @@ import type { EditForm, EditListingData } from '../../routes/__listings.server';
 import { ErrorList, ErrorSummary, SubmitButton } from '../forms';
 import { StatusBadge } from './listing-card';
 import { ListingForm } from './listing-form';
-import { DoneNotice } from '../notice';
+import { DoneNotice, Notice } from '../notice';
 
 const DONE: Record<string, string> = { attached: 'ファイルを添付しました。', detached: '添付ファイルを削除しました。' };
 
@@ -24,7 +24,7 @@ export function ListingEdit({ data, failed }: { data: EditListingData; failed?: 
       </h1>
       <DoneNotice done={data.done} messages={DONE} />
       {data.status === 'closed' ? (
-        <p className="warning-box mb-6">終了した掲載は編集できません。掲載ページから再掲載してください。</p>
+        <Notice tone="warning" role="none" as="p" className="mb-6">終了した掲載は編集できません。掲載ページから再掲載してください。</Notice>
       ) : (
         <ListingForm kind={data.kind} mode="edit" defaultValue={data.values} result={listingResult} allowedTypes={data.allowedTypes} />
       )}

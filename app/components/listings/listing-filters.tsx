@@ -1,4 +1,5 @@
 import { Form } from '@remix-run/react';
+import { SelectField } from '../forms';
 import { CATEGORIES, LISTING_TYPES, PREFECTURES, type ListingKind } from '../../domain/listings';
 
 /** Filters of an index page: a GET form, so the URL holds the state and it works without JavaScript. */
@@ -9,45 +10,17 @@ export function ListingFilters({ kind, values }: { kind: ListingKind; values: { 
         条件で絞り込む
       </h2>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <div>
-          <label htmlFor="filter-category" className="field-label">
-            分野
-          </label>
-          <select id="filter-category" name="category" defaultValue={values.category ?? ''} className="field-input">
-            <option value="">すべて</option>
-            {CATEGORIES.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-type" className="field-label">
-            類型
-          </label>
-          <select id="filter-type" name="type" defaultValue={values.type ?? ''} className="field-input">
-            <option value="">すべて</option>
-            {LISTING_TYPES.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-pref" className="field-label">
-            {kind === 'opening' ? '都道府県' : '活動できる地域'}
-          </label>
-          <select id="filter-pref" name="pref" defaultValue={values.pref ?? ''} className="field-input">
-            <option value="">全国</option>
-            {PREFECTURES.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField name="category" formId="filter" label="分野" className="" defaultValue={values.category ?? ''} placeholder="すべて" options={CATEGORIES.map((c) => ({ value: c.id, label: c.label }))} />
+        <SelectField name="type" formId="filter" label="類型" className="" defaultValue={values.type ?? ''} placeholder="すべて" options={LISTING_TYPES.map((t) => ({ value: t.id, label: t.label }))} />
+        <SelectField
+          name="pref"
+          formId="filter"
+          label={kind === 'opening' ? '都道府県' : '活動できる地域'}
+          className=""
+          defaultValue={values.pref ?? ''}
+          placeholder="全国"
+          options={PREFECTURES.map((p) => ({ value: p.code, label: p.name }))}
+        />
         <div className="flex flex-col justify-end gap-2">
           <label className="checkbox-row">
             <input type="checkbox" name="remote" value="1" defaultChecked={values.remote} className="checkbox" />

@@ -1,3 +1,4 @@
+import { Field, SelectField } from '../forms';
 import { CATEGORIES } from '../../domain/listings/categories';
 import { LISTING_TYPES } from '../../domain/listings/model';
 import { PREFECTURES } from '../../domain/listings/prefectures';
@@ -8,8 +9,6 @@ const FIELD_LABELS: Record<string, string> = { fy: '年度', from: '期間（開
 /** The view's filters as a plain GET form: every view is a URL, and it works without JavaScript. */
 export function FilterForm({ filters, errors, years, action, showMap = true }: { filters: MonitoringFilters; errors: FilterErrors; years: number[]; action: string; showMap?: boolean }) {
   const errorEntries = Object.entries(errors);
-  const invalid = (k: string) => (errors[k] ? true : undefined);
-  const describedBy = (k: string) => (errors[k] ? `${k}-error` : undefined);
   return (
     <form method="get" action={action} className="card space-y-4 print:hidden" aria-labelledby="filters-title">
       <h2 id="filters-title" className="text-lg font-bold">
@@ -32,38 +31,26 @@ export function FilterForm({ filters, errors, years, action, showMap = true }: {
         </div>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <div>
-          <label htmlFor="f-fy" className="field-label">
-            年度（4月〜翌3月）
-          </label>
-          <select id="f-fy" name="fy" className="field-input" defaultValue={filters.fiscalYear} aria-invalid={invalid('fy')} aria-describedby={describedBy('fy')}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {fiscalYearLabel(y)}（{y}年度）
-              </option>
-            ))}
-          </select>
-          {errors.fy ? <p id="fy-error" className="field-error">{errors.fy.join(' ')}</p> : null}
-        </div>
-        <div>
-          <label htmlFor="f-from" className="field-label">
-            期間（開始月）<span className="optional-mark">任意</span>
-          </label>
-          <input id="f-from" name="from" type="month" placeholder="2026-04" className="field-input" defaultValue={filters.customPeriod ? filters.from : ''} aria-invalid={invalid('from')} aria-describedby={describedBy('from') ?? 'period-hint'} />
-          {errors.from ? <p id="from-error" className="field-error">{errors.from.join(' ')}</p> : null}
-        </div>
-        <div>
-          <label htmlFor="f-to" className="field-label">
-            期間（終了月）<span className="optional-mark">任意</span>
-          </label>
-          <input id="f-to" name="to" type="month" placeholder="2027-03" className="field-input" defaultValue={filters.customPeriod ? filters.to : ''} aria-invalid={invalid('to')} aria-describedby={describedBy('to') ?? 'period-hint'} />
-          {errors.to ? <p id="to-error" className="field-error">{errors.to.join(' ')}</p> : null}
-        </div>
-        <Select id="type" label="類型" value={filters.type} options={LISTING_TYPES.map((t) => ({ value: t.id, label: t.label }))} allLabel="すべての類型" error={errors.type} />
-        <Select id="category" label="分野" value={filters.category} options={CATEGORIES.map((c) => ({ value: c.id, label: c.label }))} allLabel="すべての分野" error={errors.category} />
-        <Select id="pref" label="都道府県" value={filters.pref} options={PREFECTURES.map((p) => ({ value: p.code, label: p.name }))} allLabel="全国" error={errors.pref} />
+        <SelectField name="fy" formId="f" label="年度（4月〜翌3月）" className="" defaultValue={String(filters.fiscalYear)} errors={errors.fy} options={years.map((y) => ({ value: String(y), label: `${fiscalYearLabel(y)}（${y}年度）` }))} />
+        {(['from', 'to'] as const).map((k) => (
+          <Field
+            key={k}
+            name={k}
+            formId="f"
+            type="month"
+            label={k === 'from' ? '期間（開始月）' : '期間（終了月）'}
+            className=""
+            placeholder={k === 'from' ? '2026-04' : '2027-03'}
+            defaultValue={filters.customPeriod ? filters[k] : ''}
+            errors={errors[k]}
+            aria-describedby={errors[k] ? `f-${k}-error` : 'period-hint'}
+          />
+        ))}
+        <SelectField name="type" formId="f" label="類型" className="" defaultValue={filters.type ?? ''} placeholder="すべての類型" options={LISTING_TYPES.map((t) => ({ value: t.id, label: t.label }))} errors={errors.type} />
+        <SelectField name="category" formId="f" label="分野" className="" defaultValue={filters.category ?? ''} placeholder="すべての分野" options={CATEGORIES.map((c) => ({ value: c.id, label: c.label }))} errors={errors.category} />
+        <SelectField name="pref" formId="f" label="都道府県" className="" defaultValue={filters.pref ?? ''} placeholder="全国" options={PREFECTURES.map((p) => ({ value: p.code, label: p.name }))} errors={errors.pref} />
         {showMap ? (
-          <Select id="map" label="地図の表示" value={filters.map} options={MAP_METRICS.map((m) => ({ value: m.id, label: m.label }))} error={errors.map} />
+          <SelectField name="map" formId="f" label="地図の表示" className="" defaultValue={filters.map ?? ''} options={MAP_METRICS.map((m) => ({ value: m.id, label: m.label }))} errors={errors.map} />
         ) : null}
       </div>
       <p id="period-hint" className="field-hint">
@@ -78,28 +65,5 @@ export function FilterForm({ filters, errors, years, action, showMap = true }: {
         </a>
       </div>
     </form>
-  );
-}
-
-function Select({ id, label, value, options, allLabel, error }: { id: string; label: string; value: string | null; options: { value: string; label: string }[]; allLabel?: string; error?: string[] }) {
-  return (
-    <div>
-      <label htmlFor={`f-${id}`} className="field-label">
-        {label}
-      </label>
-      <select id={`f-${id}`} name={id} className="field-input" defaultValue={value ?? ''} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
-        {allLabel ? <option value="">{allLabel}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error.join(' ')}
-        </p>
-      ) : null}
-    </div>
   );
 }

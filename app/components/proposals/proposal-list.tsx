@@ -6,6 +6,9 @@ import type { ProposalView } from '../../services/proposal-pages.server';
 import { SubmitButton } from '../forms';
 import { termText } from '../listings/listing-card';
 
+/** What the page says after 提案を非表示 (the listing's page, the home page and 「あなたへの提案」). */
+export const DISMISSED_MESSAGE = '提案を非表示にしました。この組み合わせは今後提案しません。';
+
 /** Where a proposal's buttons come back to: 「あなたへの提案」, the home page, or the listing's own page. */
 export type ProposalBack = 'proposals' | 'home' | 'listing';
 

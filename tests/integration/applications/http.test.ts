@@ -197,7 +197,7 @@ describe('messages without JavaScript', () => {
     const res = await post(`/applications/${id}`, s.company, form({ intent: 'message', clientKey: 'form-key-0009', body: 'よろしく\u0000お願いします' }));
     expect(res.status).toBe(400);
     const html = (await res.text()).replaceAll('<!-- -->', '');
-    expect(html).toMatch(/id="message-body-error"[^>]*>使用できない文字（NUL）が含まれています。/);
+    expect(html).toMatch(/id="message-body-error"[^>]*>(<[^>]*>|⚠ )*使用できない文字（NUL）が含まれています。/);
     expect(await server.db.selectFrom('messages').select('id').where('client_key', '=', 'form-key-0009').execute()).toEqual([]);
   });
 

@@ -102,7 +102,12 @@ describe('気になる', () => {
     const html = await page(clients.company, '/my/favourites?done=removed');
     expect(html).toContain('「気になる」から外しました。');
     expect(html).not.toContain('気になるテストの募集');
-    expect((await clients.company.post(`/openings/${openingId}/favourite`, { intent: 'add', back: 'elsewhere' })).status).toBe(400);
+    const malformed = await clients.company.post(`/openings/${openingId}/favourite`, { intent: 'add', back: 'elsewhere' });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.text()).toContain('送信内容が正しくありません。');
+    const nul = await clients.company.post(`/openings/${openingId}/favourite`, { intent: 'add', back: 'listing\u0000' });
+    expect(nul.status).toBe(400);
+    expect(await nul.text()).toContain('送信内容が正しくありません。');
     expect((await clients.company.post('/openings/999999/favourite', { intent: 'add' })).status).toBe(404);
   });
 });

@@ -125,7 +125,10 @@ describe('あなたへの提案', () => {
     const pair = { openingId: String(opening.id), solutionId: String(other.id) };
     expect((await company.post('/proposals', { intent: `dismiss:${opening.id}-${other.id}`, ...pair })).status).toBe(403);
     expect((await company.post('/proposals', { intent: `act:${opening.id}-${other.id}`, ...pair })).status).toBe(403);
-    expect((await company.post('/proposals', { intent: 'dismiss', ...pair })).status).toBe(400);
+    const malformed = await company.post('/proposals', { intent: 'dismiss', ...pair });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.text()).toContain('送信内容が正しくありません。');
+    expect((await company.post('/proposals', { intent: `dismiss:${opening.id}-${other.id}`, ...pair, back: 'home\u0000' })).status).toBe(400);
     expect((await company.post('/proposals', { intent: `act:${opening.id}-${other.id}`, openingId: 'x', solutionId: pair.solutionId })).status).toBe(400);
   });
 });
