@@ -14,12 +14,12 @@ import { loadConfig } from './config';
  * server's own bundle does not hold the seed.
  */
 if (!isMainThread) {
-  main().catch((error) => {
+  migrateAndSeedDemo().catch((error) => {
     process.exitCode = reportCliError(error);
   });
 }
 
-async function main() {
+export async function migrateAndSeedDemo() {
   const config = loadConfig({ DEV_MAIL: '1', ...process.env });
   const logger = pino({ level: config.logLevel, base: { service: 'kigyojin-match' } });
   const dbHandle = await createDb(dbOptionsFromConfig(config));

@@ -1,9 +1,11 @@
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { pino } from 'pino';
 import { createDb, dbOptionsFromConfig } from '../../db/client';
 import { reportCliError } from '../../scripts/lib/cli';
 import { createAppServer } from './app';
+import type * as DemoSeed from './demo-seed';
 import { loadConfig } from './config';
 
 /**
@@ -42,11 +44,18 @@ async function main() {
 
 /**
  * Runs the migrations and the demo seed in a worker thread (app/server/demo-seed.ts, next to this entry
- * point: demo-seed.js when built, demo-seed.ts under tsx) and waits for it to end.
+ * point, build/server/demo-seed.js) and waits for it to end.
  */
 async function migrateAndSeedDemo(): Promise<void> {
   const entry = process.argv[1];
-  const worker = new Worker(path.join(path.dirname(entry), `demo-seed${path.extname(entry)}`), { argv: process.argv.slice(2) });
+  const seedFile = path.join(path.dirname(entry), `demo-seed${path.extname(entry)}`);
+  if (path.extname(entry) === '.ts') {
+    // Under tsx (npm run dev) a worker thread gets no TypeScript loader: the seed runs in this thread.
+    const { migrateAndSeedDemo: run } = (await import(pathToFileURL(seedFile).href)) as typeof DemoSeed;
+    await run();
+    return;
+  }
+  const worker = new Worker(seedFile, { argv: process.argv.slice(2) });
   const code = await new Promise<number>((resolve, reject) => {
     worker.once('error', reject);
     worker.once('exit', resolve);
