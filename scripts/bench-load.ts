@@ -15,6 +15,10 @@ import { adminUrlOf, databaseUrlWith } from './lib/pg-url';
  * in a process of its own: bare, page, bare, page, … and each page is compared with the mean of the
  * bare runs just before and after it, so a change in the machine's load hits both sides alike.
  * CPU time per request is read from each server process (/proc/<pid>/stat), RSS from /proc/<pid>/status.
+ * The server's memory is printed three times, each after 3 s without requests: right after start, after
+ * the warm-up (the "idle" figure) and after the load: RSS (anonymous + file-backed pages), V8's heap
+ * (used of committed, the young generation's committed share), external and ArrayBuffer memory, read
+ * inside the process through scripts/lib/memory-report.mjs.
  *
  * Environment: BENCH_DATABASE_URL / DATABASE_URL (admin access to create km_bench_load),
  * BENCH_DB_NAME (km_bench_load), BENCH_SECONDS (5 per run), BENCH_CONCURRENCY (10,50), BENCH_PAGES (comma-separated page names).
@@ -39,8 +43,9 @@ async function prepareDatabase(): Promise<string> {
 }
 
 /** Starts a child process and resolves with its port once it prints it. */
-async function startChild(args: string[], env: Record<string, string>, portPattern: RegExp): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+async function startChild(args: string[], env: Record<string, string>, portPattern: RegExp, ipc = false): Promise<{ child: ChildProcess; port: number }> {
+  const stdio: ('ignore' | 'pipe' | 'inherit' | 'ipc')[] = ['ignore', 'pipe', 'inherit', ...(ipc ? (['ipc'] as const) : [])];
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio });
   let out = '';
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
@@ -65,6 +70,36 @@ function rssMbOf(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
 }
+
+type MemoryReport = { usage: NodeJS.MemoryUsage; spaces: Record<string, { committed: number; used: number }> };
+
+/** The server's memory as it reports it (scripts/lib/memory-report.mjs) beside its RSS, as one line. */
+async function memoryLine(child: ChildProcess, tag: string): Promise<{ line: string; rss: number }> {
+  const reply = new Promise<MemoryReport>((resolve) => {
+    const onMessage = (m: unknown) => {
+      if (m && typeof m === 'object' && (m as { memory?: string }).memory === tag) {
+        child.off('message', onMessage);
+        resolve(m as MemoryReport);
+      }
+    };
+    child.on('message', onMessage);
+  });
+  child.send({ memory: tag });
+  const { usage, spaces } = await reply;
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  const kB = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) / 1024;
+  const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+  const rss = kB('VmRSS');
+  const young = spaces.new_space;
+  return {
+    rss,
+    line:
+      `${tag.padEnd(34)} RSS ${rss.toFixed(0).padStart(4)} MB (anon ${kB('RssAnon').toFixed(0)}, file ${kB('RssFile').toFixed(0)}) | ` +
+      `heap used ${mb(usage.heapUsed)} of ${mb(usage.heapTotal)} MB (young generation ${young ? mb(young.committed) : '?'}), external ${mb(usage.external)}, arrayBuffers ${mb(usage.arrayBuffers)} MB`,
+  };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 3000));
 
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
@@ -107,17 +142,24 @@ async function run(url: string, connections: number, pid: number, headers: Recor
   };
 }
 
+// The V8 flags production gives the server (package.json start:prod, the same in scripts/deploy/Dockerfile).
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+const v8Flags = pkg.scripts['start:prod'].split(/\s+/).filter((arg) => /^--max-(semi|old)-space-size=\d+$/.test(arg));
+
 const databaseUrl = await prepareDatabase();
 const app = await startChild(
-  ['build/server/index.js', '--demo'],
+  [...v8Flags, '--import', './scripts/lib/memory-report.mjs', 'build/server/index.js', '--demo'],
   { NODE_ENV: 'production', SESSION_SECRET: 'b'.repeat(40), DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
   /http:\/\/localhost:(\d+)/,
+  true,
 );
 const appPid = app.child.pid!;
 const bare = await startChild(['--import', 'tsx', 'scripts/lib/bench-bare-http.ts'], {}, /listening (\d+)/);
 const base = `http://127.0.0.1:${app.port}`;
 const bareUrl = `http://127.0.0.1:${bare.port}/hello`;
 
+await settle();
+const memoryLines = [(await memoryLine(app.child, 'after start, no request yet')).line];
 const cookie = await logIn(base);
 const listing = await firstLink(base, '/openings', /\/openings\/\d+(?=")/);
 const allPages: Page[] = [
@@ -135,13 +177,15 @@ const headersOf = (p: Page): Record<string, string> => (p.signedIn ? { cookie } 
 // Warm-up (JIT, connection pools), then let the process settle and read its idle memory.
 for (const p of pages) await run(base + p.path, 4, appPid, headersOf(p), 1);
 await run(bareUrl, 4, bare.child.pid!, {}, 1);
-await new Promise((r) => setTimeout(r, 3000));
-const idleRss = rssMbOf(appPid);
+await settle();
+const idle = await memoryLine(app.child, 'idle after the warm-up');
+memoryLines.push(idle.line);
+const idleRss = idle.rss;
 peakRss = 0;
 
 const startLoad = loadavg();
 console.log(`load test: ${duration}s per run, ${levels.join(' and ')} connections, PostgreSQL ${dbName}, Accept-Encoding gzip, ${cpus().length} cores`);
-console.log(`listing page: ${listing}; signed in as ${DEMO_LOGIN.email}; load average at start ${startLoad}`);
+console.log(`listing page: ${listing}; signed in as ${DEMO_LOGIN.email}; server flags ${v8Flags.join(' ') || '(none)'}; load average at start ${startLoad}`);
 console.log('page                     conns   req/s  p50 ms  p99 ms errors CPU ms/req | bare req/s  p99 ms CPU ms/req |  ratio');
 const ratios: { page: Page; connections: number; ratio: number; p99: number }[] = [];
 for (const connections of levels) {
@@ -159,6 +203,10 @@ for (const connections of levels) {
     before = after;
   }
 }
+await settle();
+memoryLines.push((await memoryLine(app.child, 'after the load')).line);
+console.log('server memory, each after 3 s without requests:');
+for (const line of memoryLines) console.log(`  ${line}`);
 console.log(`server RSS: idle ${idleRss.toFixed(0)} MB, under load up to ${peakRss.toFixed(0)} MB; load average at end ${loadavg()}`);
 
 app.child.kill('SIGTERM');

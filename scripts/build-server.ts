@@ -32,7 +32,7 @@ const sourceUrls: Plugin = {
 };
 
 const result = await esbuild.build({
-  entryPoints: { index: path.join(root, 'app/server/index.ts'), migrate: path.join(root, 'scripts/migrate.ts') },
+  entryPoints: { index: path.join(root, 'app/server/index.ts'), 'demo-seed': path.join(root, 'app/server/demo-seed.ts'), migrate: path.join(root, 'scripts/migrate.ts') },
   outdir,
   bundle: true,
   packages: 'external',
@@ -48,4 +48,4 @@ const result = await esbuild.build({
 const bytes = Object.entries(result.metafile.outputs)
   .filter(([file]) => file.endsWith('.js'))
   .reduce((sum, [, o]) => sum + o.bytes, 0);
-console.log(`server: ${path.relative(root, outdir)}/index.js, migrate.js (${Math.round(bytes / 1024)} KB)`);
+console.log(`server: ${path.relative(root, outdir)}/index.js, demo-seed.js, migrate.js (${Math.round(bytes / 1024)} KB)`);

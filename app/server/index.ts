@@ -1,9 +1,11 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { pino } from 'pino';
 import { createDb, dbOptionsFromConfig } from '../../db/client';
-import { migrateToLatest } from '../../db/migrate';
-import { seedDemoWithScale } from '../../db/seed';
 import { reportCliError } from '../../scripts/lib/cli';
 import { createAppServer } from './app';
+import type * as DemoSeed from './demo-seed';
 import { loadConfig } from './config';
 
 /**
@@ -15,11 +17,8 @@ async function main() {
   // The demo lets a newcomer on this machine read its mails at /dev/mail (DEV_MAIL=0 turns it off).
   const config = loadConfig(demo ? { DEV_MAIL: '1', ...process.env } : process.env);
   const logger = pino({ level: config.logLevel, base: { service: 'kigyojin-match' } });
+  if (demo) await migrateAndSeedDemo();
   const dbHandle = await createDb(dbOptionsFromConfig(config));
-  if (demo) {
-    await migrateToLatest(dbHandle.db);
-    await seedDemoWithScale(dbHandle.db, (line) => logger.info(line));
-  }
   // Every background job runs in this process (app/server/jobs.ts); they stop with server.close().
   const server = await createAppServer({ config, dbHandle, logger });
   const port = await server.listen();
@@ -41,6 +40,27 @@ async function main() {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/**
+ * Runs the migrations and the demo seed in a worker thread (app/server/demo-seed.ts, next to this entry
+ * point, build/server/demo-seed.js) and waits for it to end.
+ */
+async function migrateAndSeedDemo(): Promise<void> {
+  const entry = process.argv[1];
+  const seedFile = path.join(path.dirname(entry), `demo-seed${path.extname(entry)}`);
+  if (path.extname(entry) === '.ts') {
+    // Under tsx (npm run dev) a worker thread gets no TypeScript loader: the seed runs in this thread.
+    const { migrateAndSeedDemo: run } = (await import(pathToFileURL(seedFile).href)) as typeof DemoSeed;
+    await run();
+    return;
+  }
+  const worker = new Worker(seedFile, { argv: process.argv.slice(2) });
+  const code = await new Promise<number>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`the demo seed stopped (exit code ${code})`);
 }
 
 main().catch((error) => {

@@ -26,3 +26,14 @@ describe('start-up imports of the built server', () => {
     });
   }
 });
+
+describe('the V8 flags of the production commands', () => {
+  it('start:prod, npm start and the Dockerfile give the server the same young generation (2 × 8 MB)', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT_DIR, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const dockerCmd = /^CMD (\[.*\])$/m.exec(readFileSync(path.join(ROOT_DIR, 'scripts/deploy/Dockerfile'), 'utf8'))?.[1];
+    const flag = /--max-semi-space-size=\d+/;
+    expect(flag.exec(pkg.scripts['start:prod'])?.[0]).toBe('--max-semi-space-size=8');
+    expect(flag.exec(pkg.scripts.start)?.[0]).toBe('--max-semi-space-size=8');
+    expect((JSON.parse(dockerCmd ?? '[]') as string[]).filter((a) => flag.test(a))).toEqual(['--max-semi-space-size=8']);
+  });
+});
