@@ -59,6 +59,8 @@ describe('footer pages', () => {
     interview_slots: ['面談日時'],
     notifications: ['アプリ内のお知らせ'],
     notification_preferences: ['通知の設定'],
+    // The マッチング提案 digest's frequency and period, set on /settings/notifications.
+    proposal_digests: ['通知の設定'],
     notification_outbox: ['送信するメール'],
     notification_digests: ['送信するメール'],
     agreement_drafts: ['協定書・契約書'],
