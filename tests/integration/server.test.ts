@@ -1,5 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
+import { connect as connectSocket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { io as connect } from 'socket.io-client';
@@ -73,6 +75,32 @@ describe('HTTP server', () => {
     });
     expect(socket.connected).toBe(true);
     socket.close();
+  });
+
+  // A client (a browser, the proxy in front, a test's request context) reuses an idle keep-alive connection; when the
+  // server closes it at the same moment the client sends on it, the client sees ECONNRESET. Node closes idle
+  // connections after 5 s by default: the server must keep them longer than such a client's idle gap.
+  it('keeps an idle keep-alive connection open for more than a few seconds', { timeout: 20_000 }, async () => {
+    const socket = connectSocket(server.port, '127.0.0.1');
+    await once(socket, 'connect');
+    let received = '';
+    let closed = false;
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (received += chunk));
+    socket.on('close', () => (closed = true));
+    const ask = async () => {
+      const before = received.length;
+      socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n');
+      for (let i = 0; i < 100 && !/HTTP\/1\.1 \d+[\s\S]*\r\n\r\n[\s\S]*\}/.test(received.slice(before)) && !closed; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return received.slice(before);
+    };
+    expect(await ask()).toMatch(/^HTTP\/1\.1 200/);
+    await new Promise((r) => setTimeout(r, 6_500));
+    expect(closed, 'the server closed the idle connection').toBe(false);
+    expect(await ask()).toMatch(/^HTTP\/1\.1 200/);
+    socket.destroy();
   });
 });
 
