@@ -1,3 +1,4 @@
+import type { SubmissionResult } from '@conform-to/react';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { AgreementForm, AgreementValues } from '../components/agreements/agreement-form';
@@ -5,7 +6,7 @@ import { ApprovalsPanel, ChangesTable, Downloads } from '../components/agreement
 import { CheckPanel } from '../components/agreements/check-panel';
 import { StateBadge } from '../components/applications/state-badge';
 import type { AgreementKind } from '../domain/agreements';
-import { fieldLabels, fieldsFor, MAX_FIELD_LENGTH, type FieldChange, type FormValues } from '../domain/agreements/form';
+import { fieldLabels, fieldsFor, MAX_FIELD_LENGTH, type FieldChange } from '../domain/agreements/form';
 import {
   approveAgreementVersion,
   changesSince,
@@ -17,7 +18,10 @@ import {
 } from '../services/agreements.server';
 import { formatDateTime } from '../utils/dates';
 import { asErrorResponse, refusalOf } from '../utils/errors';
-import { answerOnce, newSubmissionKey, NUL_MESSAGE, readFormData, textValues } from '../utils/forms.server';
+import { answerOnce, newSubmissionKey, parseSubmission, readFormData, refused } from '../utils/forms.server';
+import { agreementDraftForm, CONCLUDE_LABELS, ConcludeForm, TOO_LONG_MESSAGE } from '../schemas/agreement';
+import { formSchema, valueAt, type FieldErrors } from '../schemas/form';
+import { ErrorSummary } from '../components/forms';
 import { idParam } from '../utils/params';
 import { NO_STORE, requireParty, writeOptions } from './__agreement.server';
 import { DoneNotice, Notice } from '../components/notice';
@@ -35,33 +39,25 @@ export async function loader(args: LoaderFunctionArgs) {
   return json({ ...page, submissionKey: newSubmissionKey(), done: new URL(args.request.url).searchParams.get('done') }, { headers: NO_STORE });
 }
 
+/** What the action answers when it refuses a form: the kit's SubmissionResult, which form it was, and for a save what it is now based on. */
 export type AgreementActionData = {
+  result: SubmissionResult<string[]>;
   intent: string;
-  formError?: string;
-  errors?: Record<string, string[]>;
-  values?: Record<string, string>;
-  /** a refused save: the version the form is now based on (the user's input is in values) */
+  /** a refused save: the version the form is now based on (the user's input is in the result) */
   keep?: { baseVersion: number };
   /** a refused stale save: what changed since the user's base */
   stale?: { baseVersion: number; currentVersion: number; changes: FieldChange[] };
 };
 
-/** The draft form's fields that cannot be saved as typed (too long, or containing NUL), with the message above the form. */
-function saveProblems(kind: AgreementKind, values: FormValues): { errors: Record<string, string[]>; formError: string | null } {
-  const errors: Record<string, string[]> = {};
-  let tooLong = false;
-  for (const [name, value] of Object.entries(values)) {
-    if (value.length > MAX_FIELD_LENGTH) {
-      tooLong = true;
-      (errors[name] ??= []).push(`${MAX_FIELD_LENGTH}文字以内で入力してください`);
-    }
-    if (value.includes('\u0000')) (errors[name] ??= []).push(NUL_MESSAGE);
-  }
-  const names = Object.keys(errors);
-  if (names.length === 0) return { errors, formError: null };
+const NO_FIELDS = formSchema({});
+
+/** The message above a refused draft form: why it was not saved and which fields, the input kept. */
+function saveRefusal(kind: AgreementKind, errors: FieldErrors): string {
   const labels = fieldLabels(kind);
+  const names = Object.keys(errors).filter((n) => n !== '');
+  const tooLong = names.some((n) => errors[n].includes(TOO_LONG_MESSAGE));
   const why = tooLong ? `${MAX_FIELD_LENGTH}文字を超える項目` : '使用できない文字（NUL）を含む項目';
-  return { errors, formError: `${why}があるため保存できませんでした（${names.map((n) => labels[n] ?? n).join('、')}）。入力内容はそのまま残しています。` };
+  return `${why}があるため保存できませんでした（${names.map((n) => labels[n] ?? n).join('、')}）。入力内容はそのまま残しています。`;
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -74,51 +70,56 @@ export async function action(args: ActionFunctionArgs) {
 async function act({ context }: ActionFunctionArgs, { user, access }: Awaited<ReturnType<typeof requireParty>>, formData: FormData) {
   const id = access.app.id;
   const kind = access.app.program_type as AgreementKind;
-  const values = textValues(formData);
-  const intent = values.intent ?? '';
+  const posted = formData.get('intent');
+  const intent = typeof posted === 'string' ? posted : '';
+  const version = () => idParam(String(formData.get('version') ?? ''), '版');
   const opts = writeOptions(context);
   const base = `/applications/${id}/agreement`;
+  const refuse = (result: SubmissionResult<string[]>, status = 400, more: Omit<AgreementActionData, 'result' | 'intent'> = {}) =>
+    refused(result, status, { intent, ...more } satisfies Omit<AgreementActionData, 'result'>);
+  // The form that was sent, parsed once, so a refusal from the service keeps everything typed.
+  const Form = intent === 'save' ? agreementDraftForm(kind) : intent === 'conclude' ? ConcludeForm : NO_FIELDS;
+  const parsed = await parseSubmission(formData, Form as typeof NO_FIELDS);
   try {
     if (intent === 'open') {
       await openAgreementDraft(context.db, user, access, opts);
       return redirect(`${base}?done=opened`);
     }
     if (intent === 'save') {
-      const baseVersion = idParam(values.baseVersion, '版');
+      const baseVersion = idParam(String(formData.get('baseVersion') ?? ''), '版');
+      if (!parsed.ok) return refuse(parsed.reply({ formErrors: [saveRefusal(kind, parsed.errors)] }), 400, { keep: { baseVersion } });
+      const values = parsed.value as Record<string, string>;
       const formValues = Object.fromEntries(fieldsFor(kind).map((f) => [f.name, values[f.name] ?? '']));
-      const problems = saveProblems(kind, formValues);
-      if (problems.formError) {
-        return json<AgreementActionData>({ intent, formError: problems.formError, values: formValues, keep: { baseVersion }, errors: problems.errors }, { status: 400 });
-      }
       const result = await saveAgreementVersion(context.db, user, access, { baseVersion, values: formValues }, opts);
       if (!result.ok) {
         const changes = await changesSince(context.db, user, access, baseVersion, result.currentVersion);
-        return json<AgreementActionData>(
-          { intent, formError: result.message, values: formValues, keep: { baseVersion: result.currentVersion }, stale: { baseVersion, currentVersion: result.currentVersion, changes } },
-          { status: 409 },
-        );
+        return refuse(parsed.reply({ formErrors: [result.message] }), 409, {
+          keep: { baseVersion: result.currentVersion },
+          stale: { baseVersion, currentVersion: result.currentVersion, changes },
+        });
       }
       // No fragment: the page opens at the top, where 「保存しました」, the rule check and the 合意 button are.
       return redirect(`${base}?done=${result.unchanged ? 'unchanged' : result.clearedApprovals ? 'saved-cleared' : 'saved'}`);
     }
     if (intent === 'approve') {
-      const { bothAgreed } = await approveAgreementVersion(context.db, user, access, idParam(values.version, '版'), opts);
+      const { bothAgreed } = await approveAgreementVersion(context.db, user, access, version(), opts);
       return redirect(`${base}?done=${bothAgreed ? 'both-agreed' : 'approved'}#approvals`);
     }
     if (intent === 'withdraw-approval') {
-      await withdrawAgreementApproval(context.db, user, access, idParam(values.version, '版'), opts);
+      await withdrawAgreementApproval(context.db, user, access, version(), opts);
       return redirect(`${base}?done=approval-withdrawn#approvals`);
     }
     if (intent === 'conclude') {
-      const concludedOn = values.concludedOn ?? '';
-      const result = await concludeAgreement(context.db, user, access, { version: idParam(values.version, '版'), concludedOn }, opts);
-      if (!result.ok) return json<AgreementActionData>({ intent, formError: result.errors.concludedOn[0], errors: result.errors, values: { concludedOn } }, { status: 400 });
+      if (!parsed.ok) return refuse(parsed.reply());
+      const { concludedOn } = parsed.value as { concludedOn: string };
+      const result = await concludeAgreement(context.db, user, access, { version: version(), concludedOn }, opts);
+      if (!result.ok) return refuse(parsed.reply({ fieldErrors: result.errors }));
       return redirect(`${base}?done=concluded`);
     }
-    return json<AgreementActionData>({ intent, formError: '操作を選んでください。' }, { status: 400 });
+    return refuse(parsed.reply({ formErrors: ['操作を選んでください。'] }));
   } catch (error) {
     const refusal = refusalOf(error);
-    return json<AgreementActionData>({ intent, formError: refusal.message, values: intent === 'conclude' ? { concludedOn: values.concludedOn ?? '' } : undefined }, { status: refusal.status });
+    return refuse(parsed.reply({ formErrors: [refusal.message] }), refusal.status);
   }
 }
 
@@ -142,7 +143,15 @@ export default function AgreementPage() {
   const draft = data.draft;
   const labels = fieldLabels(data.kind);
   const stale = failure?.stale;
-  const kept = failure?.intent === 'save' && failure.keep && failure.values ? { baseVersion: failure.keep.baseVersion, values: failure.values, errors: failure.errors ?? {} } : null;
+  const errors = (failure?.result.error ?? {}) as Record<string, string[] | undefined>;
+  const typed = (name: string) => {
+    const v = valueAt(failure?.result.initialValue ?? {}, name);
+    return typeof v === 'string' ? v : '';
+  };
+  const kept =
+    failure?.intent === 'save' && failure.keep
+      ? { baseVersion: failure.keep.baseVersion, values: Object.fromEntries(fieldsFor(data.kind).map((f) => [f.name, typed(f.name)])), errors: errors as Record<string, string[]> }
+      : null;
   return (
     <div className="space-y-6">
       <nav aria-label="パンくずリスト" className="text-sm">
@@ -159,11 +168,10 @@ export default function AgreementPage() {
         </p>
       </header>
       <DoneNotice done={data.done} messages={DONE} />
-      {failure?.formError ? (
-        <div role="alert" className="error-summary" tabIndex={-1} data-testid="action-error">
-          <p className="font-bold">{failure.formError}</p>
+      {failure ? (
+        <ErrorSummary result={failure.result} labels={failure.intent === 'conclude' ? CONCLUDE_LABELS : labels}>
           {stale ? <ChangesTable changes={stale.changes} caption={`版${stale.baseVersion}から版${stale.currentVersion}までに変更された項目`} /> : null}
-        </div>
+        </ErrorSummary>
       ) : null}
       {!draft ? (
         <section className="card space-y-4" aria-labelledby="open-title">
@@ -198,8 +206,8 @@ export default function AgreementPage() {
             canConclude={draft.canConclude}
             concluded={draft.concluded}
             dateLine={draft.dateLine}
-            concludedOnErrors={failure?.intent === 'conclude' ? failure.errors?.concludedOn : undefined}
-            concludedOnValue={failure?.intent === 'conclude' ? failure.values?.concludedOn : undefined}
+            concludedOnErrors={failure?.intent === 'conclude' ? errors.concludedOn : undefined}
+            concludedOnValue={failure?.intent === 'conclude' ? typed('concludedOn') : undefined}
           />
           {draft.valid ? (
             <section className="card space-y-2" aria-label="出力">
@@ -231,7 +239,7 @@ export default function AgreementPage() {
             </h2>
             {draft.canEdit ? (
               <AgreementForm
-                key={kept ? `kept-${kept.baseVersion}-${failure?.formError}` : `v${draft.currentVersion}`}
+                key={kept ? `kept-${kept.baseVersion}-${JSON.stringify(failure?.result.error ?? {})}` : `v${draft.currentVersion}`}
                 kind={data.kind}
                 baseVersion={kept ? kept.baseVersion : draft.currentVersion}
                 values={kept ? kept.values : draft.values}

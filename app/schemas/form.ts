@@ -32,6 +32,20 @@ export function formSchema<S extends ZodRawShape>(shape: S, ...checks: FormCheck
   return { shape, fields: z.object(shape), checks };
 }
 
+/**
+ * A field's posted value: conform reads a dotted name (`handling.travel`) as a path into nested
+ * objects, so a schema keyed by such names finds its value along that path.
+ */
+export function valueAt(input: unknown, name: string): unknown {
+  if (input && typeof input === 'object' && Object.hasOwn(input, name)) return (input as Record<string, unknown>)[name];
+  let current = input;
+  for (const key of name.split('.')) {
+    if (!current || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
 /** The zod schema conform parses with (asynchronous, so checks may read the database). */
 export function toZod<S extends ZodRawShape>(form: FormSchema<S>, extra: FormCheck<FormValuesOf<S>>[] = []) {
   return z.any().transform(async (raw: unknown, ctx): Promise<FormValuesOf<S>> => {
@@ -47,7 +61,7 @@ export function toZod<S extends ZodRawShape>(form: FormSchema<S>, extra: FormChe
     };
     let ok = true;
     for (const [key, schema] of Object.entries(form.shape)) {
-      const parsed = await schema.safeParseAsync(input[key]);
+      const parsed = await schema.safeParseAsync(valueAt(input, key));
       if (parsed.success) values[key] = parsed.data;
       else {
         ok = false;

@@ -55,6 +55,7 @@ import { loadTemplatesInEffect } from './agreement-templates.server';
 import { changeApplicationState } from './applications.server';
 import { audit } from './audit.server';
 import { ServiceError } from '../utils/errors';
+import type { FieldErrors } from '../schemas/form';
 import { listMunicipalities } from './eligibility.server';
 import { notifyOrganisation } from './notifications.server';
 
@@ -432,7 +433,7 @@ export async function concludeAgreement(
   given: AgreementAccess,
   input: { version: number; concludedOn: string },
   opts: AgreementWriteOptions,
-): Promise<{ ok: true } | { ok: false; errors: { concludedOn: string[] } }> {
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
   const access = authorise(actor, given, 'agreement.edit');
   const applicationId = given.app.id;
   const problems = concludedOnProblems(input.concludedOn, japanToday(opts.now));

@@ -49,8 +49,8 @@ export async function readMultipartFormData(request: Request, maxFileBytes: numb
   return tooLarge ? { formData: new FormData(), tooLarge: true } : { formData, tooLarge: false };
 }
 
-/** Never sent back to the browser in a refused form. */
-const SECRET = /password|code|token/i;
+/** Never sent back to the browser in a refused form: passwords, tokens and the one-time `code` (a 自治体コード is not one). */
+const SECRET = /password|token|^code$/i;
 
 type ReplyExtra = { fieldErrors?: FieldErrors; formErrors?: string[] };
 /** The first value of each text field, as posted (for forms read without a schema: dotted field names). */

@@ -61,6 +61,12 @@ function fieldHint(html: string, name: string): string {
   return m ? m[1].replace(/<[^>]+>/g, '') : '';
 }
 
+/** The links of the form's error summary (the kit's ErrorSummary), in order. */
+function summaryLinks(html: string): string[] {
+  const summary = /data-testid="error-summary"[\s\S]*?<ul[^>]*>([\s\S]*?)<\/ul>/.exec(html);
+  return summary ? [...summary[1].matchAll(/href="([^"]+)"/g)].map((m) => m[1]) : [];
+}
+
 /** The page's HTML without React's text separators (<!-- -->), so sentences read as rendered. */
 const read = async (res: Response) => (await res.text()).replaceAll('<!-- -->', '');
 
@@ -132,11 +138,16 @@ describe('agreement flow', () => {
     expect(html).toContain('data-testid="tax-estimate"');
 
     const mine = '町内の宿泊事業者の予約と会計を一元化し、観光の受入体制を強化すること（町の入力）';
-    const stale = await municipality().post(page(), { ...(await latestValues()), purpose: mine, intent: 'save', baseVersion: '1' });
+    const typed = await latestValues();
+    const stale = await municipality().post(page(), { ...typed, purpose: mine, intent: 'save', baseVersion: '1' });
     expect(stale.status).toBe(409);
     const body = await read(stale);
     expect(body).toContain('保存できませんでした');
+    // The refusal is the kit's summary, with what changed since the version the form was based on.
+    expect(body).toContain('data-testid="error-summary"');
     expect(body).toContain(mine);
+    // Every field comes back as typed, the 自治体コード too (it is not a secret code).
+    expect(body).toContain(`value="${typed['municipality.lgCode']}"`);
     expect(body).toContain('name="baseVersion" value="2"');
     expect(body).toContain('派遣される社員の氏名');
     expect((await draftRow()).current_version).toBe(2);
@@ -150,6 +161,9 @@ describe('agreement flow', () => {
     expect(body).toContain('4000文字を超える項目');
     expect(body).toContain(long);
     expect(fieldErrors(body, 'handling.housing')).toContain('4000文字以内');
+    // The kit's one summary: the form's message first, then a link to the field that exists on the page.
+    expect(summaryLinks(body)).toEqual(['#field-handling.housing']);
+    expect(body).toContain('id="field-handling.housing"');
     expect((await draftRow()).current_version).toBe(2);
   });
 
@@ -160,6 +174,7 @@ describe('agreement flow', () => {
     const nulHtml = await read(nul);
     expect(fieldErrors(nulHtml, 'handling.travel')).toContain('使用できない文字（NUL）が含まれています。');
     expect(nulHtml).toContain('旅費の取扱い');
+    expect(summaryLinks(nulHtml)).toEqual(['#field-handling.travel']);
     expect((await draftRow()).current_version).toBe(2);
     expect((await save(municipality(), 2, { 'workPattern.daysOnSitePerMonth': '5', 'handling.travel': '旅費は甲が負担する。' })).status).toBe(302);
     expect(await latestValues()).toMatchObject({ 'handling.travel': '旅費は甲が負担する。' });
@@ -245,6 +260,8 @@ describe('agreement flow', () => {
     const futureHtml = await read(future);
     expect(futureHtml).toContain('未来の日付');
     expect(futureHtml).toContain('value="2999-01-01"');
+    expect(summaryLinks(futureHtml)).toEqual(['#field-concludedOn']);
+    expect(futureHtml).toContain('id="field-concludedOn"');
 
     // Not before the day both agreed to the version (today): 1900-01-01 and yesterday are refused next to the field.
     const yesterday = new Date(Date.parse(`${japanToday()}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
