@@ -144,12 +144,23 @@ async function run(url: string, connections: number, pid: number, headers: Recor
 
 // The V8 flags production gives the server (package.json start:prod, the same in scripts/deploy/Dockerfile).
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-const v8Flags = pkg.scripts['start:prod'].split(/\s+/).filter((arg) => /^--max-(semi|old)-space-size=\d+$/.test(arg));
+// BENCH_SERVER_FLAGS (space-separated) replaces them and the environment below, to compare settings interleaved
+// with the current ones (an environment such as MALLOC_ARENA_MAX=2 is then given to bench:load itself).
+const v8Flags =
+  process.env.BENCH_SERVER_FLAGS !== undefined
+    ? process.env.BENCH_SERVER_FLAGS.split(/\s+/).filter(Boolean)
+    : pkg.scripts['start:prod'].split(/\s+/).filter((arg) => /^--max-(semi|old)-space-size=\d+$/.test(arg));
+
+// The environment start:prod sets before `node` (MALLOC_ARENA_MAX), NODE_ENV apart: it is set below.
+const startProdWords = pkg.scripts['start:prod'].split(/\s+/);
+const startProdEnv: Record<string, string> = Object.fromEntries(
+  process.env.BENCH_SERVER_FLAGS !== undefined ? [] : startProdWords.slice(0, startProdWords.indexOf('node')).flatMap((w) => (/^[A-Z_]+=/.test(w) && !w.startsWith('NODE_ENV=') ? [w.split('=', 2) as [string, string]] : [])),
+);
 
 const databaseUrl = await prepareDatabase();
 const app = await startChild(
   [...v8Flags, '--import', './scripts/lib/memory-report.mjs', 'build/server/index.js', '--demo'],
-  { NODE_ENV: 'production', SESSION_SECRET: 'b'.repeat(40), DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+  { ...startProdEnv, NODE_ENV: 'production', SESSION_SECRET: 'b'.repeat(40), DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
   /http:\/\/localhost:(\d+)/,
   true,
 );
@@ -185,7 +196,7 @@ peakRss = 0;
 
 const startLoad = loadavg();
 console.log(`load test: ${duration}s per run, ${levels.join(' and ')} connections, PostgreSQL ${dbName}, Accept-Encoding gzip, ${cpus().length} cores`);
-console.log(`listing page: ${listing}; signed in as ${DEMO_LOGIN.email}; server flags ${v8Flags.join(' ') || '(none)'}; load average at start ${startLoad}`);
+console.log(`listing page: ${listing}; signed in as ${DEMO_LOGIN.email}; server flags ${[...Object.entries(startProdEnv).map(([k, v]) => `${k}=${v}`), ...v8Flags].join(' ') || '(none)'}; load average at start ${startLoad}`);
 console.log('page                     conns   req/s  p50 ms  p99 ms errors CPU ms/req | bare req/s  p99 ms CPU ms/req |  ratio');
 const ratios: { page: Page; connections: number; ratio: number; p99: number }[] = [];
 for (const connections of levels) {
