@@ -211,7 +211,7 @@ export function attachChat(io: Server, services: AppServices, dbHandle: Pick<DbH
     },
   };
 
-  const writer = createMessageWriter(services.db, hub);
+  const writer = createMessageWriter(services.db, hub, dbHandle.pool);
 
   nsp.on('connection', (socket: ChatSocket) => {
     // One sender's messages are stored in the order they were sent (in each conversation), even though handlers are async.

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
+import type pg from 'pg';
 import {
   findAttachmentsForMessages,
   findConversation,
@@ -12,6 +13,7 @@ import {
   findReadMarks,
   insertMessageAttachment,
   insertMessages,
+  messageInserter,
   upsertRead,
   type MessageRecord,
   messageColumns,
@@ -177,9 +179,11 @@ export const WRITES_IN_FLIGHT = 4;
  * they were sent, and concurrent statements touch disjoint rows (no lock waits or deadlocks between
  * them). A message does not wait for the commit of another conversation's batch. A batch that meets
  * a concurrent write of the same key by another process (or a deadlock between processes) is stored
- * again one message at a time.
+ * again one message at a time. Given the pg pool, its statement is a named one (planned once per
+ * connection, see messageInserter).
  */
-export function createMessageWriter(db: Db, hub?: ChatHub) {
+export function createMessageWriter(db: Db, hub?: ChatHub, pool?: pg.Pool) {
+  const store = messageInserter(db, pool);
   let queue: Pending[] = [];
   /** conversations with a statement in flight */
   const writing = new Set<number>();
@@ -203,7 +207,7 @@ export function createMessageWriter(db: Db, hub?: ChatHub) {
 
   const one = async (p: Pending) => {
     try {
-      await settle([p], await insertMessages(db, [p.m]));
+      await settle([p], await store([p.m]));
     } catch (error) {
       if ((error as { code?: string }).code === '23505') return notStored(db, p.m.conversationId, p.m.clientKey).then(p.resolve, p.reject);
       p.reject(error);
@@ -212,7 +216,7 @@ export function createMessageWriter(db: Db, hub?: ChatHub) {
 
   const write = async (batch: Pending[]) => {
     try {
-      await settle(batch, await insertMessages(db, batch.map((p) => p.m)));
+      await settle(batch, await store(batch.map((p) => p.m)));
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (batch.length > 1 && (code === '23505' || code === '40P01')) for (const p of batch) await one(p);

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type pg from 'pg';
 import type { Database } from '../database';
 import type { MessageTable } from '../types/applications';
 
@@ -87,6 +88,25 @@ export async function insertMessages(db: Db, messages: readonly NewMessage[]): P
   if (messages.length === 0) return [];
   const result = await insertMessagesQuery(messages).execute(db);
   return result.rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/** The name the socket writer's statement is prepared under on each pool connection. */
+export const INSERT_MESSAGES_STATEMENT = 'km_insert_messages';
+
+/**
+ * insertMessages for a writer outside any transaction. On PostgreSQL (a pg pool) it runs as a named
+ * statement: its text is the same for any batch (the messages are one jsonb parameter), so each
+ * connection parses and plans it once instead of on every write. Same statement, same result.
+ * On PGlite (no pool) it is insertMessages.
+ */
+export function messageInserter(db: Kysely<Database>, pool: pg.Pool | undefined): (messages: readonly NewMessage[]) => Promise<StoredMessage[]> {
+  if (!pool) return (messages) => insertMessages(db, messages);
+  return async (messages) => {
+    if (messages.length === 0) return [];
+    const compiled = insertMessagesQuery(messages).compile(db);
+    const result = await pool.query<StoredMessage>({ name: INSERT_MESSAGES_STATEMENT, text: compiled.sql, values: [...compiled.parameters] });
+    return result.rows.map((r) => ({ ...r, id: Number(r.id) }));
+  };
 }
 
 /** The statement of insertMessages (also explained by the tests, which count the pages it reads). */

@@ -1,6 +1,7 @@
 import { CompiledQuery, sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertMessages, insertMessagesQuery, type NewMessage } from '../../../db/queries/chat';
+import { INSERT_MESSAGES_STATEMENT, insertMessages, insertMessagesQuery, type NewMessage } from '../../../db/queries/chat';
 import { createMessageWriter, type PostTarget } from '../../../app/services/chat.server';
 import { applyToListing } from '../../../app/services/applications.server';
 import { TERMINAL_STATES } from '../../../app/domain/applications/states';
@@ -77,6 +78,33 @@ describe('createMessageWriter', () => {
     const rows = await seqs(one.conversationId);
     expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: rows.length }, (_, i) => i + 1));
     expect(rows.slice(-2).map((r) => r.client_key)).toEqual(['pipe-1-a', 'pipe-1-b']);
+  });
+
+  it('on PostgreSQL prepares its statement once per connection and numbers, skips and acknowledges as before', async (ctx) => {
+    if (!handle.url) return ctx.skip('PGlite has no pg pool (the writer runs insertMessages)');
+    const pool = new pg.Pool({ connectionString: handle.url, max: 1 });
+    try {
+      const writer = createMessageWriter(handle.db, undefined, pool);
+      const target: PostTarget = { conversationId: one.conversationId, applicationId: one.id, organisationIds: [s.company.organisationId, s.municipality.organisationId] };
+      const before = (await seqs(one.conversationId)).length;
+      const first = await Promise.all([
+        writer.send(s.company.user, target, { clientKey: 'named-a', body: '一通目' }),
+        writer.send(s.municipality.user, target, { clientKey: 'named-b', body: '二通目' }),
+      ]);
+      const again = await writer.send(s.company.user, target, { clientKey: 'named-a', body: '同じキー' });
+      const next = await writer.send(s.company.user, target, { clientKey: 'named-c', body: '三通目' });
+      expect(first.map((r) => [r.message.seq, r.created])).toEqual([[before + 1, true], [before + 2, true]]);
+      expect(again.created).toBe(false);
+      expect(again.message.seq).toBe(before + 1);
+      expect(next.message.seq).toBe(before + 3);
+      const rows = await seqs(one.conversationId);
+      expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: before + 3 }, (_, i) => i + 1));
+      // The pool's one connection holds the statement, prepared once for every write made on it.
+      const prepared = await pool.query<{ name: string }>('select name from pg_prepared_statements');
+      expect(prepared.rows.map((r) => r.name)).toEqual([INSERT_MESSAGES_STATEMENT]);
+    } finally {
+      await pool.end();
+    }
   });
 });
 
