@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { createServer, type Server as HttpServer, type ServerResponse } from 'node:http';
+import { createServer, type Server as HttpServer } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 // The Express adapter's request and response conversion, used directly so the page cache sees each Response.
@@ -188,13 +188,6 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
   // Keep idle keep-alive connections longer than a browser or a proxy keeps them (nginx 60 s): Node's default of 5 s
   // closes a connection just as a client sends its next request on it, which the client sees as ECONNRESET.
   const httpServer = createServer({ keepAliveTimeout: KEEP_ALIVE_MS, headersTimeout: KEEP_ALIVE_MS + 1_000 }, app);
-  // While closing, a kept-alive connection is closed as soon as its last request ends, not after KEEP_ALIVE_MS.
-  let closing = false;
-  httpServer.on('request', (_req, res: ServerResponse) => {
-    res.once('finish', () => {
-      if (closing) setImmediate(() => httpServer.closeIdleConnections());
-    });
-  });
   const io = new SocketServer(httpServer, { path: '/socket.io', serveClient: false });
   const chat = attachChat(io, services, dbHandle);
   services.chat = chat.hub;
@@ -228,9 +221,13 @@ export async function createAppServer(opts: { config: Config; dbHandle: DbHandle
     // Stop accepting, let in-flight requests finish, then release sockets and the database.
     close: async () => {
       await new Promise<void>((resolve) => {
-        closing = true;
+        // A kept-alive connection goes idle when its last request ends: close it then, not after KEEP_ALIVE_MS.
+        const idle = setInterval(() => httpServer.closeIdleConnections(), 50);
         // io.close() disconnects every socket, then closes the HTTP server (which waits for in-flight requests).
-        void io.close(() => resolve());
+        void io.close(() => {
+          clearInterval(idle);
+          resolve();
+        });
         httpServer.closeIdleConnections();
       });
       await jobs.stop();

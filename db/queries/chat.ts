@@ -86,9 +86,11 @@ export type StoredMessage = { id: number; conversation_id: number; seq: number; 
  */
 export async function insertMessages(db: Db, messages: readonly NewMessage[]): Promise<StoredMessage[]> {
   if (messages.length === 0) return [];
-  const result = await insertMessagesQuery(messages).execute(db);
-  return result.rows.map((r) => ({ ...r, id: Number(r.id) }));
+  return storedRows((await insertMessagesQuery(messages).execute(db)).rows);
 }
+
+/** The rows the insert returns, with the bigint id as a number. */
+const storedRows = (rows: readonly StoredMessage[]): StoredMessage[] => rows.map((r) => ({ ...r, id: Number(r.id) }));
 
 /** The name the socket writer's statement is prepared under on each pool connection. */
 export const INSERT_MESSAGES_STATEMENT = 'km_insert_messages';
@@ -104,8 +106,7 @@ export function messageInserter(db: Kysely<Database>, pool: pg.Pool | undefined)
   return async (messages) => {
     if (messages.length === 0) return [];
     const compiled = insertMessagesQuery(messages).compile(db);
-    const result = await pool.query<StoredMessage>({ name: INSERT_MESSAGES_STATEMENT, text: compiled.sql, values: [...compiled.parameters] });
-    return result.rows.map((r) => ({ ...r, id: Number(r.id) }));
+    return storedRows((await pool.query<StoredMessage>({ name: INSERT_MESSAGES_STATEMENT, text: compiled.sql, values: [...compiled.parameters] })).rows);
   };
 }
 
