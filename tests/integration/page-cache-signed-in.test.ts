@@ -29,6 +29,18 @@ async function atOnce(check: () => Promise<boolean>): Promise<boolean> {
   return false;
 }
 
+/**
+ * Reads `page` twice and tells whether the second read came from memory. On PostgreSQL a change
+ * made just before (a log-in writes a session row; the last test restored a name) is heard a few
+ * milliseconds later and may empty the cache between the two reads: then it reads again (up to 3 s).
+ */
+async function cachedOnSecondRead(reader: Client, page: string): Promise<boolean> {
+  return atOnce(async () => {
+    await reader.get(page);
+    return hit(await reader.get(page));
+  });
+}
+
 describe('cache of signed-in pages', () => {
   let server: TestServer;
   let municipality: Client;
@@ -48,11 +60,17 @@ describe('cache of signed-in pages', () => {
 
   it('serves the home page and the applications from memory the second time, private, with a fresh nonce', async () => {
     for (const page of ['/', '/applications']) {
-      const first = await municipality.get(page);
-      expect(first.status).toBe(200);
-      const firstHtml = await first.text();
-      const second = await municipality.get(page);
-      expect(hit(second), page).toBe(true);
+      let first!: Response;
+      let firstHtml = '';
+      let second!: Response;
+      const cached = await atOnce(async () => {
+        first = await municipality.get(page);
+        expect(first.status).toBe(200);
+        firstHtml = await first.text();
+        second = await municipality.get(page);
+        return hit(second);
+      });
+      expect(cached, page).toBe(true);
       expect(second.headers.get('cache-control')).toBe('private, no-store');
       const html = await second.text();
       const nonce = nonceOf(second)!;
@@ -64,8 +82,7 @@ describe('cache of signed-in pages', () => {
   });
 
   it("never serves one reader's page to another", async () => {
-    await municipality.get('/');
-    expect(hit(await municipality.get('/'))).toBe(true);
+    expect(await cachedOnSecondRead(municipality, '/')).toBe(true);
     const other = await company.get('/');
     expect(hit(other)).toBe(false);
     const otherHtml = await other.text();
@@ -88,10 +105,8 @@ describe('cache of signed-in pages', () => {
   });
 
   it('shows a new notification at once (a private table changed outside any request)', async () => {
-    await municipality.get('/');
-    const cached = await municipality.get('/');
-    expect(hit(cached)).toBe(true);
-    const before = unreadOf(await cached.text());
+    expect(await cachedOnSecondRead(municipality, '/')).toBe(true);
+    const before = unreadOf(await (await municipality.get('/')).text());
     expect(before).toBeGreaterThanOrEqual(0);
     await server.db
       .insertInto('notifications')
@@ -101,8 +116,7 @@ describe('cache of signed-in pages', () => {
   });
 
   it('shows a change to a public table at once (the account renamed)', async () => {
-    await municipality.get('/');
-    expect(hit(await municipality.get('/'))).toBe(true);
+    expect(await cachedOnSecondRead(municipality, '/')).toBe(true);
     await server.db.updateTable('users').set({ name: '大野 健太郎' }).where('email', '=', 'municipality@example.jp').execute();
     try {
       expect(await atOnce(async () => (await (await municipality.get('/')).text()).includes('大野 健太郎'))).toBe(true);
@@ -115,8 +129,7 @@ describe('cache of signed-in pages', () => {
     const reader = new Client(server.url);
     await reader.login('municipality@example.jp', 'demo-municipality-2026');
     const cookie = reader.cookie;
-    await reader.get('/');
-    expect(hit(await reader.get('/'))).toBe(true);
+    expect(await cachedOnSecondRead(reader, '/')).toBe(true);
     const tokenHash = (await server.db.selectFrom('sessions').select('id').orderBy('created_at', 'desc').executeTakeFirstOrThrow()).id;
     await server.db.deleteFrom('sessions').where('id', '=', tokenHash).execute();
     expect(await atOnce(async () => !(await (await fetch(server.url + '/', { headers: { cookie } })).text()).includes('大野 健太'))).toBe(true);
@@ -124,8 +137,7 @@ describe('cache of signed-in pages', () => {
     const leaving = new Client(server.url);
     await leaving.login('company@example.jp', 'demo-company-2026');
     const leavingCookie = leaving.cookie;
-    await leaving.get('/applications');
-    expect(hit(await leaving.get('/applications'))).toBe(true);
+    expect(await cachedOnSecondRead(leaving, '/applications')).toBe(true);
     expect((await leaving.post('/logout')).status).toBe(302);
     const after = await fetch(server.url + '/applications', { headers: { cookie: leavingCookie }, redirect: 'manual' });
     expect(hit(after)).toBe(false);
@@ -150,8 +162,7 @@ describe('cache of signed-in pages', () => {
     const announced = rows.rows.filter((r) => !silent.includes(r.table)).map((r) => r.table);
     expect(announced).toEqual(expect.arrayContaining(['sessions', 'messages', 'notifications', 'applications', 'proposals', 'listings']));
     for (const table of announced) {
-      await municipality.get('/');
-      expect(hit(await municipality.get('/')), table).toBe(true);
+      expect(await cachedOnSecondRead(municipality, '/'), table).toBe(true);
       // A statement that changes no row still counts: the triggers fire per statement.
       await sql`delete from ${sql.table(table)} where false`.execute(server.db);
       expect(await atOnce(async () => !hit(await municipality.get('/'))), `${table} did not empty the cache`).toBe(true);
@@ -169,8 +180,7 @@ describe.skipIf(!process.env.DATABASE_URL)('cache of signed-in pages while priva
   it('stops serving signed-in pages from memory, and starts again once reconnected', async () => {
     const reader = new Client(server.url);
     await reader.login('municipality@example.jp', 'demo-municipality-2026');
-    await reader.get('/');
-    expect(hit(await reader.get('/'))).toBe(true);
+    expect(await cachedOnSecondRead(reader, '/')).toBe(true);
     await sql`select pg_terminate_backend(pid) from pg_stat_activity where query ilike 'listen km_private_change%'`.execute(server.db);
     let off = false;
     for (let i = 0; i < 60 && !off; i += 1) {
