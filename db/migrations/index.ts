@@ -33,6 +33,7 @@ import * as m1201 from './2026_12_07_1201_proposal_shown_once';
 import * as m1202 from './2026_12_07_1202_organisation_proposal_refresh';
 import * as m1203 from './2026_12_07_1203_private_change_notify';
 import * as m1311 from './2026_12_07_1311_proposal_digests';
+import * as m260201 from './2026_12_08_0201_search_lead_vector';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder at run time) so that the
@@ -73,4 +74,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_1202_organisation_proposal_refresh': m1202,
   '2026_12_07_1203_private_change_notify': m1203,
   '2026_12_07_1311_proposal_digests': m1311,
+  '2026_12_08_0201_search_lead_vector': m260201,
 };

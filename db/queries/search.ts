@@ -226,7 +226,9 @@ export type RankPlan = {
   coverage: Array<[string, number]>;
 };
 
-const WEIGHTS = sql.lit('{0.1, 0.3, 0.6, 1.0}');
+// ts_rank's weights of D (body), C (category and place), B (skills) and A (title).
+const BODY_WEIGHT = 0.1;
+const WEIGHTS = sql.lit(`{${BODY_WEIGHT}, 0.3, 0.6, 1.0}`);
 const HIT_COLUMNS = sql`d.kind, d.id, d.title, d.body, d.skills, d.category, d.types, d.prefecture, d.municipality, d.remote_ok, d.term_months, d.published_at`;
 
 export type SearchHitRow = Pick<SearchDocumentRow, 'kind' | 'id' | 'title' | 'body' | 'skills' | 'category' | 'types' | 'prefecture' | 'municipality' | 'remote_ok' | 'term_months'> & {
@@ -308,6 +310,85 @@ function rankedPage(pool: RawBuilder<unknown>, plan: RankPlan, opts: PageOptions
 }
 
 /**
+ * How much more than on the lead vector (the full vector without the body) `ts_rank` of `q` can give
+ * on the full vector. A query with an OR at the top, or a single word, is ranked per word (PostgreSQL's
+ * calc_rank_or): each word scores Σ wᵢ/i² over its positions in order, divided by 1.645 (≈ π²/6), and
+ * averaged over the words. The body's positions come after all the others and weigh 0.1, so they add
+ * at most 0.1 to any word and to the average. Any other query (AND, phrase) is ranked on pairs of
+ * positions, 1 − Π(1 − wᵢ), which the body can push up to 1 whatever the rest gives.
+ */
+export function bodyRoom(q: string): { perWord: boolean; room: number } {
+  let text = q.trim();
+  // Parentheses around the whole query say nothing.
+  while (text.startsWith('(') && closingParen(text, 0) === text.length - 1) text = text.slice(1, -1).trim();
+  let depth = 0;
+  let operator = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'") {
+      // A quoted lexeme: '' is a quote inside it.
+      for (i++; i < text.length; i++) {
+        if (text[i] === "'" && text[i + 1] === "'") i++;
+        else if (text[i] === "'") break;
+      }
+    } else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (depth === 0 && c === '|') return { perWord: true, room: BODY_WEIGHT };
+    else if (depth === 0 && (c === '&' || c === '<' || c === '!')) operator = true;
+  }
+  return operator ? { perWord: false, room: 1 } : { perWord: true, room: BODY_WEIGHT };
+}
+
+/** Index of the parenthesis closing the one at `at` (quoted lexemes skipped), or -1. */
+function closingParen(text: string, at: number): number {
+  let depth = 0;
+  for (let i = at; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'") {
+      for (i++; i < text.length; i++) {
+        if (text[i] === "'" && text[i + 1] === "'") i++;
+        else if (text[i] === "'") break;
+      }
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * A lower and an upper bound of rankedPage's score, from the lead vector alone (`vector`: an
+ * expression for it). The lower bound is the same score on the lead vector: words and positions only
+ * add to a rank, and a query that matches the lead vector matches the full one. The upper bound adds
+ * what the body can add to each rank (bodyRoom; no rank exceeds 1) and counts every coverage bonus.
+ */
+function scoreBounds(plan: RankPlan, vector: RawBuilder<unknown>) {
+  const rank = (q: string) => sql`ts_rank(${WEIGHTS}, ${vector}, ${q}::tsquery)::float8`;
+  const lower = sql.join(
+    [
+      ...plan.terms.map(([q, w]) => sql`${sql.lit(w)} * ${rank(q)}`),
+      ...plan.coverage.map(([q, w]) => sql`case when ${vector} @@ ${q}::tsquery then ${sql.lit(w)} else 0 end`),
+      sql`0`,
+    ],
+    sql` + `,
+  );
+  const upper = sql.join(
+    [
+      ...plan.terms.map(([q, w]) => {
+        const { room } = bodyRoom(q);
+        return room >= 1 ? sql`${sql.lit(w)}` : sql`${sql.lit(w)} * least(1, ${rank(q)} + ${sql.lit(room)})`;
+      }),
+      ...plan.coverage.map(([, w]) => sql`${sql.lit(w)}`),
+      sql`0`,
+    ],
+    sql` + `,
+  );
+  return { lower: sql`(${lower})::float8`, upper: sql`(${upper})::float8` };
+}
+
+// Slack for the rounding of float4 ranks when a bound is compared with a score.
+const BOUND_SLACK = 1e-5;
+
+/**
  * One page of ranked hits plus the exact total and facet counts, in one round trip and one pass over
  * the matches. Up to `rankAll` matches, every one of them is scored; above, candidates are pre-ranked
  * (title or skills match first, then newest) and the first `pool` of them get the exact ranking.
@@ -321,9 +402,15 @@ export async function searchPage(db: Executor, plan: RankPlan, filters: SqlFilte
 /** The statement searchPage runs (tests read its plan). */
 export function searchPageQuery(plan: RankPlan, filters: SqlFilters, opts: PageOptions) {
   const ranked = isRanked(plan, opts);
+  // Every match is scored, but only a match whose upper bound reaches the page's cut-off (the lower
+  // bound of the match that is last on the page when ordered by lower bounds) can be on the page: the
+  // others never have their full vector read. Above `rankAll` matches: the pool, as before.
+  const cutoff = sql`coalesce((select lower from m order by lower desc offset ${opts.offset + opts.limit - 1}::int limit 1), '-infinity'::float8)`;
   const hits = ranked
     ? rankedPage(
-        sql`select kind, id, published_at, search_vector from m order by hs desc, published_at desc, kind, id
+        sql`select kind, id, published_at, search_vector from m
+          where (select count(*) from m) > ${opts.rankAll}::int or upper >= ${cutoff} - ${sql.lit(BOUND_SLACK)}
+          order by hs desc, published_at desc, kind, id
           limit case when (select count(*) from m) <= ${opts.rankAll}::int then null else ${opts.pool}::int end`,
         plan,
         opts,
@@ -333,10 +420,13 @@ export function searchPageQuery(plan: RankPlan, filters: SqlFilters, opts: PageO
         join search_documents d on d.kind = p.kind and d.id = p.id
         order by d.published_at desc, d.updated_at desc, d.kind, d.id`;
   const hs = ranked ? sql`(d.head_vector @@ ${headQuery(plan)})::int` : sql`0`;
+  const bounds = ranked ? scoreBounds(plan, sql`l.vector`) : { lower: sql`0::float8`, upper: sql`0::float8` };
   return sql<{ hits: SearchHitRow[] | null; facets: FacetRow[] | null }>`
     with m as materialized (
-      select d.kind, d.id, d.category, d.prefecture, d.types, d.published_at, d.updated_at, ${ranked ? sql`d.search_vector` : sql`null::tsvector`} as search_vector, ${hs} as hs
-      from search_documents d where ${whereOfCombined(plan, filters)}
+      select d.kind, d.id, d.category, d.prefecture, d.types, d.published_at, d.updated_at, ${ranked ? sql`d.search_vector` : sql`null::tsvector`} as search_vector, ${hs} as hs,
+        ${bounds.lower} as lower, ${bounds.upper} as upper
+      from search_documents d cross join lateral (select ${ranked ? sql`d.lead_vector` : sql`null::tsvector`} as vector offset 0) l
+      where ${whereOfCombined(plan, filters)}
     ),
     h as (${hits}),
     f as (${FACETS})

@@ -27,6 +27,8 @@ export interface SearchDocumentTable {
   search_vector: string;
   /** title and skills only (bigrams), for the cheap first ranking pass */
   head_vector: string;
+  /** the full vector without the body (generated): every match's bound on its score, read from the row */
+  lead_vector: GeneratedAlways<string>;
   /** 0–15 from the key (generated): the sample that estimates counts of very common searches */
   sample: GeneratedAlways<number>;
   indexed_at: Generated<Date>;
