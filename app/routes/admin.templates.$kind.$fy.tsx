@@ -74,9 +74,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const typedVersion = parsed.ok ? parsed.value.baseVersion : TemplateEditForm.shape.baseVersion.parse(valueAt(parsed.reply().initialValue, 'baseVersion'));
     if (typedVersion === undefined) return answer(parsed.reply({ formErrors: [REOPEN] }), 400);
     if (!parsed.ok) {
-      // Only a NUL (or a file where a text belongs) gets here: the form comes back laid out as it was, every text kept.
+      // A NUL (or a text posted as something else) gets here: the form comes back laid out as it was, every text kept.
       const kept = await templateEditBase(context.db, kind, fiscalYear, typedVersion).catch(asErrorResponse);
-      return answer(parsed.reply({ formErrors: ['使用できない文字（NUL）を含む欄があります（入力内容はそのまま残しています）。'] }), 400, kept);
+      const nul = Object.values(parsed.errors).some((messages) => messages.some((m) => m.includes('（NUL）')));
+      return answer(parsed.reply({ formErrors: [nul ? '使用できない文字（NUL）を含む欄があります（入力内容はそのまま残しています）。' : '入力内容を確認してください（入力内容はそのまま残しています）。'] }), 400, kept);
     }
     const baseVersion = typedVersion;
     const values = templateFormValues(parsed.value);
