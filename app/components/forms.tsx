@@ -154,27 +154,43 @@ export function TextareaField({
   );
 }
 
+export type SelectOption = { value: string; label: string };
+/** Options under a heading (`<optgroup>`), such as the audit log's actions by area. */
+export type SelectOptionGroup = { group: string; options: readonly SelectOption[] };
+
+const optionOf = (o: SelectOption) => (
+  <option key={o.value} value={o.value}>
+    {o.label}
+  </option>
+);
+
+/** A select; `options` may mix plain options and groups. `unmarked` leaves out the 任意 mark (a filter, where every field is optional). */
 export function SelectField({
   options,
   placeholder,
   label,
   hint,
   required,
+  unmarked,
   className,
   ...source
-}: Common & { options: readonly { value: string; label: string }[]; placeholder?: string }) {
+}: Common & { options: readonly (SelectOption | SelectOptionGroup)[]; placeholder?: string; unmarked?: boolean }) {
   const r = resolve(source);
   return (
     <div className={className ?? 'field'}>
-      <Label htmlFor={r.id} label={label} required={required} />
+      <Label htmlFor={r.id} label={label} required={required} unmarked={unmarked} />
       <Hint id={r.hintId} hint={hint} />
       <select id={r.id} name={r.name} className="field-input" defaultValue={r.value ?? ''} aria-invalid={r.errors?.length ? true : undefined} aria-describedby={describedBy(r, hint)}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        {options.map((o) =>
+          'group' in o ? (
+            <optgroup key={`group-${o.group}`} label={o.group}>
+              {o.options.map(optionOf)}
+            </optgroup>
+          ) : (
+            optionOf(o)
+          ),
+        )}
       </select>
       <ErrorList id={r.errorId} errors={r.errors} />
     </div>
@@ -271,6 +287,8 @@ export function ErrorSummary({
   formErrors,
   labels,
   formId = DEFAULT_FORM_ID,
+  title,
+  className,
   children,
 }: {
   result?: SubmissionResult<string[]> | null;
@@ -278,6 +296,10 @@ export function ErrorSummary({
   formErrors?: string[];
   labels: Record<string, string>;
   formId?: string;
+  /** the heading, where the page says more than the count (a filter shown with its default instead) */
+  title?: ReactNode;
+  /** more classes (`print-hidden` on a page meant for printing) */
+  className?: string;
   children?: ReactNode;
 }) {
   const all: Record<string, string[] | null | undefined> = { ...(result?.error ?? {}), ...(errors ?? {}) };
@@ -292,9 +314,9 @@ export function ErrorSummary({
   if (!shown) return null;
   const fieldCount = entries.filter(([name]) => name !== '').reduce((n, [, m]) => n + m.length, 0);
   return (
-    <div ref={ref} role="alert" aria-labelledby={`${formId}-error-summary-title`} tabIndex={-1} className="error-summary" data-testid="error-summary">
+    <div ref={ref} role="alert" aria-labelledby={`${formId}-error-summary-title`} tabIndex={-1} className={className ? `error-summary ${className}` : 'error-summary'} data-testid="error-summary">
       <h2 id={`${formId}-error-summary-title`} className="text-lg font-bold">
-        {fieldCount ? `入力内容に${fieldCount}件の問題があります` : '操作を完了できませんでした'}
+        {title ?? (fieldCount ? `入力内容に${fieldCount}件の問題があります` : '操作を完了できませんでした')}
       </h2>
       <ul className="mt-2 list-disc space-y-1 pl-6">
         {entries.flatMap(([name, messages]) =>

@@ -19,17 +19,20 @@ export function Notice({
   as: Tag = 'div',
   className,
   testId,
+  data,
 }: {
   children: ReactNode;
   tone?: Tone;
   role?: 'status' | 'alert' | 'none';
-  /** `p` where the notice is one paragraph inside running text */
-  as?: 'div' | 'p';
+  /** `p` where the notice is one paragraph inside running text, `li` where the notices are a list (the verdicts) */
+  as?: 'div' | 'p' | 'li';
   className?: string;
   testId?: string;
+  /** data attributes a page or its tests read (`data-eligible`) */
+  data?: Record<`data-${string}`, string>;
 }) {
   return (
-    <Tag role={role === 'none' ? undefined : role} className={className ? `${LOOK[tone]} ${className}` : LOOK[tone]} data-testid={testId}>
+    <Tag role={role === 'none' ? undefined : role} className={className ? `${LOOK[tone]} ${className}` : LOOK[tone]} data-testid={testId} {...data}>
       {children}
     </Tag>
   );

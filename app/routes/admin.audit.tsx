@@ -4,6 +4,7 @@ import { AUDIT_ACTION_GROUPS, AUDIT_ACTION_LABELS, AUDIT_TARGET_LABELS, auditAct
 import { listAudit } from '../services/audit.server';
 import { requireCan } from '../services/auth.server';
 import { formatDateTime } from '../utils/dates';
+import { SelectField } from '../components/forms';
 
 export const meta: MetaFunction = () => [{ title: '監査ログ｜起業人マッチ 管理' }];
 
@@ -30,6 +31,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ rows, filter, next: found.length === PAGE ? found[found.length - 1].id : null });
 }
 
+/** The action filter: each area's actions under its heading, the area as a whole first. */
+const ACTION_OPTIONS = Object.entries(AUDIT_ACTION_GROUPS).map(([prefix, group]) => ({
+  group,
+  options: [{ value: prefix, label: `${group}のすべて` }, ...Object.entries(AUDIT_ACTION_LABELS).filter(([code]) => code.startsWith(prefix)).map(([code, label]) => ({ value: code, label }))],
+}));
+
 export default function AuditLog() {
   const { rows, filter, next } = useLoaderData<typeof loader>();
   const qs = (extra: Record<string, string>) =>
@@ -39,26 +46,7 @@ export default function AuditLog() {
       <h1 className="text-3xl font-bold">監査ログ</h1>
       <p>登録・承認・ログイン・掲載・応募などすべての変更の記録です（変更・削除はできません）。</p>
       <Form method="get" className="flex flex-wrap items-end gap-4">
-        <div>
-          <label htmlFor="action" className="field-label">
-            操作
-          </label>
-          <select id="action" name="action" className="field-input" defaultValue={filter.action ?? ''}>
-            <option value="">すべて</option>
-            {Object.entries(AUDIT_ACTION_GROUPS).map(([prefix, group]) => (
-              <optgroup key={prefix} label={group}>
-                <option value={prefix}>{group}のすべて</option>
-                {Object.entries(AUDIT_ACTION_LABELS)
-                  .filter(([code]) => code.startsWith(prefix))
-                  .map(([code, label]) => (
-                    <option key={code} value={code}>
-                      {label}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
+        <SelectField name="action" formId="audit" label="操作" unmarked className="" placeholder="すべて" defaultValue={filter.action ?? ''} options={ACTION_OPTIONS} />
         <div>
           <label htmlFor="actor" className="field-label">
             操作者のメールアドレス

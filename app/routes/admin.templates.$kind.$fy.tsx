@@ -1,3 +1,4 @@
+import type { SubmissionResult } from '@conform-to/react';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { CopyToYearForm, PlaceholderHelp, TemplateEditorForm, TemplateHistory } from '../components/agreements/template-editor';
@@ -5,10 +6,13 @@ import { TextDiffView } from '../components/agreements/text-diff';
 import { AGREEMENT_KINDS, type AgreementKind, type AgreementTemplate } from '../domain/agreements';
 import { formFromTemplate, templateJson } from '../domain/agreements/template-form';
 import type { TextDiff } from '../domain/agreements/text-diff';
-import { copyTemplateToYear, FISCAL_YEAR_RANGE, getTemplateEditor, previewTemplate, saveTemplateVersion } from '../services/agreement-templates.server';
+import { copyTemplateToYear, FISCAL_YEAR_RANGE, getTemplateEditor, previewTemplate, saveTemplateVersion, templateEditBase } from '../services/agreement-templates.server';
 import { requireCan } from '../services/auth.server';
 import { asErrorResponse, invariantResponse } from '../utils/errors';
-import { NUL_MESSAGE, readFormData, textValues } from '../utils/forms.server';
+import { parseSubmission, readFormData } from '../utils/forms.server';
+import { CopyTemplateForm, TemplateEditForm, templateFormValues } from '../schemas/agreement-templates';
+import { formSchema, valueAt } from '../schemas/form';
+import { ErrorSummary } from '../components/forms';
 import { DoneNotice } from '../components/notice';
 
 /*
@@ -34,12 +38,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return json({ ...page, json: templateJson(page.current.template), values: formFromTemplate(page.current.template), done }, { headers: NO_STORE });
 }
 
+/** What the action answers: the kit's SubmissionResult (the problems and everything typed), which form it was, and for the editor what it was laid out from. */
 export type TemplateActionData = {
+  result: SubmissionResult<string[]>;
   intent: string;
-  formError?: string;
-  errors?: Record<string, string[]>;
-  /** everything posted, to fill the form again */
-  values?: Record<string, string>;
   /** the template the form fields were laid out from, and its version */
   base?: AgreementTemplate;
   baseVersion?: number;
@@ -47,37 +49,52 @@ export type TemplateActionData = {
   preview?: { html: string; sample: string };
 };
 
+const NO_FIELDS = formSchema({});
+const REOPEN = 'ページを開き直してから、もう一度編集してください。';
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireCan(request, context, 'admin.templates');
   const { kind, fiscalYear } = pairOf(params);
-  const values = textValues(await readFormData(request));
-  const intent = values.intent ?? '';
+  const formData = await readFormData(request);
+  const posted = formData.get('intent');
+  const intent = typeof posted === 'string' ? posted : '';
   const opts = { ip: context.clientIp };
+  const answer = (result: SubmissionResult<string[]>, status: number, more: Omit<TemplateActionData, 'result' | 'intent'> = {}) =>
+    json<TemplateActionData>({ result, intent, ...more }, { status });
 
   if (intent === 'copy') {
-    const nul = ['targetFiscalYear', 'copyNote'].filter((k) => values[k]?.includes('\u0000'));
-    if (nul.length) return json<TemplateActionData>({ intent, formError: '次年度版を作成できませんでした。入力内容を確認してください。', errors: Object.fromEntries(nul.map((k) => [k, [NUL_MESSAGE]])), values }, { status: 400 });
-    const result = await copyTemplateToYear(context.db, user, kind, fiscalYear, { target: values.targetFiscalYear ?? '', note: values.copyNote ?? '' }, opts).catch(asErrorResponse);
+    const parsed = await parseSubmission(formData, CopyTemplateForm);
+    if (!parsed.ok) return answer(parsed.reply({ formErrors: ['次年度版を作成できませんでした。入力内容を確認してください。'] }), 400);
+    const result = await copyTemplateToYear(context.db, user, kind, fiscalYear, { target: parsed.value.targetFiscalYear ?? '', note: parsed.value.copyNote ?? '' }, opts).catch(asErrorResponse);
     if (result.ok) return redirect(`/admin/templates/${kind}/${result.fiscalYear}?done=copied`);
-    return json<TemplateActionData>({ intent, formError: result.formError, errors: result.errors, values }, { status: result.status });
+    return answer(parsed.reply({ formErrors: [result.formError], fieldErrors: result.errors }), result.status);
   }
   if (intent === 'preview' || intent === 'save') {
-    if (!/^\d{1,6}$/.test(values.baseVersion ?? '')) return json<TemplateActionData>({ intent, formError: 'ページを開き直してから、もう一度編集してください。' }, { status: 400 });
-    const baseVersion = Number(values.baseVersion);
+    const parsed = await parseSubmission(formData, TemplateEditForm);
+    const typedVersion = parsed.ok ? parsed.value.baseVersion : TemplateEditForm.shape.baseVersion.parse(valueAt(parsed.reply().initialValue, 'baseVersion'));
+    if (typedVersion === undefined) return answer(parsed.reply({ formErrors: [REOPEN] }), 400);
+    if (!parsed.ok) {
+      // A NUL (or a text posted as something else) gets here: the form comes back laid out as it was, every text kept.
+      const kept = await templateEditBase(context.db, kind, fiscalYear, typedVersion).catch(asErrorResponse);
+      const nul = Object.values(parsed.errors).some((messages) => messages.some((m) => m.includes('（NUL）')));
+      return answer(parsed.reply({ formErrors: [nul ? '使用できない文字（NUL）を含む欄があります（入力内容はそのまま残しています）。' : '入力内容を確認してください（入力内容はそのまま残しています）。'] }), 400, kept);
+    }
+    const baseVersion = typedVersion;
+    const values = templateFormValues(parsed.value);
     if (intent === 'preview') {
-      const sample = /^\d$/.test(values.sample ?? '') ? Number(values.sample) : 0;
-      const result = await previewTemplate(context.db, kind, fiscalYear, { baseVersion, values, sample }).catch(asErrorResponse);
-      if (result.ok) return json<TemplateActionData>({ intent, values, base: result.base, baseVersion, preview: { html: result.html, sample: result.sample } });
-      return json<TemplateActionData>({ intent, formError: result.formError, errors: result.errors, values, base: result.base, baseVersion: result.baseVersion }, { status: result.status });
+      const result = await previewTemplate(context.db, kind, fiscalYear, { baseVersion, values, sample: parsed.value.sample }).catch(asErrorResponse);
+      if (result.ok) return answer(parsed.reply(), 200, { base: result.base, baseVersion, preview: { html: result.html, sample: result.sample } });
+      return answer(parsed.reply({ formErrors: result.formError ? [result.formError] : [], fieldErrors: result.errors }), result.status, { base: result.base, baseVersion: result.baseVersion });
     }
     const result = await saveTemplateVersion(context.db, user, kind, fiscalYear, { baseVersion, values }, opts).catch(asErrorResponse);
     if (result.ok) return redirect(`/admin/templates/${kind}/${fiscalYear}?done=saved`);
-    return json<TemplateActionData>(
-      { intent, formError: result.formError, errors: result.errors, values, base: result.base, baseVersion: result.baseVersion, stale: result.stale },
-      { status: result.status },
-    );
+    return answer(parsed.reply({ formErrors: result.formError ? [result.formError] : [], fieldErrors: result.errors }), result.status, {
+      base: result.base,
+      baseVersion: result.baseVersion,
+      stale: result.stale,
+    });
   }
-  return json<TemplateActionData>({ intent, formError: '操作を選んでください。' }, { status: 400 });
+  return answer((await parseSubmission(formData, NO_FIELDS)).reply({ formErrors: ['操作を選んでください。'] }), 400);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -92,9 +109,13 @@ const DONE: Record<string, string> = {
 export default function TemplateEditorPage() {
   const data = useLoaderData<typeof loader>();
   const failure = useActionData<TemplateActionData>();
-  const editing = failure && failure.intent !== 'copy' && failure.values && failure.base ? failure : null;
+  const typed = (name: string) => {
+    const v = valueAt(failure?.result.initialValue ?? {}, name);
+    return typeof v === 'string' ? v : undefined;
+  };
+  const editing = failure && failure.intent !== 'copy' && failure.base && failure.baseVersion !== undefined ? { ...failure, base: failure.base, baseVersion: failure.baseVersion } : null;
   const copying = failure?.intent === 'copy' ? failure : null;
-  const values = editing?.values ?? {};
+  const values = editing ? Object.fromEntries(Object.keys(formFromTemplate(editing.base)).map((name) => [name, typed(name) ?? ''])) : data.values;
   return (
     <div className="space-y-6">
       <nav aria-label="パンくずリスト" className="text-sm">
@@ -109,11 +130,7 @@ export default function TemplateEditorPage() {
         </p>
       </header>
       <DoneNotice done={data.done} messages={DONE} />
-      {failure?.formError && !editing && !copying ? (
-        <p role="alert" className="error-summary">
-          {failure.formError}
-        </p>
-      ) : null}
+      {failure && !editing && !copying ? <ErrorSummary result={failure.result} labels={{}} /> : null}
       {editing?.stale ? (
         <section className="card space-y-2" aria-labelledby="stale-title">
           <h2 id="stale-title" className="section-title">
@@ -139,21 +156,19 @@ export default function TemplateEditorPage() {
         kind={data.kind}
         template={editing?.base ?? data.current.template}
         baseVersion={editing?.baseVersion ?? data.current.version}
-        values={editing ? values : data.values}
-        json={editing ? (values.json ?? data.json) : data.json}
-        note={values.note ?? ''}
-        sample={values.sample ?? '0'}
+        values={values}
+        json={editing ? (typed('json') ?? data.json) : data.json}
+        note={editing ? (typed('note') ?? '') : ''}
+        sample={editing ? (typed('sample') ?? '0') : '0'}
         samples={data.samples}
-        errors={editing?.errors ?? {}}
-        formError={editing?.formError}
+        result={editing ? editing.result : null}
       />
       <TemplateHistory history={data.history} />
       <CopyToYearForm
         fiscalYearLabel={data.fiscalYearLabel}
-        target={copying?.values?.targetFiscalYear ?? data.copy.targetFiscalYear}
-        note={copying?.values?.copyNote ?? data.copy.note}
-        errors={copying?.errors ?? {}}
-        formError={copying?.formError}
+        target={copying ? (typed('targetFiscalYear') ?? '') : data.copy.targetFiscalYear}
+        note={copying ? (typed('copyNote') ?? '') : data.copy.note}
+        result={copying ? copying.result : null}
       />
     </div>
   );

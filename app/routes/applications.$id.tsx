@@ -196,7 +196,14 @@ export default function ConversationPage() {
         />
         <div className="min-w-0 space-y-6">
           <StatePanel moves={data.moves} state={a.state} stateReason={a.stateReason} result={failure?.intent === 'state' ? failure.result : undefined} />
-          <SlotsPanel applicationId={a.id} slots={data.slots} canPropose={data.canProposeSlots} submissionKey={data.submissionKey} result={failure?.intent === 'slots' ? failure.result : undefined} />
+          <SlotsPanel
+            applicationId={a.id}
+            slots={data.slots}
+            canPropose={data.canProposeSlots}
+            submissionKey={data.submissionKey}
+            result={failure?.intent === 'slots' ? failure.result : undefined}
+            acceptResult={failure?.intent === 'accept' ? failure.result : undefined}
+          />
         </div>
       </div>
     </div>

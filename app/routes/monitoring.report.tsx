@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
+import { useMemo } from 'react';
 import { ChartFigure } from '../components/monitoring/chart-figure';
 import { DataTable } from '../components/monitoring/data-table';
 import { KpiList } from '../components/monitoring/kpi-list';
@@ -7,6 +8,7 @@ import { addMonths, describeFilters, fiscalYearLabel, fiscalYearMonths, fiscalYe
 import { requireCan } from '../services/auth.server';
 import { buildDashboard, parseMonitoringFilters } from '../services/monitoring.server';
 import { formatDateTime } from '../utils/dates';
+import { ErrorSummary } from '../components/forms';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `月次レポート ${data ? monthLabel(data.month) : ''}｜起業人マッチ` }];
 
@@ -54,6 +56,8 @@ const PRINT_CSS = `@page { size: A4; margin: 14mm; }
 
 export default function MonthlyReport() {
   const { month, single, ytd, errors, generatedAt } = useLoaderData<typeof loader>();
+  // one list per loaded page, so the summary takes focus when the page comes, not on every render
+  const problems = useMemo(() => Object.values(errors).flat(), [errors]);
   const pick = (d: typeof single, id: string) => d.tables.find((t) => t.id === id)!;
   const fy = ytd.filters.fiscalYear;
   return (
@@ -72,16 +76,8 @@ export default function MonthlyReport() {
           集計時点：{formatDateTime(single.refreshedAt)} ／ 作成：
           {formatDateTime(generatedAt)}
         </p>
-        {Object.keys(errors).length ? (
-          <div className="error-summary print-hidden" role="alert">
-            <p className="font-bold">指定に誤りがあるため、既定の値で表示しています。</p>
-            <ul className="list-disc pl-6">
-              {Object.values(errors).flat().map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        {/* fy, from and to have no field on this page: their problems are listed without a link */}
+        <ErrorSummary formErrors={problems} labels={{}} formId="report" title="指定に誤りがあるため、既定の値で表示しています。" className="print-hidden" />
         <form method="get" className="print-hidden flex flex-wrap items-end gap-3">
           <div>
             <label htmlFor="month" className="field-label">

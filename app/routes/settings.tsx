@@ -102,9 +102,9 @@ export default function Settings() {
           ) : null}
         </dl>
         {user.employment?.track === 'freelance' ? (
-          <p className="rounded-lg border-2 border-yellow-700 bg-yellow-50 p-3" data-testid="freelance-notice">
+          <Notice tone="warning" role="none" as="p" testId="freelance-notice">
             フリーランス・自営業の方は副業型の対象になりません。ソリューションの掲載はできます。
-          </p>
+          </Notice>
         ) : null}
         <p className="flex flex-wrap gap-4">
           {canManageOrganisation ? <a href="/settings/organisation">組織の紹介文とメンバーの管理</a> : null}

@@ -12,6 +12,7 @@ import { signUp, signupProblems } from '../services/accounts.server';
 import { getOptionalUser } from '../services/auth.server';
 import { invariantResponse } from '../utils/errors';
 import { answerOnce, NO_STORE, newSubmissionKey, parseSubmission, readFormData, refused } from '../utils/forms.server';
+import { Notice } from '../components/notice';
 
 const TITLES = { municipality: '自治体の登録', company: '企業の登録', individual: '個人の登録' } as const;
 const isKind = (k: string | undefined): k is SignupKind => k === 'municipality' || k === 'company' || k === 'individual';
@@ -102,9 +103,9 @@ export default function Signup() {
           <>
             <ChoiceGroup field={f.track} type="radio" legend={labels.track} required options={TRACK_OPTIONS} columns={1} onChoose={setTrack} />
             {track === 'freelance' ? (
-              <p role="note" className="rounded-lg border-2 border-yellow-700 bg-yellow-50 p-4" data-testid="freelance-notice">
+              <Notice tone="warning" as="p" testId="freelance-notice">
                 フリーランス・自営業の方は、企業に雇用されていないため<strong>副業型の対象になりません</strong>（副業型は企業に勤める方が対象です）。登録してソリューションを掲載することはできますが、特別交付税措置の対象となる起業人としての受入れはできません。
-              </p>
+              </Notice>
             ) : null}
             {/* Required for 副業型 and シニア型, not for freelancers: the mark follows the choice (with JavaScript) and the hint says so. */}
             <Field field={f.employerName} label="勤務先（退職した方は元の勤務先）" required={track !== 'freelance'} hint="副業型・シニア型の方は必須です。" />

@@ -16,7 +16,6 @@ import { fiscalYearLabel } from '../domain/rules/fiscal-year';
 import { audit } from './audit.server';
 import { formatNumber } from '../utils/dates';
 import { ServiceError } from '../utils/errors';
-import { NUL_MESSAGE } from '../utils/forms.server';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -127,7 +126,18 @@ const push = (errors: FieldErrors, field: string, message: string) => {
   if (!errors[field]?.includes(message)) (errors[field] ??= []).push(message);
 };
 
-/** The template a post of the editor describes, checked; failures carry the messages next to their fields. */
+/**
+ * The template an edit started from (its version, or the one in effect when that version is not
+ * there), to lay the refused form out again.
+ */
+export async function templateEditBase(db: Db, kind: AgreementKind, fiscalYear: number, baseVersion: number): Promise<{ base: AgreementTemplate; baseVersion: number }> {
+  const versions = await versionsOf(db, kind, fiscalYear);
+  if (versions.length === 0) throw new ServiceError(404, `${AGREEMENT_KIND_LABELS[kind]}の${fyText(fiscalYear)}のひな形はありません。`);
+  const entry = versions.find((v) => v.version === baseVersion) ?? versions[0];
+  return { base: entry.template, baseVersion: entry.version };
+}
+
+/** The template a post of the editor describes (its texts hold no NUL: the form was parsed), checked; failures carry the messages next to their fields. */
 async function candidateFrom(db: Db, kind: AgreementKind, fiscalYear: number, baseVersion: number, values: TemplateFormValues): Promise<Candidate> {
   const versions = await versionsOf(db, kind, fiscalYear);
   if (versions.length === 0) throw new ServiceError(404, `${AGREEMENT_KIND_LABELS[kind]}の${fyText(fiscalYear)}のひな形はありません。`);
@@ -136,9 +146,6 @@ async function candidateFrom(db: Db, kind: AgreementKind, fiscalYear: number, ba
   const errors: FieldErrors = {};
   const fail = (status: 400 | 409, formError?: string): TemplateEditFailure => ({ ok: false, status, formError, errors, base, baseVersion: baseEntry ? baseVersion : versions[0].version });
   if (!baseEntry) return fail(409, `元にした版${baseVersion}がありません。ページを開き直してください。`);
-  // PostgreSQL text cannot hold NUL: an error on the field that holds it, with the input kept.
-  for (const [field, value] of Object.entries(values)) if (value.includes('\u0000')) push(errors, field, NUL_MESSAGE);
-  if (Object.keys(errors).length) return fail(400, '使用できない文字（NUL）を含む欄があります（入力内容はそのまま残しています）。');
   if ((values[JSON_FIELD] ?? '').length > JSON_MAX) {
     push(errors, JSON_FIELD, `JSONは${formatNumber(JSON_MAX)}文字以内にしてください`);
     return fail(400);

@@ -23,7 +23,7 @@ import { asErrorResponse, textResponse } from './errors';
 
 export type { FieldErrors };
 
-export const NUL_MESSAGE = '使用できない文字（NUL）が含まれています。削除してから送信してください。';
+const NUL_MESSAGE = '使用できない文字（NUL）が含まれています。削除してから送信してください。';
 
 const UNREADABLE = '送信された内容を読み取れませんでした。ページを再読み込みして、もう一度送信してください。';
 
@@ -53,13 +53,6 @@ export async function readMultipartFormData(request: Request, maxFileBytes: numb
 const SECRET = /password|token|^code$/i;
 
 type ReplyExtra = { fieldErrors?: FieldErrors; formErrors?: string[] };
-/** The first value of each text field, as posted (for forms read without a schema: dotted field names). */
-export function textValues(form: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of form) if (typeof v === 'string' && !(k in out)) out[k] = v;
-  return out;
-}
-
 export type Parsed<T> = ({ ok: true; value: T } | { ok: false }) & {
   /** The answer for useForm: the form's problems plus any `extra` (a service's refusal). */
   reply: (extra?: ReplyExtra) => SubmissionResult<string[]>;

@@ -1,4 +1,6 @@
+import type { SubmissionResult } from '@conform-to/react';
 import { Form } from '@remix-run/react';
+import { COPY_LABELS } from '../../schemas/agreement-templates';
 import type { AgreementKind, AgreementTemplate } from '../../domain/agreements';
 import { JSON_FIELD, templateLocation } from '../../domain/agreements/template-form';
 import { describeCondition, type PlaceholderHint } from '../../domain/agreements/template-paths';
@@ -25,26 +27,29 @@ export type TemplateEditorProps = {
   note: string;
   sample: string;
   samples: string[];
-  errors: Errors;
-  formError?: string;
+  /** the action's answer to a refused (or previewed) edit: the problems next to each field and in the summary */
+  result: SubmissionResult<string[]> | null;
 };
+
+const errorsOf = (result: SubmissionResult<string[]> | null): Errors => (result?.error ?? {}) as Errors;
 
 /** The editor: every text of the template as a field, the JSON box for structure, preview and save. */
 export function TemplateEditorForm(p: TemplateEditorProps) {
   const t = p.template;
   const v = (name: string) => p.values[name] ?? '';
+  const errors = errorsOf(p.result);
   const labels: Record<string, string> = { [JSON_FIELD]: '上級者向け：JSONで編集', note: '変更理由' };
-  for (const name of Object.keys(p.errors)) labels[name] ??= templateLocation(t, name);
+  for (const name of Object.keys(errors)) if (name !== '') labels[name] ??= templateLocation(t, name);
   return (
     <Form method="post" noValidate className="space-y-6" aria-label="ひな形の編集">
       <input type="hidden" name="baseVersion" value={p.baseVersion} />
-      <ErrorSummary errors={p.errors} labels={labels} formErrors={p.formError ? [p.formError] : undefined} />
+      <ErrorSummary result={p.result} labels={labels} />
       <section className="card space-y-3" aria-labelledby="head-title">
         <h2 id="head-title" className="section-title">
           表題と前文
         </h2>
-        <TextBox name="title" label="表題" defaultValue={v('title')} errors={p.errors.title} rows={1} />
-        <TextBox name="preamble" label="前文" defaultValue={v('preamble')} errors={p.errors.preamble} rows={rowsFor(v('preamble'))} />
+        <TextBox name="title" label="表題" defaultValue={v('title')} errors={errors.title} rows={1} />
+        <TextBox name="preamble" label="前文" defaultValue={v('preamble')} errors={errors.preamble} rows={rowsFor(v('preamble'))} />
       </section>
       {t.articles.map((a, i) => (
         <fieldset key={`${a.key}-${i}`} className="card space-y-3" data-testid="template-article">
@@ -56,7 +61,7 @@ export function TemplateEditorForm(p: TemplateEditorProps) {
               この条は、{describeCondition(p.kind, a.when)}だけ入ります（条件：{a.when}）。
             </Notice>
           ) : null}
-          <TextBox name={`articles.${i}.heading`} label="見出し" defaultValue={v(`articles.${i}.heading`)} errors={p.errors[`articles.${i}.heading`]} rows={1} />
+          <TextBox name={`articles.${i}.heading`} label="見出し" defaultValue={v(`articles.${i}.heading`)} errors={errors[`articles.${i}.heading`]} rows={1} />
           {a.paragraphs.map((para, j) => {
             const name = `articles.${i}.paragraphs.${j}`;
             return (
@@ -66,11 +71,11 @@ export function TemplateEditorForm(p: TemplateEditorProps) {
                   label={`第${j + 1}項`}
                   hint={para.when ? `この項は、${describeCondition(p.kind, para.when)}だけ入ります（条件：${para.when}）` : undefined}
                   defaultValue={v(`${name}.text`)}
-                  errors={p.errors[`${name}.text`]}
+                  errors={errors[`${name}.text`]}
                   rows={rowsFor(v(`${name}.text`))}
                 />
                 {Array.isArray(para.items) ? (
-                  <TextBox name={`${name}.items`} label={`第${j + 1}項の各号（1行に1号）`} defaultValue={v(`${name}.items`)} errors={p.errors[`${name}.items`]} rows={Math.max(3, para.items.length + 1)} />
+                  <TextBox name={`${name}.items`} label={`第${j + 1}項の各号（1行に1号）`} defaultValue={v(`${name}.items`)} errors={errors[`${name}.items`]} rows={Math.max(3, para.items.length + 1)} />
                 ) : para.items ? (
                   <p className="text-sm text-solid-gray-700">各号：下書きの「{para.items.each === 'duties' ? '業務内容' : para.items.each === 'specialProvisions' ? '特記事項' : para.items.each}」が1行ずつ（1）（2）…として入ります。</p>
                 ) : null}
@@ -83,7 +88,7 @@ export function TemplateEditorForm(p: TemplateEditorProps) {
         <h2 id="closing-title" className="section-title">
           末文と署名欄
         </h2>
-        <TextBox name="closing" label="末文" defaultValue={v('closing')} errors={p.errors.closing} rows={rowsFor(v('closing'))} />
+        <TextBox name="closing" label="末文" defaultValue={v('closing')} errors={errors.closing} rows={rowsFor(v('closing'))} />
         <div>
           <p className="field-label">署名欄（変更は「JSONで編集」で行います）</p>
           <ul className="text-sm">
@@ -95,7 +100,7 @@ export function TemplateEditorForm(p: TemplateEditorProps) {
           </ul>
         </div>
       </section>
-      <details className="card" open={Boolean(p.errors[JSON_FIELD]?.length) || undefined}>
+      <details className="card" open={Boolean(errors[JSON_FIELD]?.length) || undefined}>
         <summary className="cursor-pointer font-bold">上級者向け：JSONで編集（条の追加・削除・並べ替え、条件の変更）</summary>
         <div className="mt-3">
           <TextBox
@@ -103,7 +108,7 @@ export function TemplateEditorForm(p: TemplateEditorProps) {
             label="ひな形のJSON"
             hint="条の追加・削除・並べ替えや条件（when）の変更はここで行います。id・kind・fiscalYear はこのページでは変えられません（id は保存時に自動で付きます）。上の欄とJSONを同時に変更することはできません。"
             defaultValue={p.json}
-            errors={p.errors[JSON_FIELD]}
+            errors={errors[JSON_FIELD]}
             rows={24}
             mono
           />
@@ -114,7 +119,7 @@ export function TemplateEditorForm(p: TemplateEditorProps) {
           確認と保存
         </h2>
         <SelectField name="sample" label="プレビューに使う見本" options={p.samples.map((label, i) => ({ value: String(i), label }))} defaultValue={p.sample} />
-        <TextBox name="note" label="変更理由" hint="保存すると新しい版になり、この理由が履歴に残ります。例：令和9年度の制度改正に合わせて第5条を修正" defaultValue={p.note} errors={p.errors.note} rows={2} required />
+        <TextBox name="note" label="変更理由" hint="保存すると新しい版になり、この理由が履歴に残ります。例：令和9年度の制度改正に合わせて第5条を修正" defaultValue={p.note} errors={errors.note} rows={2} required />
         <div className="flex flex-wrap gap-3">
           <button type="submit" name="intent" value="preview" className="btn-secondary">
             プレビュー
@@ -194,18 +199,15 @@ export function TemplateHistory({ history }: { history: HistoryEntry[] }) {
   );
 }
 
-export function CopyToYearForm(props: { fiscalYearLabel: string; target: string; note: string; errors: Errors; formError?: string }) {
+export function CopyToYearForm(props: { fiscalYearLabel: string; target: string; note: string; result: SubmissionResult<string[]> | null }) {
+  const errors = errorsOf(props.result);
   return (
     <Form method="post" noValidate className="card space-y-3" aria-labelledby="copy-title">
       <h2 id="copy-title" className="section-title">
         次年度版を作成
       </h2>
       <p className="text-sm">{props.fiscalYearLabel}の使用中のひな形を写して、別の年度の版1を作ります。その年度の下書きからは、そのひな形が使われます。</p>
-      {props.formError ? (
-        <p role="alert" className="field-error">
-          {props.formError}
-        </p>
-      ) : null}
+      <ErrorSummary result={props.result} labels={COPY_LABELS} />
       <input type="hidden" name="intent" value="copy" />
       <Field
         name="targetFiscalYear"
@@ -215,9 +217,9 @@ export function CopyToYearForm(props: { fiscalYearLabel: string; target: string;
         inputMode="numeric"
         className="field max-w-xs"
         defaultValue={props.target}
-        errors={props.errors.targetFiscalYear}
+        errors={errors.targetFiscalYear}
       />
-      <TextBox name="copyNote" label="変更理由" defaultValue={props.note} errors={props.errors.copyNote} rows={2} required />
+      <TextBox name="copyNote" label="変更理由" defaultValue={props.note} errors={errors.copyNote} rows={2} required />
       <button type="submit" className="btn-secondary">
         次年度版を作成
       </button>

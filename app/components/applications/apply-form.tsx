@@ -42,7 +42,7 @@ export function ApplyForm({ data, result }: { data: ApplyPageData; result?: Subm
         ) : (
           <ul className="space-y-3">
             {data.verdicts.map((v) => (
-              <li key={v.type} className={v.eligible ? 'notice' : 'warning-box'} data-testid="verdict" data-eligible={v.eligible ? 'true' : 'false'}>
+              <Notice key={v.type} as="li" tone={v.eligible ? 'success' : 'warning'} role="none" testId="verdict" data={{ 'data-eligible': v.eligible ? 'true' : 'false' }}>
                 <p className="font-bold">
                   {PROGRAM_TYPE_LABELS[v.type as ProgramType]}：{v.eligible ? '対象です' : '対象外です'}
                 </p>
@@ -56,7 +56,7 @@ export function ApplyForm({ data, result }: { data: ApplyPageData; result?: Subm
                   {ruleTableLabel(v.ruleVersion)}で判定
                   {v.provisional ? '（暫定）' : ''}
                 </p>
-              </li>
+              </Notice>
             ))}
           </ul>
         )}

@@ -11,42 +11,55 @@ const STATUS: Record<Slot['status'], string> = { proposed: '回答待ち', accep
 const rows = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : '')) : typeof v === 'string' ? [v] : []);
 
 /** The proposal is the form `slots`; a refused one comes back open, with its errors and everything typed. */
-export function SlotsPanel(props: { applicationId: number; slots: Slot[]; canPropose: boolean; result?: SubmissionResult<string[]>; submissionKey?: string }) {
+export function SlotsPanel(props: {
+  applicationId: number;
+  slots: Slot[];
+  canPropose: boolean;
+  result?: SubmissionResult<string[]>;
+  /** a refused acceptance (the form `accept`): its error is shown at the slot choice, where the summary links */
+  acceptResult?: SubmissionResult<string[]>;
+  submissionKey?: string;
+}) {
   const typed = props.result?.initialValue ?? {};
   const starts = rows(typed.slotStart);
   const ends = rows(typed.slotEnd);
   const errors = props.result?.error ?? {};
+  const acceptErrors = props.acceptResult?.error?.slotId ?? undefined;
   const open = props.slots.filter((s) => s.status === 'proposed' || s.status === 'accepted');
   return (
     <section id="slots" aria-labelledby="slots-title" className="card space-y-4">
       <h2 id="slots-title" className="section-title">
         面談日時
       </h2>
-      {open.length === 0 ? <p className="text-sm text-solid-gray-700">提案された候補日時はまだありません。</p> : null}
-      <ul className="space-y-2">
-        {open.map((s) => (
-          <li key={s.id} className="flex flex-wrap items-center gap-3" data-testid="slot">
-            <span>
-              {s.label}
-              {s.location ? `（${s.location}）` : ''}
-            </span>
-            <span className={`badge ${s.status === 'accepted' ? 'badge-green' : 'badge-gray'}`}>{STATUS[s.status]}</span>
-            {s.status === 'proposed' && !s.mine ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="accept" />
-                <input type="hidden" name="slotId" value={s.id} />
-                {props.submissionKey ? <SubmissionKey value={props.submissionKey} /> : null}
-                <SubmitButton className="btn-primary btn-small">この日時で承諾する</SubmitButton>
-              </Form>
-            ) : null}
-            {s.status === 'accepted' ? (
-              <a href={`/applications/${props.applicationId}/slots/${s.id}/ics`} download>
-                カレンダーに追加（.ics）
-              </a>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+      {/* The slot choice: an accept form's one field is the button pressed, so the summary's link for slotId lands here. */}
+      <div id="accept-slotId" tabIndex={-1} className="space-y-2" aria-describedby={acceptErrors?.length ? 'accept-slotId-error' : undefined}>
+        {open.length === 0 ? <p className="text-sm text-solid-gray-700">提案された候補日時はまだありません。</p> : null}
+        <ErrorList id="accept-slotId-error" errors={acceptErrors} />
+        <ul className="space-y-2">
+          {open.map((s) => (
+            <li key={s.id} className="flex flex-wrap items-center gap-3" data-testid="slot">
+              <span>
+                {s.label}
+                {s.location ? `（${s.location}）` : ''}
+              </span>
+              <span className={`badge ${s.status === 'accepted' ? 'badge-green' : 'badge-gray'}`}>{STATUS[s.status]}</span>
+              {s.status === 'proposed' && !s.mine ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="accept" />
+                  <input type="hidden" name="slotId" value={s.id} />
+                  {props.submissionKey ? <SubmissionKey value={props.submissionKey} /> : null}
+                  <SubmitButton className="btn-primary btn-small">この日時で承諾する</SubmitButton>
+                </Form>
+              ) : null}
+              {s.status === 'accepted' ? (
+                <a href={`/applications/${props.applicationId}/slots/${s.id}/ics`} download>
+                  カレンダーに追加（.ics）
+                </a>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </div>
       {props.canPropose ? (
         <details open={props.result ? true : undefined}>
           <summary className="cursor-pointer font-bold">候補日時を提案する</summary>

@@ -1,5 +1,6 @@
 import { typeLabel } from '../../domain/listings';
 import type { Verdict } from '../../domain/listings/verdict';
+import { Notice } from '../notice';
 
 /** The eligibility verdict for the reader's organisation, with every reason, so nobody signs an ineligible pairing by mistake. */
 export function VerdictPanel({ verdicts }: { verdicts: Verdict[] }) {
@@ -10,7 +11,7 @@ export function VerdictPanel({ verdicts }: { verdicts: Verdict[] }) {
         制度の対象になるか（あなたの団体の場合）
       </h2>
       {verdicts.map((v) => (
-        <div key={v.type} className={v.eligible ? 'notice' : 'warning-box'}>
+        <Notice key={v.type} tone={v.eligible ? 'success' : 'warning'} role="none">
           <p className="font-bold">
             <span className={`badge mr-2 ${v.eligible ? 'badge-green' : 'badge-red'}`}>{v.eligible ? '対象' : '対象外'}</span>
             {typeLabel(v.type)}: {v.headline}
@@ -23,7 +24,7 @@ export function VerdictPanel({ verdicts }: { verdicts: Verdict[] }) {
             </ul>
           ) : null}
           {v.provisional ? <p className="mt-2 text-sm">この年度の要件は未公表のため、直近の年度の要件で判定しています。</p> : null}
-        </div>
+        </Notice>
       ))}
       <p className="text-sm">
         判定の詳細は <a href="/eligibility">対象判定</a> のページで確認できます。

@@ -1,4 +1,4 @@
-import { Field, SelectField } from '../forms';
+import { ErrorSummary, Field, SelectField } from '../forms';
 import { CATEGORIES } from '../../domain/listings/categories';
 import { LISTING_TYPES } from '../../domain/listings/model';
 import { PREFECTURES } from '../../domain/listings/prefectures';
@@ -6,30 +6,14 @@ import { fiscalYearLabel, MAP_METRICS, type FilterErrors, type MonitoringFilters
 
 const FIELD_LABELS: Record<string, string> = { fy: '年度', from: '期間（開始）', to: '期間（終了）', type: '類型', category: '分野', pref: '都道府県', map: '地図の表示' };
 
-/** The view's filters as a plain GET form: every view is a URL, and it works without JavaScript. */
+/** The view's filters as a plain GET form: every view is a URL, and it works without JavaScript. A wrong filter is listed in the kit's error summary, linked to its field. */
 export function FilterForm({ filters, errors, years, action, showMap = true }: { filters: MonitoringFilters; errors: FilterErrors; years: number[]; action: string; showMap?: boolean }) {
-  const errorEntries = Object.entries(errors);
   return (
     <form method="get" action={action} className="card space-y-4 print:hidden" aria-labelledby="filters-title">
       <h2 id="filters-title" className="text-lg font-bold">
         絞り込み
       </h2>
-      {errorEntries.length ? (
-        <div className="error-summary" role="alert" aria-labelledby="filter-errors-title">
-          <p id="filter-errors-title" className="font-bold">
-            指定に誤りがあるため、次の項目は既定の値で表示しています。
-          </p>
-          <ul className="mt-2 list-disc pl-6">
-            {errorEntries.map(([k, msgs]) => (
-              <li key={k}>
-                <a href={`#f-${k}`}>
-                  {FIELD_LABELS[k] ?? k}：{msgs.join(' ')}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary errors={errors} labels={FIELD_LABELS} formId="f" title="指定に誤りがあるため、次の項目は既定の値で表示しています。" />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <SelectField name="fy" formId="f" label="年度（4月〜翌3月）" className="" defaultValue={String(filters.fiscalYear)} errors={errors.fy} options={years.map((y) => ({ value: String(y), label: `${fiscalYearLabel(y)}（${y}年度）` }))} />
         {(['from', 'to'] as const).map((k) => (

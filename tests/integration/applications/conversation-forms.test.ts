@@ -78,6 +78,18 @@ describe('the conversation page refuses a bad form and keeps what was typed', ()
     expect(await html(res)).toMatch(/data-testid="error-summary"[\s\S]*候補日時を選んでください。/);
   });
 
+  it('accept: the summary links to the slot choice on the page, not to the hidden field', async () => {
+    const res = await post(`/applications/${id}`, s.company, form({ intent: 'accept', slotId: '0' }));
+    expect(res.status).toBe(400);
+    const page = await html(res);
+    const target = /data-testid="error-summary"[\s\S]*?<a href="#([^"]+)"[^>]*>[^<]*候補日時を選んでください。/.exec(page)?.[1];
+    expect(target).toBeTruthy();
+    const element = new RegExp(`<(\\w+)[^>]*\\sid="${target}"[^>]*>`).exec(page);
+    expect(element, `an element with id ${target}`).not.toBeNull();
+    expect(element![0]).not.toMatch(/type="hidden"|\shidden[\s=>]/);
+    expect(page).toMatch(new RegExp(`id="${target}-error"[^>]*>.*候補日時を選んでください。`));
+  });
+
   it('the page without a failed form has no summary', async () => {
     expect(await (await get(`/applications/${id}`, s.company)).text()).not.toContain('data-testid="error-summary"');
   });

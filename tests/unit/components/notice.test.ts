@@ -18,6 +18,10 @@ describe('Notice', () => {
     expect(html({ children: '締結済みです。', tone: 'success', role: 'none', testId: 'concluded' })).toBe('<div class="notice" data-testid="concluded">締結済みです。</div>');
   });
 
+  it('is a list item where the notices are a list, with data attributes the pages name', () => {
+    expect(html({ children: '対象です', tone: 'success', role: 'none', as: 'li', testId: 'verdict', data: { 'data-eligible': 'true' } })).toBe('<li class="notice" data-testid="verdict" data-eligible="true">対象です</li>');
+  });
+
   it('DoneNotice shows the message of a known `done` only, as a success status', () => {
     const messages = { saved: '保存しました。' };
     expect(renderToStaticMarkup(createElement(DoneNotice, { done: 'saved', messages }))).toBe('<p role="status" class="notice">保存しました。</p>');
