@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkA11y, expectRefusal, overflowsHorizontally, screenshots } from '../helpers/browser';
-import { useSeededBrowser } from '../helpers/seeded-browser';
+import { seededBrowser } from '../helpers/seeded-browser';
 
-const e2e = useSeededBrowser({ steps: ['accounts', 'listings'] });
+const e2e = seededBrowser({ steps: ['accounts', 'listings'] });
 
 describe('operator pages in a real browser', () => {
   it('an operator edits the 協定書 template: preview, an error kept next to its field, then a saved version', async () => {

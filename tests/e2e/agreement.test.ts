@@ -3,9 +3,9 @@ import { AGREED_DEMO } from '../../db/seed/agreements';
 import { formatWareki, japanToday } from '../../app/utils/dates';
 import { checkA11y, overflowsHorizontally, screenshots } from '../helpers/browser';
 import { agreeAndConclude, completeDispatchDraft, download, draftField } from '../helpers/agreement-draft';
-import { useSeededBrowser } from '../helpers/seeded-browser';
+import { seededBrowser } from '../helpers/seeded-browser';
 
-const e2e = useSeededBrowser({ steps: ['accounts', 'listings', 'agreement-demo'] });
+const e2e = seededBrowser({ steps: ['accounts', 'listings', 'agreement-demo'] });
 let applicationId: number;
 
 beforeAll(async () => {

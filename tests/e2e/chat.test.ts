@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { applyToListing } from '../../app/services/applications.server';
 import { getUserFromCookieHeader, hashToken, newToken, sessionCookie } from '../../app/services/auth.server';
 import { checkA11y, expectRefusal, overflowsHorizontally, screenshots } from '../helpers/browser';
-import { loginAsDemo, useSeededBrowser } from '../helpers/seeded-browser';
+import { loginAsDemo, seededBrowser } from '../helpers/seeded-browser';
 import { makeListing } from '../integration/applications/fixtures';
 
 /* Each test makes its own opening (and, where it starts from one, its own application): none reads another's data. */
 
-const e2e = useSeededBrowser({ steps: ['accounts'] });
+const e2e = seededBrowser({ steps: ['accounts'] });
 
 /** A published opening of the demo municipality (海士町) the demo company may apply to. */
 async function opening(title: string) {

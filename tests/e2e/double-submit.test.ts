@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { listMail } from '../../app/services/mail.server';
 import { screenshots } from '../helpers/browser';
-import { useSeededBrowser } from '../helpers/seeded-browser';
+import { seededBrowser } from '../helpers/seeded-browser';
 
 /*
  * A double click on 「登録して確認メールを受け取る」, in Chromium with JavaScript on (the button is busy:
@@ -10,7 +10,7 @@ import { useSeededBrowser } from '../helpers/seeded-browser';
  * and the confirmation page, never a 500.
  */
 
-const e2e = useSeededBrowser({ steps: ['accounts'] });
+const e2e = seededBrowser({ steps: ['accounts'] });
 
 async function fill(page: Page, email: string) {
   await page.locator('input[name="track"][value="side_job"]').check();

@@ -2,11 +2,11 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { AGREED_DEMO } from '../../db/seed/agreements';
 import { completeDispatchDraft } from '../helpers/agreement-draft';
-import { useSeededBrowser } from '../helpers/seeded-browser';
+import { seededBrowser } from '../helpers/seeded-browser';
 
 /* The names Chromium offers to save downloads under: Japanese, read from Content-Disposition's filename*. */
 
-const e2e = useSeededBrowser({ steps: ['accounts', 'listings', 'agreement-demo'] });
+const e2e = seededBrowser({ steps: ['accounts', 'listings', 'agreement-demo'] });
 
 async function suggestedName(page: Page, click: () => Promise<void>): Promise<string> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);

@@ -1,14 +1,14 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y, hydrated, PHONE, screenshots } from '../helpers/browser';
-import { useSeededBrowser } from '../helpers/seeded-browser';
+import { seededBrowser } from '../helpers/seeded-browser';
 
 /*
  * 気になる in the browser: with JavaScript the button is sent by a fetcher (the page is not
  * reloaded), without JavaScript it is a plain form post answered with the same page; either way the
  * mark is in the user's 「気になる」 list, and the owner sees the count.
  */
-const e2e = useSeededBrowser({ steps: ['accounts', 'listings'] });
+const e2e = seededBrowser({ steps: ['accounts', 'listings'] });
 let openingPath: string;
 
 beforeAll(async () => {

@@ -1,14 +1,14 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { consoleProblems, expectRefusal, visitHydrated } from '../helpers/browser';
-import { useSeededBrowser } from '../helpers/seeded-browser';
+import { seededBrowser } from '../helpers/seeded-browser';
 
 /*
  * Every listing page must hydrate: no console error, no uncaught page error, no hydration warning,
  * and a click on an in-app link navigates on the client (the document is not loaded again).
  */
 
-const e2e = useSeededBrowser({ steps: ['accounts', 'listings'] });
+const e2e = seededBrowser({ steps: ['accounts', 'listings'] });
 let ids: { ownOpening: number; otherOpening: number; ownSolution: number; otherSolution: number };
 
 async function listingOf(slug: string, kind: 'opening' | 'solution', own: boolean) {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { checkA11y, screenshots } from '../helpers/browser';
 import { agreeAndConclude, completeDispatchDraft, download } from '../helpers/agreement-draft';
-import { useSeededBrowser } from '../helpers/seeded-browser';
+import { seededBrowser } from '../helpers/seeded-browser';
 
 /*
  * The whole journey in a real browser: 海士町 posts an opening, a company finds it through search,
@@ -11,7 +11,7 @@ import { useSeededBrowser } from '../helpers/seeded-browser';
  * checked with axe-core and screenshotted at 360 px and 1280 px.
  */
 
-const e2e = useSeededBrowser();
+const e2e = seededBrowser();
 const TITLE = '離島の観光予約をデジタル化する起業人（通し試験）';
 let openingPath = '';
 let applicationPath = '';

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y, DESKTOP, expectHttpError, expectRefusal, PHONE, screenshots } from '../helpers/browser';
-import { loginAsDemo, useSeededBrowser, type DemoPersona } from '../helpers/seeded-browser';
+import { loginAsDemo, seededBrowser, type DemoPersona } from '../helpers/seeded-browser';
 
 /*
  * The page layout at a phone's 360 px and a desktop's 1280 px: a header that leaves the screen to the
@@ -9,7 +9,7 @@ import { loginAsDemo, useSeededBrowser, type DemoPersona } from '../helpers/seed
  */
 
 // DEV_MAIL=1 opens the mail viewer to loopback requests (the test server listens on 127.0.0.1).
-const e2e = useSeededBrowser({ env: { DEV_MAIL: '1' }, steps: ['accounts', 'listings'] });
+const e2e = seededBrowser({ env: { DEV_MAIL: '1' }, steps: ['accounts', 'listings'] });
 
 /** The phone header, closed, may take at most this much of a 740 px screen. */
 const PHONE_HEADER_MAX = 80;

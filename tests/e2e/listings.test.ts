@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORDS } from '../../db/seed/accounts';
 import { checkA11y, expectHttpError, expectRefusal, loginAs, overflowsHorizontally, screenshots } from '../helpers/browser';
-import { useSeededBrowser } from '../helpers/seeded-browser';
+import { seededBrowser } from '../helpers/seeded-browser';
 
-const e2e = useSeededBrowser({ steps: ['accounts', 'listings'] });
+const e2e = seededBrowser({ steps: ['accounts', 'listings'] });
 
 describe('listings in a real browser', () => {
   it('lets anyone browse published listings; every page passes axe and fits a 360 px phone', async () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { consoleProblems, visitHydrated } from '../helpers/browser';
-import { useSeededBrowser } from '../helpers/seeded-browser';
+import { seededBrowser } from '../helpers/seeded-browser';
 
 /*
  * The ministry's pages hydrate without a console error, an uncaught page error or a React
  * hydration warning, and a wrong filter in the report's URL is reported on the page.
  */
 
-const e2e = useSeededBrowser();
+const e2e = seededBrowser();
 
 describe('monitoring pages in the browser', () => {
   it('the dashboard and the monthly report hydrate without errors', async () => {

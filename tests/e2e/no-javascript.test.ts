@@ -2,14 +2,14 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { listMail } from '../../app/services/mail.server';
 import { expectRefusal, PHONE, screenshots } from '../helpers/browser';
-import { loginAsDemo, useSeededBrowser } from '../helpers/seeded-browser';
+import { loginAsDemo, seededBrowser } from '../helpers/seeded-browser';
 
 /*
  * The main forms with JavaScript turned off (a context with javaScriptEnabled: false): each is a
  * plain HTML form post or GET, so it must work, answer with its page, and store what it says it did.
  */
 
-const e2e = useSeededBrowser({ steps: ['accounts', 'listings'] });
+const e2e = seededBrowser({ steps: ['accounts', 'listings'] });
 
 const plainPage = async (viewport = PHONE) => (await e2e.page(viewport, { javaScriptEnabled: false })).page;
 const submit = (page: Page, name: string) => Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name, exact: true }).first().click()]);

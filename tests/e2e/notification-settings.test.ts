@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectRefusal, hydrated } from '../helpers/browser';
-import { useSeededBrowser } from '../helpers/seeded-browser';
+import { seededBrowser } from '../helpers/seeded-browser';
 
 /*
  * The マッチング提案 digest's frequency on /settings/notifications, with JavaScript and without it (a
@@ -8,7 +8,7 @@ import { useSeededBrowser } from '../helpers/seeded-browser';
  * choice is saved and shown again.
  */
 
-const e2e = useSeededBrowser({ steps: ['accounts'] });
+const e2e = seededBrowser({ steps: ['accounts'] });
 
 const digestOf = async (email: string) =>
   e2e.server.db

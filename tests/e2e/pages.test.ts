@@ -7,7 +7,7 @@ import { unsubscribeToken } from '../../app/services/alerts.server';
 import { listMail } from '../../app/services/mail.server';
 import { AGREED_DEMO } from '../../db/seed/agreements';
 import { addFinding, checkA11y, DESKTOP, hydrated, knownDefect, knownDefectsOn, PHONE, SCREENSHOT_DIR } from '../helpers/browser';
-import { loginAsDemo, useSeededBrowser, type DemoPersona } from '../helpers/seeded-browser';
+import { loginAsDemo, seededBrowser, type DemoPersona } from '../helpers/seeded-browser';
 
 /*
  * Every page of the route list (read from app/routes), with real ids from the demo data, as each
@@ -73,7 +73,7 @@ const NOT_VISITED: Record<string, string> = {
 };
 
 // DEV_MAIL=1 opens the mail viewer to loopback requests (the test server listens on 127.0.0.1).
-const e2e = useSeededBrowser({ env: { DEV_MAIL: '1' } });
+const e2e = seededBrowser({ env: { DEV_MAIL: '1' } });
 /** Route pattern → the URLs to visit (some patterns have several real values, e.g. the sign-up kinds). */
 let urls: Map<string, string[]>;
 const opened = new Set<string>();

@@ -4,14 +4,14 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y, DESKTOP, expectRefusal, hydrated, overflowsHorizontally, PHONE, screenshots } from '../helpers/browser';
-import { useSeededBrowser } from '../helpers/seeded-browser';
+import { seededBrowser } from '../helpers/seeded-browser';
 
 /*
  * The individual profile in the browser, on a phone and on a desktop, with and without JavaScript:
  * a wrong career row is reported with everything typed kept, the saved profile and the uploaded
  * photo are what a municipality then reads on the individual's page.
  */
-const e2e = useSeededBrowser({ steps: ['accounts'] });
+const e2e = seededBrowser({ steps: ['accounts'] });
 let orgPath: string;
 let photoFile: string;
 

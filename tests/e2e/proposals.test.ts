@@ -2,13 +2,13 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rebuildAllProposals } from '../../app/services/proposals.server';
 import { checkA11y, hydrated, PHONE, screenshots } from '../helpers/browser';
-import { useSeededBrowser } from '../helpers/seeded-browser';
+import { seededBrowser } from '../helpers/seeded-browser';
 
 /*
  * マッチング提案 in the browser, with and without JavaScript: 「あなたへの提案」 from the menu,
  * 提案を非表示 takes the pairing off the list, and 応募する / スカウトする opens the form with the draft.
  */
-const e2e = useSeededBrowser({ steps: ['accounts', 'listings'] });
+const e2e = seededBrowser({ steps: ['accounts', 'listings'] });
 
 beforeAll(async () => {
   await rebuildAllProposals(e2e.server.db);

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { expectRefusal } from '../helpers/browser';
-import { useSeededBrowser } from '../helpers/seeded-browser';
+import { seededBrowser } from '../helpers/seeded-browser';
 
 /*
  * Saving a search from /search, with JavaScript and without it (a plain form post): the conditions
  * are kept, a refused name keeps what was typed, and the search is listed in /settings/searches.
  */
 
-const e2e = useSeededBrowser({ steps: ['accounts', 'listings'] });
+const e2e = seededBrowser({ steps: ['accounts', 'listings'] });
 
 const saved = async () => (await e2e.server.db.selectFrom('saved_searches').selectAll().orderBy('id').execute()).map((r) => ({ name: r.name, frequency: r.frequency, params: r.params }));
 

@@ -1,14 +1,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, screenshots } from '../helpers/browser';
-import { useSeededBrowser } from '../helpers/seeded-browser';
+import { seededBrowser } from '../helpers/seeded-browser';
 
 /*
  * /search on a phone: the results come first, the facet chips wait in a disclosure that opens
  * without JavaScript; on a desktop the facets stay beside the results.
  */
 
-const e2e = useSeededBrowser({ steps: ['accounts', 'listings'] });
+const e2e = seededBrowser({ steps: ['accounts', 'listings'] });
 
 const firstResultTop = (page: Page) => page.evaluate(() => document.querySelector('section[aria-labelledby="results-title"] ol > li')?.getBoundingClientRect().top ?? null);
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { consoleProblems, visitHydrated } from '../helpers/browser';
-import { useSeededBrowser } from '../helpers/seeded-browser';
+import { seededBrowser } from '../helpers/seeded-browser';
 
 /*
  * Signed-in pages answered from the cache of signed-in pages (app/server/page-cache.ts) hydrate as the
  * rendered ones do: their scripts carry the answer's own CSP nonce and the hydration data is the page's.
  */
 
-const e2e = useSeededBrowser({ env: { PAGE_CACHE_MB: '32' }, steps: ['accounts', 'listings'] });
+const e2e = seededBrowser({ env: { PAGE_CACHE_MB: '32' }, steps: ['accounts', 'listings'] });
 
 describe('signed-in pages from the cache', () => {
   it('hydrate, the second visit answered from memory', async () => {

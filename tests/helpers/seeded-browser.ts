@@ -28,7 +28,7 @@ export function loginAsDemo(page: Page, persona: DemoPersona): Promise<void> {
  * `browser` are read inside the tests and hooks (they exist once the beforeAll has run). A file's own
  * beforeAll, registered after this call, runs after it.
  */
-export function useSeededBrowser(options: { env?: Record<string, string>; steps?: string[] } = {}): SeededBrowser {
+export function seededBrowser(options: { env?: Record<string, string>; steps?: string[] } = {}): SeededBrowser {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
