@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { applyToListing } from '../../app/services/applications.server';
-import { getUserFromCookieHeader, hashToken, newToken, sessionCookie } from '../../app/services/auth.server';
+import { getUserFromCookieHeader } from '../../app/services/auth.server';
 import { checkA11y, expectRefusal, overflowsHorizontally, screenshots } from '../helpers/browser';
 import { loginAsDemo, seededBrowser } from '../helpers/seeded-browser';
-import { makeListing } from '../integration/applications/fixtures';
+import { makeListing, sessionFor } from '../integration/applications/fixtures';
 
 /* Each test makes its own opening (and, where it starts from one, its own application): none reads another's data. */
 
@@ -20,9 +20,8 @@ async function opening(title: string) {
 async function application(title: string) {
   const { config } = e2e.server.services;
   const { id: userId } = await e2e.server.db.selectFrom('users').select('id').where('email', '=', 'company@example.jp').executeTakeFirstOrThrow();
-  const token = newToken();
-  await e2e.server.db.insertInto('sessions').values({ id: hashToken(token), user_id: userId, expires_at: new Date(Date.now() + 3_600_000), ip: '', user_agent: '', mfa_pending: false }).execute();
-  const company = await getUserFromCookieHeader({ db: e2e.server.db, config }, (await sessionCookie(config).serialize(token)).split(';')[0]);
+  const services = { db: e2e.server.db, config };
+  const company = await getUserFromCookieHeader(services, await sessionFor(services, userId, { ttlMs: 3_600_000 }));
   const listingId = await opening(title);
   const { id } = await applyToListing(e2e.server.db, company!, 'opening', listingId, { programType: 'dispatch', message: '応募します', proposal: '', asInquiry: false }, { ip: '', publicUrl: config.publicUrl });
   return `/applications/${id}`;
