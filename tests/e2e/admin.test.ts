@@ -1,25 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORDS } from '../../db/seed/accounts';
-import { checkA11y, expectRefusal, launchBrowser, loginAs, newPage, overflowsHorizontally, screenshots } from '../helpers/browser';
-import { startSeededServer, type TestServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { checkA11y, expectRefusal, overflowsHorizontally, screenshots } from '../helpers/browser';
+import { seededBrowser } from '../helpers/seeded-browser';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startSeededServer({}, ['accounts', 'listings']);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = seededBrowser({ steps: ['accounts', 'listings'] });
 
 describe('operator pages in a real browser', () => {
   it('an operator edits the 協定書 template: preview, an error kept next to its field, then a saved version', async () => {
-    const { page } = await newPage(browser, server.url);
-    await loginAs(page, 'operator@example.jp', DEMO_PASSWORDS.operator);
+    const { page } = await e2e.signedIn('operator');
     await page.goto('/admin');
     await page.getByRole('link', { name: '協定書・契約書のひな形' }).click();
     await page.waitForURL('**/admin/templates');
@@ -56,13 +43,12 @@ describe('operator pages in a real browser', () => {
     expect(await overflowsHorizontally(page)).toBe(false);
     await page.setViewportSize({ width: 1280, height: 900 });
     await screenshots(page, 'admin-template-saved');
-    const saved = await server.db.selectFrom('agreement_templates').select(['version', 'note']).where('kind', '=', 'dispatch').where('fiscal_year', '=', 2026).execute();
+    const saved = await e2e.server.db.selectFrom('agreement_templates').select(['version', 'note']).where('kind', '=', 'dispatch').where('fiscal_year', '=', 2026).execute();
     expect(saved).toEqual([{ version: 1, note: '表題の改訂' }]);
   });
 
   it('an operator adds a synonym group and the search uses it at once', async () => {
-    const { page } = await newPage(browser, server.url);
-    await loginAs(page, 'operator@example.jp', DEMO_PASSWORDS.operator);
+    const { page } = await e2e.signedIn('operator');
     await page.goto('/search?q=いで湯');
     expect(await page.getByRole('heading', { level: 2, name: /検索結果/ }).textContent()).toContain('：0件');
     await page.goto('/admin/synonyms');

@@ -1,32 +1,22 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORDS } from '../../db/seed/accounts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AGREED_DEMO } from '../../db/seed/agreements';
 import { formatWareki, japanToday } from '../../app/utils/dates';
-import { checkA11y, launchBrowser, loginAs, newPage, overflowsHorizontally, screenshots } from '../helpers/browser';
+import { checkA11y, overflowsHorizontally, screenshots } from '../helpers/browser';
 import { agreeAndConclude, completeDispatchDraft, download, draftField } from '../helpers/agreement-draft';
-import { startSeededServer, type TestServer } from '../helpers/server';
+import { seededBrowser } from '../helpers/seeded-browser';
 
-let server: TestServer;
-let browser: Browser;
+const e2e = seededBrowser({ steps: ['accounts', 'listings', 'agreement-demo'] });
 let applicationId: number;
 
 beforeAll(async () => {
-  server = await startSeededServer({}, ['accounts', 'listings', 'agreement-demo']);
-  const listing = await server.db.selectFrom('listings').select('id').where('title', '=', AGREED_DEMO.opening).executeTakeFirstOrThrow();
-  ({ id: applicationId } = await server.db.selectFrom('applications').select('id').where('listing_id', '=', listing.id).executeTakeFirstOrThrow());
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  const listing = await e2e.server.db.selectFrom('listings').select('id').where('title', '=', AGREED_DEMO.opening).executeTakeFirstOrThrow();
+  ({ id: applicationId } = await e2e.server.db.selectFrom('applications').select('id').where('listing_id', '=', listing.id).executeTakeFirstOrThrow());
 });
 
 describe('agreement in a real browser', () => {
   it('a municipality and a company take the demo application from 合意 to 締結済, with a .docx and a PDF', async () => {
     const path = `/applications/${applicationId}/agreement`;
-    const town = await newPage(browser, server.url);
-    await loginAs(town.page, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const town = await e2e.signedIn('municipality');
     await town.page.goto(path);
     expect(await town.page.getByTestId('application-state').textContent()).toBe('合意');
     await town.page.getByRole('button', { name: '協定書の作成を始める' }).click();
@@ -49,8 +39,7 @@ describe('agreement in a real browser', () => {
     await town.page.getByRole('button', { name: '版2の内容に合意する' }).click();
     await expect.poll(() => town.page.getByTestId('approvals').textContent()).toContain('合意済');
 
-    const firm = await newPage(browser, server.url);
-    await loginAs(firm.page, 'company@example.jp', DEMO_PASSWORDS.company);
+    const firm = await e2e.signedIn('company');
     await firm.page.goto(path);
     await agreeAndConclude(firm.page);
     expect(await firm.page.getByTestId('concluded').textContent()).toContain(`締結日：${formatWareki(japanToday())}`);

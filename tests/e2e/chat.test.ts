@@ -1,41 +1,29 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { applyToListing } from '../../app/services/applications.server';
-import { getUserFromCookieHeader, hashToken, newToken, sessionCookie } from '../../app/services/auth.server';
-import { DEMO_PASSWORDS } from '../../db/seed/accounts';
-import { checkA11y, expectRefusal, launchBrowser, loginAs, newPage, overflowsHorizontally, screenshots } from '../helpers/browser';
-import { startSeededServer, type TestServer } from '../helpers/server';
-import { makeListing } from '../integration/applications/fixtures';
+import { getUserFromCookieHeader } from '../../app/services/auth.server';
+import { checkA11y, expectRefusal, overflowsHorizontally, screenshots } from '../helpers/browser';
+import { loginAsDemo, seededBrowser } from '../helpers/seeded-browser';
+import { makeListing, sessionFor } from '../integration/applications/fixtures';
 
 /* Each test makes its own opening (and, where it starts from one, its own application): none reads another's data. */
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startSeededServer({}, ['accounts']);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = seededBrowser({ steps: ['accounts'] });
 
 /** A published opening of the demo municipality (海士町) the demo company may apply to. */
 async function opening(title: string) {
-  const amacho = await server.db.selectFrom('organisations').select('id').where('slug', '=', 'amacho').executeTakeFirstOrThrow();
-  return makeListing({ db: server.db, config: server.services.config }, { kind: 'opening', organisationId: amacho.id, title, lgCode: '325252' });
+  const amacho = await e2e.server.db.selectFrom('organisations').select('id').where('slug', '=', 'amacho').executeTakeFirstOrThrow();
+  return makeListing({ db: e2e.server.db, config: e2e.server.services.config }, { kind: 'opening', organisationId: amacho.id, title, lgCode: '325252' });
 }
 
 /** The demo company's application to a new opening, made on the server (its path). */
 async function application(title: string) {
-  const { config } = server.services;
-  const { id: userId } = await server.db.selectFrom('users').select('id').where('email', '=', 'company@example.jp').executeTakeFirstOrThrow();
-  const token = newToken();
-  await server.db.insertInto('sessions').values({ id: hashToken(token), user_id: userId, expires_at: new Date(Date.now() + 3_600_000), ip: '', user_agent: '', mfa_pending: false }).execute();
-  const company = await getUserFromCookieHeader({ db: server.db, config }, (await sessionCookie(config).serialize(token)).split(';')[0]);
+  const { config } = e2e.server.services;
+  const { id: userId } = await e2e.server.db.selectFrom('users').select('id').where('email', '=', 'company@example.jp').executeTakeFirstOrThrow();
+  const services = { db: e2e.server.db, config };
+  const company = await getUserFromCookieHeader(services, await sessionFor(services, userId, { ttlMs: 3_600_000 }));
   const listingId = await opening(title);
-  const { id } = await applyToListing(server.db, company!, 'opening', listingId, { programType: 'dispatch', message: '応募します', proposal: '', asInquiry: false }, { ip: '', publicUrl: config.publicUrl });
+  const { id } = await applyToListing(e2e.server.db, company!, 'opening', listingId, { programType: 'dispatch', message: '応募します', proposal: '', asInquiry: false }, { ip: '', publicUrl: config.publicUrl });
   return `/applications/${id}`;
 }
 
@@ -45,8 +33,7 @@ const connected = (page: Page) => expect.poll(() => page.locator('[data-testid="
 describe('two parties chatting in real time', () => {
   it('a company applies; both see each other’s messages and read receipts without reloading', async () => {
     const openingId = await opening('観光DXを進める起業人の募集（チャット試験）');
-    const company = await newPage(browser, server.url);
-    await loginAs(company.page, 'company@example.jp', DEMO_PASSWORDS.company);
+    const company = await e2e.signedIn('company');
     await company.page.goto(`/openings/${openingId}/apply`);
     expect(await company.page.locator('[data-testid="verdict"][data-eligible="true"]').count()).toBeGreaterThan(0);
     expect(await checkA11y(company.page)).toEqual([]);
@@ -54,8 +41,7 @@ describe('two parties chatting in real time', () => {
     await Promise.all([company.page.waitForURL(/\/applications\/\d+/), company.page.getByRole('button', { name: '応募する' }).click()]);
     const applicationPath = new URL(company.page.url()).pathname;
 
-    const municipality = await newPage(browser, server.url);
-    await loginAs(municipality.page, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const municipality = await e2e.signedIn('municipality');
     await municipality.page.goto(applicationPath);
     await connected(municipality.page);
     await connected(company.page);
@@ -96,9 +82,9 @@ describe('two parties chatting in real time', () => {
 
   it('works without JavaScript: the message form posts and the page shows it', async () => {
     const path = await application('地域商社の立ち上げを担う起業人の募集（JavaScriptなし）');
-    const context = await browser.newContext({ baseURL: server.url, javaScriptEnabled: false, locale: 'ja-JP' });
+    const context = await e2e.browser.newContext({ baseURL: e2e.server.url, javaScriptEnabled: false, locale: 'ja-JP' });
     const page = await context.newPage();
-    await loginAs(page, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
+    await loginAsDemo(page, 'municipality');
     await page.goto('/applications');
     await Promise.all([page.waitForURL(`**${path}`), page.locator(`a[href="${path}"]`).first().click()]);
     await page.locator('#message-body').fill('JavaScriptなしで送信します。');
@@ -111,9 +97,8 @@ describe('two parties chatting in real time', () => {
 describe('a refused form on the conversation page, with JavaScript', () => {
   it('shows the summary, focused, and keeps the times and the place typed', async () => {
     const path = await application('移住促進を担う起業人の募集（候補日時の誤り）');
-    await server.db.updateTable('applications').set({ state: 'in_dialogue' }).where('id', '=', Number(path.split('/').pop())).execute();
-    const { page } = await newPage(browser, server.url);
-    await loginAs(page, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
+    await e2e.server.db.updateTable('applications').set({ state: 'in_dialogue' }).where('id', '=', Number(path.split('/').pop())).execute();
+    const { page } = await e2e.signedIn('municipality');
     await page.goto(path);
     await connected(page);
     const day = new Date(Date.now() + 3 * 86_400_000 + 9 * 3_600_000).toISOString().slice(0, 10);
@@ -130,6 +115,6 @@ describe('a refused form on the conversation page, with JavaScript', () => {
     expect(await page.locator('#slots-location').inputValue()).toBe('オンライン会議');
     expect(await form.locator('input[name="slotStart"]').first().inputValue()).toBe(`${day}T10:00`);
     expect(await form.locator('input[name="slotEnd"]').first().inputValue()).toBe(`${day}T10:05`);
-    expect(await server.db.selectFrom('interview_slots').select('id').where('application_id', '=', Number(path.split('/').pop())).execute()).toEqual([]);
+    expect(await e2e.server.db.selectFrom('interview_slots').select('id').where('application_id', '=', Number(path.split('/').pop())).execute()).toEqual([]);
   });
 });

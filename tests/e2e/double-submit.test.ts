@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { listMail } from '../../app/services/mail.server';
-import { launchBrowser, screenshots } from '../helpers/browser';
-import { startSeededServer, type TestServer } from '../helpers/server';
+import { screenshots } from '../helpers/browser';
+import { seededBrowser } from '../helpers/seeded-browser';
 
 /*
  * A double click on 「登録して確認メールを受け取る」, in Chromium with JavaScript on (the button is busy:
@@ -10,16 +10,7 @@ import { startSeededServer, type TestServer } from '../helpers/server';
  * and the confirmation page, never a 500.
  */
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startSeededServer({}, ['accounts']);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = seededBrowser({ steps: ['accounts'] });
 
 async function fill(page: Page, email: string) {
   await page.locator('input[name="track"][value="side_job"]').check();
@@ -31,11 +22,11 @@ async function fill(page: Page, email: string) {
   await page.locator('input[name="agree"]').check();
 }
 
-const usersWith = async (email: string) => (await server.db.selectFrom('users').select('id').where('email', '=', email).execute()).length;
+const usersWith = async (email: string) => (await e2e.server.db.selectFrom('users').select('id').where('email', '=', email).execute()).length;
 
 describe('double click on the sign-up button', () => {
   it.each([true, false])('JavaScript %s: one account, one mail, the confirmation page', async (javaScriptEnabled) => {
-    const context = await browser.newContext({ baseURL: server.url, locale: 'ja-JP', timezoneId: 'Asia/Tokyo', javaScriptEnabled });
+    const context = await e2e.browser.newContext({ baseURL: e2e.server.url, locale: 'ja-JP', timezoneId: 'Asia/Tokyo', javaScriptEnabled });
     const page = await context.newPage();
     const failures: string[] = [];
     page.on('response', (r) => {
@@ -64,7 +55,7 @@ describe('double click on the sign-up button', () => {
     await screenshots(page, `signup-double-click-${javaScriptEnabled ? 'js' : 'no-js'}`);
     expect(failures).toEqual([]);
     expect(await usersWith(email)).toBe(1);
-    const mails = (await listMail(server.services.config)).filter((m) => m.to.includes(email));
+    const mails = (await listMail(e2e.server.services.config)).filter((m) => m.to.includes(email));
     expect(mails.map((m) => m.subject)).toEqual(['【起業人マッチ】メールアドレスの確認']);
     await context.close();
   });

@@ -1,24 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORDS } from '../../db/seed/accounts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { AGREED_DEMO } from '../../db/seed/agreements';
-import { launchBrowser, loginAs, newPage } from '../helpers/browser';
 import { completeDispatchDraft } from '../helpers/agreement-draft';
-import { startSeededServer, type TestServer } from '../helpers/server';
+import { seededBrowser } from '../helpers/seeded-browser';
 
 /* The names Chromium offers to save downloads under: Japanese, read from Content-Disposition's filename*. */
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startSeededServer({}, ['accounts', 'listings', 'agreement-demo']);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = seededBrowser({ steps: ['accounts', 'listings', 'agreement-demo'] });
 
 async function suggestedName(page: Page, click: () => Promise<void>): Promise<string> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -29,10 +17,9 @@ async function suggestedName(page: Page, click: () => Promise<void>): Promise<st
 
 describe('download names in Chromium', () => {
   it('an agreement is saved as 協定書_<municipality>_<company>_版<n>', async () => {
-    const listing = await server.db.selectFrom('listings').select('id').where('title', '=', AGREED_DEMO.opening).executeTakeFirstOrThrow();
-    const { id } = await server.db.selectFrom('applications').select('id').where('listing_id', '=', listing.id).executeTakeFirstOrThrow();
-    const { context, page } = await newPage(browser, server.url);
-    await loginAs(page, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const listing = await e2e.server.db.selectFrom('listings').select('id').where('title', '=', AGREED_DEMO.opening).executeTakeFirstOrThrow();
+    const { id } = await e2e.server.db.selectFrom('applications').select('id').where('listing_id', '=', listing.id).executeTakeFirstOrThrow();
+    const { context, page } = await e2e.signedIn('municipality');
     await page.goto(`/applications/${id}/agreement`);
     await page.getByRole('button', { name: '協定書の作成を始める' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('協定/契約準備');
@@ -43,8 +30,7 @@ describe('download names in Chromium', () => {
   });
 
   it('a listing attachment keeps the Japanese name it was uploaded with', async () => {
-    const { context, page } = await newPage(browser, server.url);
-    await loginAs(page, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const { context, page } = await e2e.signedIn('municipality');
     await page.goto('/my/listings');
     await page.getByRole('link', { name: /^編集/ }).first().click();
     await page.waitForURL('**/edit');
@@ -58,8 +44,7 @@ describe('download names in Chromium', () => {
   });
 
   it('a monitoring table is exported as モニタリング_<table>_<period>', async () => {
-    const { context, page } = await newPage(browser, server.url);
-    await loginAs(page, 'ministry@example.jp', DEMO_PASSWORDS.ministry);
+    const { context, page } = await e2e.signedIn('ministry');
     await page.goto('/monitoring');
     const csv = await suggestedName(page, () => page.locator('a[href^="/monitoring/export/by-prefecture.csv"]').click());
     expect(csv).toMatch(/^モニタリング_都道府県別_令和\d+年度\.csv$/);

@@ -1,36 +1,27 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORDS } from '../../db/seed/accounts';
-import { checkA11y, hydrated, launchBrowser, loginAs, newPage, PHONE, screenshots } from '../helpers/browser';
-import { startSeededServer, type TestServer } from '../helpers/server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkA11y, hydrated, PHONE, screenshots } from '../helpers/browser';
+import { seededBrowser } from '../helpers/seeded-browser';
 
 /*
  * 気になる in the browser: with JavaScript the button is sent by a fetcher (the page is not
  * reloaded), without JavaScript it is a plain form post answered with the same page; either way the
  * mark is in the user's 「気になる」 list, and the owner sees the count.
  */
-let server: TestServer;
-let browser: Browser;
+const e2e = seededBrowser({ steps: ['accounts', 'listings'] });
 let openingPath: string;
 
 beforeAll(async () => {
-  server = await startSeededServer({}, ['accounts', 'listings']);
-  browser = await launchBrowser();
-  const amacho = (await server.db.selectFrom('organisations').select('id').where('slug', '=', 'amacho').executeTakeFirstOrThrow()).id;
-  const opening = await server.db.selectFrom('listings').select('id').where('kind', '=', 'opening').where('status', '=', 'published').where('organisation_id', '=', amacho).orderBy('id').executeTakeFirstOrThrow();
+  const amacho = (await e2e.server.db.selectFrom('organisations').select('id').where('slug', '=', 'amacho').executeTakeFirstOrThrow()).id;
+  const opening = await e2e.server.db.selectFrom('listings').select('id').where('kind', '=', 'opening').where('status', '=', 'published').where('organisation_id', '=', amacho).orderBy('id').executeTakeFirstOrThrow();
   openingPath = `/openings/${opening.id}`;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const button = (page: Page) => page.getByRole('button', { name: '気になる', exact: true });
 
 describe('気になる in a real browser', () => {
   it('with JavaScript: marks without leaving the page, lists it, and unmarks from the list', async () => {
-    const { context, page } = await newPage(browser, server.url);
-    await loginAs(page, 'company@example.jp', DEMO_PASSWORDS.company);
+    const { context, page } = await e2e.signedIn('company');
     await page.goto(openingPath);
     expect(await hydrated(page)).toBe(true);
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
@@ -53,8 +44,7 @@ describe('気になる in a real browser', () => {
   });
 
   it('without JavaScript: the same button is a form post, and the owner sees one organisation', async () => {
-    const { context, page } = await newPage(browser, server.url, PHONE, { javaScriptEnabled: false });
-    await loginAs(page, 'individual@example.jp', DEMO_PASSWORDS.individual);
+    const { context, page } = await e2e.signedIn('individual', PHONE, { javaScriptEnabled: false });
     await page.goto(openingPath);
     await page.getByLabel('掲載者に団体名を知らせる').check();
     await Promise.all([page.waitForURL((u) => u.searchParams.get('done') === 'favourited'), button(page).click()]);
@@ -62,8 +52,7 @@ describe('気になる in a real browser', () => {
     expect(await button(page).getAttribute('aria-pressed')).toBe('true');
     await context.close();
 
-    const owner = await newPage(browser, server.url, PHONE, { javaScriptEnabled: false });
-    await loginAs(owner.page, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const owner = await e2e.signedIn('municipality', PHONE, { javaScriptEnabled: false });
     await owner.page.goto(openingPath);
     const summary = owner.page.getByTestId('favourite-summary');
     expect(await summary.textContent()).toContain('「気になる」登録：1団体');

@@ -1,21 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORDS } from '../../db/seed/accounts';
-import { consoleProblems, expectRefusal, launchBrowser, loginAs, newPage, visitHydrated } from '../helpers/browser';
-import { startSeededServer, type TestServer } from '../helpers/server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { consoleProblems, expectRefusal, visitHydrated } from '../helpers/browser';
+import { seededBrowser } from '../helpers/seeded-browser';
 
 /*
  * Every listing page must hydrate: no console error, no uncaught page error, no hydration warning,
  * and a click on an in-app link navigates on the client (the document is not loaded again).
  */
 
-let server: TestServer;
-let browser: Browser;
+const e2e = seededBrowser({ steps: ['accounts', 'listings'] });
 let ids: { ownOpening: number; otherOpening: number; ownSolution: number; otherSolution: number };
 
 async function listingOf(slug: string, kind: 'opening' | 'solution', own: boolean) {
-  const org = await server.db.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
-  const row = await server.db
+  const org = await e2e.server.db.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+  const row = await e2e.server.db
     .selectFrom('listings')
     .select('id')
     .where('kind', '=', kind)
@@ -27,18 +25,12 @@ async function listingOf(slug: string, kind: 'opening' | 'solution', own: boolea
 }
 
 beforeAll(async () => {
-  server = await startSeededServer({}, ['accounts', 'listings']);
-  browser = await launchBrowser();
   ids = {
     ownOpening: await listingOf('amacho', 'opening', true),
     otherOpening: await listingOf('amacho', 'opening', false),
     ownSolution: await listingOf('mirai-chiiki', 'solution', true),
     otherSolution: await listingOf('mirai-chiiki', 'solution', false),
   };
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Clicks a link and checks the navigation stayed in the same document (client-side). */
@@ -52,7 +44,7 @@ async function navigatesOnClient(page: Page, click: () => Promise<void>, expecte
 
 describe('listing pages hydrate and navigate on the client', () => {
   it('for visitors: the lists and the detail pages', async () => {
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await e2e.page();
     const problems = consoleProblems(page, /^Failed to load resource: .* 400/);
     for (const path of ['/openings', `/openings/${ids.otherOpening}`, '/solutions', `/solutions/${ids.otherSolution}`]) await visitHydrated(page, path, problems);
 
@@ -66,8 +58,7 @@ describe('listing pages hydrate and navigate on the client', () => {
   });
 
   it('for a municipality: new, edit, my listings and scout; a refused form focuses the error summary', async () => {
-    const { context, page } = await newPage(browser, server.url);
-    await loginAs(page, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const { context, page } = await e2e.signedIn('municipality');
     const problems = consoleProblems(page, /^Failed to load resource: .* 400/);
     for (const path of ['/openings/new', `/openings/${ids.ownOpening}`, `/openings/${ids.ownOpening}/edit`, '/my/listings', `/solutions/${ids.otherSolution}/scout`]) await visitHydrated(page, path, problems);
 
@@ -87,8 +78,7 @@ describe('listing pages hydrate and navigate on the client', () => {
   });
 
   it('for a company: new and edit solutions, and the apply form', async () => {
-    const { context, page } = await newPage(browser, server.url);
-    await loginAs(page, 'company@example.jp', DEMO_PASSWORDS.company);
+    const { context, page } = await e2e.signedIn('company');
     const problems = consoleProblems(page, /^Failed to load resource: .* 400/);
     for (const path of ['/solutions/new', `/solutions/${ids.ownSolution}`, `/solutions/${ids.ownSolution}/edit`, `/openings/${ids.otherOpening}/apply`, '/my/listings']) await visitHydrated(page, path, problems);
     await visitHydrated(page, `/openings/${ids.otherOpening}`, problems);

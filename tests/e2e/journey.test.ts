@@ -1,9 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORDS } from '../../db/seed/accounts';
-import { checkA11y, launchBrowser, loginAs, newPage, screenshots } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { checkA11y, screenshots } from '../helpers/browser';
 import { agreeAndConclude, completeDispatchDraft, download } from '../helpers/agreement-draft';
-import { startSeededServer, type TestServer } from '../helpers/server';
+import { seededBrowser } from '../helpers/seeded-browser';
 
 /*
  * The whole journey in a real browser: 海士町 posts an opening, a company finds it through search,
@@ -12,20 +11,10 @@ import { startSeededServer, type TestServer } from '../helpers/server';
  * checked with axe-core and screenshotted at 360 px and 1280 px.
  */
 
-let server: TestServer;
-let browser: Browser;
+const e2e = seededBrowser();
 const TITLE = '離島の観光予約をデジタル化する起業人（通し試験）';
 let openingPath = '';
 let applicationPath = '';
-
-beforeAll(async () => {
-  server = await startSeededServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** axe-core (no serious/critical violations) and phone + desktop screenshots of the current page. */
 async function check(page: Page, name: string) {
@@ -38,8 +27,7 @@ const connected = (page: Page) => expect.poll(() => page.locator('[data-testid="
 
 describe('from an opening to an agreement', () => {
   it('a municipality staff member signs in and publishes an opening', async () => {
-    const { context, page } = await newPage(browser, server.url);
-    await loginAs(page, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const { context, page } = await e2e.signedIn('municipality');
     await page.goto('/openings/new');
     await check(page, '01-opening-new');
     await page.getByLabel('タイトル').fill(TITLE);
@@ -59,8 +47,7 @@ describe('from an opening to an agreement', () => {
   });
 
   it('a company searches, finds it, checks eligibility and applies; both chat in real time and agree', async () => {
-    const company = await newPage(browser, server.url);
-    await loginAs(company.page, 'company@example.jp', DEMO_PASSWORDS.company);
+    const company = await e2e.signedIn('company');
     await company.page.goto(`/search?q=${encodeURIComponent('観光予約 デジタル化')}`);
     await check(company.page, '03-search');
     const hit = company.page.locator(`a[href="${openingPath}"]`).first();
@@ -80,8 +67,7 @@ describe('from an opening to an agreement', () => {
     await Promise.all([company.page.waitForURL(/\/applications\/\d+/), company.page.getByRole('button', { name: '応募する' }).click()]);
     applicationPath = new URL(company.page.url()).pathname;
 
-    const municipality = await newPage(browser, server.url);
-    await loginAs(municipality.page, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const municipality = await e2e.signedIn('municipality');
     await municipality.page.goto(applicationPath);
     await connected(municipality.page);
     await connected(company.page);
@@ -100,7 +86,7 @@ describe('from an opening to an agreement', () => {
     await municipality.page.getByRole('button', { name: '合意する' }).click();
     await expect.poll(() => company.page.locator('[data-kind="system"]').last().textContent(), { timeout: 15_000 }).toContain('合意');
     await check(municipality.page, '08-agreed');
-    const state = await server.db.selectFrom('applications').select('state').where('id', '=', Number(applicationPath.split('/').pop())).executeTakeFirstOrThrow();
+    const state = await e2e.server.db.selectFrom('applications').select('state').where('id', '=', Number(applicationPath.split('/').pop())).executeTakeFirstOrThrow();
     expect(state.state).toBe('agreed');
 
     await municipality.page.goto(`${applicationPath}/agreement`);
@@ -112,8 +98,7 @@ describe('from an opening to an agreement', () => {
   it('they complete the agreement, both approve it, record the conclusion and download the .docx and PDF', async () => {
     const path = `${applicationPath}/agreement`;
 
-    const town = await newPage(browser, server.url);
-    await loginAs(town.page, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const town = await e2e.signedIn('municipality');
     await town.page.goto(path);
     await town.page.getByRole('button', { name: /の作成を始める$/ }).click();
     await expect.poll(() => town.page.getByTestId('application-state').textContent()).toBe('協定/契約準備');
@@ -123,8 +108,7 @@ describe('from an opening to an agreement', () => {
     await town.page.getByRole('button', { name: '版2の内容に合意する' }).click();
     await expect.poll(() => town.page.getByTestId('approvals').textContent()).toContain('合意済');
 
-    const firm = await newPage(browser, server.url);
-    await loginAs(firm.page, 'company@example.jp', DEMO_PASSWORDS.company);
+    const firm = await e2e.signedIn('company');
     await firm.page.goto(path);
     await agreeAndConclude(firm.page);
     const pdf = await download(firm.page, 'PDF');
@@ -135,10 +119,9 @@ describe('from an opening to an agreement', () => {
   });
 
   it('the ministry viewer sees the concluded match on the monitoring dashboard', async () => {
-    const concluded = await server.db.selectFrom('applications').select('id').where('state', '=', 'concluded').execute();
+    const concluded = await e2e.server.db.selectFrom('applications').select('id').where('state', '=', 'concluded').execute();
     expect(concluded).toHaveLength(1);
-    const { context, page } = await newPage(browser, server.url);
-    await loginAs(page, 'ministry@example.jp', DEMO_PASSWORDS.ministry);
+    const { context, page } = await e2e.signedIn('ministry');
     await page.goto('/monitoring');
     await page.getByRole('button', { name: '今すぐ集計し直す' }).click();
     // One concluded match: counted, and shown under the small-cell rule rather than as an exact 1.

@@ -1,34 +1,26 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORDS } from '../../db/seed/accounts';
-import { checkA11y, DESKTOP, expectHttpError, expectRefusal, launchBrowser, loginAs, newPage, PHONE, screenshots } from '../helpers/browser';
-import { startSeededServer, type TestServer } from '../helpers/server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkA11y, DESKTOP, expectHttpError, expectRefusal, PHONE, screenshots } from '../helpers/browser';
+import { loginAsDemo, seededBrowser, type DemoPersona } from '../helpers/seeded-browser';
 
 /*
  * The page layout at a phone's 360 px and a desktop's 1280 px: a header that leaves the screen to the
  * content, a menu that works with and without JavaScript, and no page that scrolls sideways.
  */
 
-let server: TestServer;
-let browser: Browser;
+// DEV_MAIL=1 opens the mail viewer to loopback requests (the test server listens on 127.0.0.1).
+const e2e = seededBrowser({ env: { DEV_MAIL: '1' }, steps: ['accounts', 'listings'] });
 
 /** The phone header, closed, may take at most this much of a 740 px screen. */
 const PHONE_HEADER_MAX = 80;
 
 beforeAll(async () => {
-  // DEV_MAIL=1 opens the mail viewer to loopback requests (the test server listens on 127.0.0.1).
-  server = await startSeededServer({ DEV_MAIL: '1' }, ['accounts', 'listings']);
   // One mail, so that the mail viewer has a table to show.
-  await fetch(`${server.url}/password/forgot`, {
+  await fetch(`${e2e.server.url}/password/forgot`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ email: 'municipality@example.jp' }),
   });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const headerHeight = (page: Page) => page.evaluate(() => document.querySelector('header')!.getBoundingClientRect().height);
@@ -52,25 +44,24 @@ async function expectLayout(page: Page, path: string, viewport: { width: number;
   }
 }
 
-const PAGES: { who: string; login?: [string, string]; paths: string[] }[] = [
+const PAGES: { who: string; login?: DemoPersona; paths: string[] }[] = [
   { who: 'a visitor', paths: ['/'] },
-  { who: 'the municipality that owns the listings', login: ['municipality@example.jp', DEMO_PASSWORDS.municipality], paths: ['/', '/my/listings'] },
-  { who: 'an operator', login: ['operator@example.jp', DEMO_PASSWORDS.operator], paths: ['/admin/templates'] },
+  { who: 'the municipality that owns the listings', login: 'municipality', paths: ['/', '/my/listings'] },
+  { who: 'an operator', login: 'operator', paths: ['/admin/templates'] },
 ];
 
 describe.each([PHONE, DESKTOP])('layout at $width px', (viewport) => {
   for (const { who, login, paths } of PAGES) {
     it(`${paths.join(', ')} as ${who}: header size and no sideways scrolling`, async () => {
-      const { context, page } = await newPage(browser, server.url, viewport);
-      if (login) await loginAs(page, ...login);
+      const { context, page } = await e2e.page(viewport);
+      if (login) await loginAsDemo(page, login);
       for (const path of paths) await expectLayout(page, path, viewport);
       await context.close();
     });
   }
 
   it('the mail viewer as an operator does not scroll sideways', async (ctx) => {
-    const { context, page } = await newPage(browser, server.url, viewport);
-    await loginAs(page, 'operator@example.jp', DEMO_PASSWORDS.operator);
+    const { context, page } = await e2e.signedIn('operator', viewport);
     // Refused (404) where the mail viewer is off: the test then says so and skips.
     expectHttpError(404, '/dev/mail');
     const res = await page.goto('/dev/mail');
@@ -86,8 +77,7 @@ describe.each([PHONE, DESKTOP])('layout at $width px', (viewport) => {
 
 describe('the phone menu', () => {
   it('opens and closes with JavaScript: Escape returns focus to the toggle, a navigation closes it', async () => {
-    const { context, page } = await newPage(browser, server.url, PHONE);
-    await loginAs(page, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const { context, page } = await e2e.signedIn('municipality', PHONE);
     await page.goto('/');
     const toggle = page.locator('summary', { hasText: 'メニュー' });
     const openings = header(page).getByRole('link', { name: '起業人募集' });
@@ -118,7 +108,7 @@ describe('the phone menu', () => {
   });
 
   it('works without JavaScript: the toggle opens the menu and the search box searches', async () => {
-    const context = await browser.newContext({ baseURL: server.url, viewport: PHONE, locale: 'ja-JP', javaScriptEnabled: false });
+    const context = await e2e.browser.newContext({ baseURL: e2e.server.url, viewport: PHONE, locale: 'ja-JP', javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto('/');
     expect(await headerHeight(page)).toBeLessThanOrEqual(PHONE_HEADER_MAX);
@@ -140,8 +130,8 @@ describe('error colours', () => {
     ['a sign-up form', '/signup/individual', '登録して確認メールを受け取る'],
     ['the listing form', '/openings/new', '公開する'],
   ])('%s with errors passes axe (WCAG 2.1 AA, contrast included)', async (_name, path, button) => {
-    const { context, page } = await newPage(browser, server.url, DESKTOP);
-    if (path.startsWith('/openings')) await loginAs(page, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const { context, page } = await e2e.page(DESKTOP);
+    if (path.startsWith('/openings')) await loginAsDemo(page, 'municipality');
     await page.goto(path);
     expectRefusal(path);
     await page.locator('form[method="post"]').getByRole('button', { name: button }).first().click();
@@ -156,7 +146,7 @@ describe('error colours', () => {
 
 describe('the pages linked from the footer', () => {
   it.each([PHONE, DESKTOP])('read well at $width px: no sideways scrolling, no axe finding, no console error', async (viewport) => {
-    const { context, page } = await newPage(browser, server.url, viewport);
+    const { context, page } = await e2e.page(viewport);
     const errors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
@@ -174,7 +164,7 @@ describe('the pages linked from the footer', () => {
   });
 
   it('the contact form shows every problem in the summary, passes axe, and sends without JavaScript', async () => {
-    const { context, page } = await newPage(browser, server.url, PHONE);
+    const { context, page } = await e2e.page(PHONE);
     await page.goto('/contact');
     expectRefusal('/contact');
     await page.getByRole('button', { name: '送信する' }).click();
@@ -184,7 +174,7 @@ describe('the pages linked from the footer', () => {
     await screenshots(page, 'contact-errors');
     await context.close();
 
-    const noJs = await browser.newContext({ baseURL: server.url, viewport: PHONE, locale: 'ja-JP', javaScriptEnabled: false });
+    const noJs = await e2e.browser.newContext({ baseURL: e2e.server.url, viewport: PHONE, locale: 'ja-JP', javaScriptEnabled: false });
     const plain = await noJs.newPage();
     await plain.goto('/contact');
     await plain.getByLabel('お名前').fill('佐々木 一郎');
@@ -194,7 +184,7 @@ describe('the pages linked from the footer', () => {
     await plain.getByLabel('プライバシーポリシーに同意して送信します').check();
     await Promise.all([plain.waitForURL('**/contact?sent=*'), plain.getByRole('button', { name: '送信する' }).click()]);
     expect(await plain.getByTestId('inquiry-reference').textContent()).toMatch(/^KM-\d{6}$/);
-    const row = await server.db.selectFrom('inquiries').select(['name', 'category']).executeTakeFirstOrThrow();
+    const row = await e2e.server.db.selectFrom('inquiries').select(['name', 'category']).executeTakeFirstOrThrow();
     expect(row).toEqual({ name: '佐々木 一郎', category: 'accessibility' });
     await noJs.close();
   });

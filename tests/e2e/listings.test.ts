@@ -1,24 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORDS } from '../../db/seed/accounts';
-import { checkA11y, expectHttpError, expectRefusal, launchBrowser, loginAs, newPage, overflowsHorizontally, screenshots } from '../helpers/browser';
-import { startSeededServer, type TestServer } from '../helpers/server';
+import { checkA11y, expectHttpError, expectRefusal, loginAs, overflowsHorizontally, screenshots } from '../helpers/browser';
+import { seededBrowser } from '../helpers/seeded-browser';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startSeededServer({}, ['accounts', 'listings']);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = seededBrowser({ steps: ['accounts', 'listings'] });
 
 describe('listings in a real browser', () => {
   it('lets anyone browse published listings; every page passes axe and fits a 360 px phone', async () => {
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await e2e.page();
     for (const [path, name] of [
       ['/', 'home'],
       ['/openings', 'openings'],
@@ -46,8 +35,7 @@ describe('listings in a real browser', () => {
   });
 
   it('a municipality posts an opening (keeping its input after an error), edits, publishes and closes it', async () => {
-    const { context, page } = await newPage(browser, server.url);
-    await loginAs(page, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const { context, page } = await e2e.signedIn('municipality');
     await page.goto('/openings/new');
     expect(await checkA11y(page)).toEqual([]);
     await page.getByLabel('タイトル').fill('空き家バンクの運営を立て直す担当');
@@ -78,7 +66,7 @@ describe('listings in a real browser', () => {
     expect(await page.locator('.markdown').first().innerHTML()).toContain('&lt;script&gt;');
 
     // A visitor cannot see the draft.
-    const anon = await newPage(browser, server.url);
+    const anon = await e2e.page();
     expectHttpError(404, detail);
     const res = await anon.page.goto(detail);
     expect(res?.status()).toBe(404);
@@ -112,7 +100,7 @@ describe('listings in a real browser', () => {
   });
 
   it('a company posts a solution and sees the eligibility verdict on openings', async () => {
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await e2e.page();
     await loginAs(page, 'kitanomori@example.jp', DEMO_PASSWORDS.other);
     await page.goto('/solutions/new');
     await page.getByLabel('タイトル').fill('積雪地の道路維持管理のデータ活用');

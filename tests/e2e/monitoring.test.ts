@@ -1,30 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORDS } from '../../db/seed/accounts';
-import { consoleProblems, launchBrowser, loginAs, newPage, visitHydrated } from '../helpers/browser';
-import { startSeededServer, type TestServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { consoleProblems, visitHydrated } from '../helpers/browser';
+import { seededBrowser } from '../helpers/seeded-browser';
 
 /*
  * The ministry's pages hydrate without a console error, an uncaught page error or a React
  * hydration warning, and a wrong filter in the report's URL is reported on the page.
  */
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startSeededServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = seededBrowser();
 
 describe('monitoring pages in the browser', () => {
   it('the dashboard and the monthly report hydrate without errors', async () => {
-    const { context, page } = await newPage(browser, server.url);
-    await loginAs(page, 'ministry@example.jp', DEMO_PASSWORDS.ministry);
+    const { context, page } = await e2e.signedIn('ministry');
     const problems = consoleProblems(page);
     await visitHydrated(page, '/monitoring', problems);
     await visitHydrated(page, '/monitoring?fy=2026&pref=32', problems);
@@ -35,8 +22,7 @@ describe('monitoring pages in the browser', () => {
   });
 
   it('the report names a wrong period or fiscal year like a wrong prefecture', async () => {
-    const { context, page } = await newPage(browser, server.url);
-    await loginAs(page, 'ministry@example.jp', DEMO_PASSWORDS.ministry);
+    const { context, page } = await e2e.signedIn('ministry');
     const alertOf = async (path: string) => {
       await page.goto(path);
       return (await page.getByRole('alert').first().textContent()) ?? '';

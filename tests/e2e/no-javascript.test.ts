@@ -1,35 +1,24 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { listMail } from '../../app/services/mail.server';
-import { DEMO_PASSWORDS } from '../../db/seed/accounts';
-import { expectRefusal, launchBrowser, loginAs, newPage, PHONE, screenshots } from '../helpers/browser';
-import { startSeededServer, type TestServer } from '../helpers/server';
+import { expectRefusal, PHONE, screenshots } from '../helpers/browser';
+import { loginAsDemo, seededBrowser } from '../helpers/seeded-browser';
 
 /*
  * The main forms with JavaScript turned off (a context with javaScriptEnabled: false): each is a
  * plain HTML form post or GET, so it must work, answer with its page, and store what it says it did.
  */
 
-let server: TestServer;
-let browser: Browser;
+const e2e = seededBrowser({ steps: ['accounts', 'listings'] });
 
-beforeAll(async () => {
-  server = await startSeededServer({}, ['accounts', 'listings']);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const plainPage = async (viewport = PHONE) => (await newPage(browser, server.url, viewport, { javaScriptEnabled: false })).page;
+const plainPage = async (viewport = PHONE) => (await e2e.page(viewport, { javaScriptEnabled: false })).page;
 const submit = (page: Page, name: string) => Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name, exact: true }).first().click()]);
 const inAWeek = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('the main forms without JavaScript', () => {
   it('log in', async () => {
     const page = await plainPage();
-    await loginAs(page, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
+    await loginAsDemo(page, 'municipality');
     // The page's own scripts did not run: Remix never started.
     expect(await page.evaluate(() => typeof (window as unknown as { __remixRouter?: unknown }).__remixRouter)).toBe('undefined');
     expect(new URL(page.url()).pathname).not.toBe('/login');
@@ -54,9 +43,9 @@ describe('the main forms without JavaScript', () => {
     await page.getByLabel('パスワード').fill('hanako-no-himitsu-2026');
     await submit(page, '登録して確認メールを受け取る');
     expect(new URL(page.url()).pathname).toBe('/signup/sent');
-    const user = await server.db.selectFrom('users').select(['name', 'email_verified_at']).where('email', '=', 'yamada.hanako@example.jp').executeTakeFirstOrThrow();
+    const user = await e2e.server.db.selectFrom('users').select(['name', 'email_verified_at']).where('email', '=', 'yamada.hanako@example.jp').executeTakeFirstOrThrow();
     expect(user).toEqual({ name: '山田 花子', email_verified_at: null });
-    await expect.poll(async () => (await listMail(server.services.config)).some((m) => m.to.includes('yamada.hanako@example.jp'))).toBe(true);
+    await expect.poll(async () => (await listMail(e2e.server.services.config)).some((m) => m.to.includes('yamada.hanako@example.jp'))).toBe(true);
     await page.context().close();
   });
 
@@ -81,7 +70,7 @@ describe('the main forms without JavaScript', () => {
 
   it('a municipality publishes an opening, a company applies to it, the municipality scouts a solution', async () => {
     const town = await plainPage();
-    await loginAs(town, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
+    await loginAsDemo(town, 'municipality');
     await town.goto('/openings/new');
     const title = '棚田の保全を進める起業人（スクリプトなし）';
     await town.getByLabel('タイトル').fill(title);
@@ -96,11 +85,11 @@ describe('the main forms without JavaScript', () => {
     await submit(town, '公開する');
     expect(town.url()).toMatch(/\/openings\/\d+\?done=published$/);
     const openingPath = new URL(town.url()).pathname;
-    const listing = await server.db.selectFrom('listings').select(['status', 'title']).where('id', '=', Number(openingPath.split('/').pop())).executeTakeFirstOrThrow();
+    const listing = await e2e.server.db.selectFrom('listings').select(['status', 'title']).where('id', '=', Number(openingPath.split('/').pop())).executeTakeFirstOrThrow();
     expect(listing).toEqual({ status: 'published', title });
 
     const firm = await plainPage();
-    await loginAs(firm, 'company@example.jp', DEMO_PASSWORDS.company);
+    await loginAsDemo(firm, 'company');
     await firm.goto(`${openingPath}/apply`);
     await firm.getByLabel('メッセージ').fill('棚田の保全に取り組んだ社員がいます。');
     await submit(firm, '応募する');
@@ -108,7 +97,7 @@ describe('the main forms without JavaScript', () => {
     expect(await firm.locator('[data-testid="messages"]').textContent()).toContain('棚田の保全に取り組んだ社員がいます。');
     await firm.context().close();
 
-    const solution = await server.db
+    const solution = await e2e.server.db
       .selectFrom('listings')
       .innerJoin('organisations', 'organisations.id', 'listings.organisation_id')
       .select('listings.id')
@@ -126,11 +115,11 @@ describe('the main forms without JavaScript', () => {
 
   it('change the name in the settings; ask for a password reset mail', async () => {
     const page = await plainPage();
-    await loginAs(page, 'individual@example.jp', DEMO_PASSWORDS.individual);
+    await loginAsDemo(page, 'individual');
     await page.goto('/settings');
     await page.locator('#profile-name').fill('佐藤 はるか');
     await submit(page, '氏名を保存');
-    const user = await server.db.selectFrom('users').select('name').where('email', '=', 'individual@example.jp').executeTakeFirstOrThrow();
+    const user = await e2e.server.db.selectFrom('users').select('name').where('email', '=', 'individual@example.jp').executeTakeFirstOrThrow();
     expect(user.name).toBe('佐藤 はるか');
     await page.context().close();
 
@@ -138,7 +127,7 @@ describe('the main forms without JavaScript', () => {
     await visitor.goto('/password/forgot');
     await visitor.getByLabel('メールアドレス').fill('company@example.jp');
     await submit(visitor, '再設定用のリンクを送る');
-    await expect.poll(async () => (await listMail(server.services.config)).some((m) => m.to.includes('company@example.jp'))).toBe(true);
+    await expect.poll(async () => (await listMail(e2e.server.services.config)).some((m) => m.to.includes('company@example.jp'))).toBe(true);
     await visitor.context().close();
   });
 });

@@ -1,8 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORDS } from '../../db/seed/accounts';
-import { expectRefusal, hydrated, launchBrowser, loginAs, newPage } from '../helpers/browser';
-import { startSeededServer, type TestServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { expectRefusal, hydrated } from '../helpers/browser';
+import { seededBrowser } from '../helpers/seeded-browser';
 
 /*
  * The マッチング提案 digest's frequency on /settings/notifications, with JavaScript and without it (a
@@ -10,20 +8,10 @@ import { startSeededServer, type TestServer } from '../helpers/server';
  * choice is saved and shown again.
  */
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startSeededServer({}, ['accounts']);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = seededBrowser({ steps: ['accounts'] });
 
 const digestOf = async (email: string) =>
-  server.db
+  e2e.server.db
     .selectFrom('proposal_digests as d')
     .innerJoin('users as u', 'u.id', 'd.user_id')
     .select('d.frequency')
@@ -31,12 +19,11 @@ const digestOf = async (email: string) =>
     .executeTakeFirst();
 
 describe.each([
-  { js: true, email: 'company@example.jp', password: DEMO_PASSWORDS.company },
-  { js: false, email: 'municipality@example.jp', password: DEMO_PASSWORDS.municipality },
-])('the proposal digest setting (JavaScript $js)', ({ js, email, password }) => {
+  { js: true, persona: 'company', email: 'company@example.jp' },
+  { js: false, persona: 'municipality', email: 'municipality@example.jp' },
+] as const)('the proposal digest setting (JavaScript $js)', ({ js, persona, email }) => {
   it('refuses a forged frequency keeping the boxes, then saves 毎日 and shows it again', async () => {
-    const { context, page } = await newPage(browser, server.url, undefined, { javaScriptEnabled: js });
-    await loginAs(page, email, password);
+    const { context, page } = await e2e.signedIn(persona, undefined, { javaScriptEnabled: js });
     await page.goto('/settings/notifications');
     // Changed before hydration, the forged value would be put back by React.
     if (js) expect(await hydrated(page)).toBe(true);

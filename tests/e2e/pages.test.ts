@@ -1,14 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page, Browser } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fiscalYearOf } from '../../app/domain/rules/fiscal-year';
 import { unsubscribeToken } from '../../app/services/alerts.server';
 import { listMail } from '../../app/services/mail.server';
-import { DEMO_PASSWORDS } from '../../db/seed/accounts';
 import { AGREED_DEMO } from '../../db/seed/agreements';
-import { addFinding, checkA11y, DESKTOP, hydrated, knownDefect, knownDefectsOn, launchBrowser, loginAs, newPage, PHONE, SCREENSHOT_DIR } from '../helpers/browser';
-import { startSeededServer, type TestServer } from '../helpers/server';
+import { addFinding, checkA11y, DESKTOP, hydrated, knownDefect, knownDefectsOn, PHONE, SCREENSHOT_DIR } from '../helpers/browser';
+import { loginAsDemo, seededBrowser, type DemoPersona } from '../helpers/seeded-browser';
 
 /*
  * Every page of the route list (read from app/routes), with real ids from the demo data, as each
@@ -53,14 +52,14 @@ function existsIn(file: string): boolean {
 
 const ROUTES = pageRoutes();
 
-type Role = { name: string; login?: [string, string] };
+type Role = { name: string; login?: DemoPersona };
 const ROLES: Role[] = [
   { name: 'anonymous' },
-  { name: 'municipality', login: ['municipality@example.jp', DEMO_PASSWORDS.municipality] },
-  { name: 'company', login: ['company@example.jp', DEMO_PASSWORDS.company] },
-  { name: 'individual', login: ['individual@example.jp', DEMO_PASSWORDS.individual] },
-  { name: 'operator', login: ['operator@example.jp', DEMO_PASSWORDS.operator] },
-  { name: 'ministry', login: ['ministry@example.jp', DEMO_PASSWORDS.ministry] },
+  { name: 'municipality', login: 'municipality' },
+  { name: 'company', login: 'company' },
+  { name: 'individual', login: 'individual' },
+  { name: 'operator', login: 'operator' },
+  { name: 'ministry', login: 'ministry' },
 ];
 
 /**
@@ -73,14 +72,14 @@ const NOT_VISITED: Record<string, string> = {
   '/invitations/:token': 'a one-time link from an invitation mail (tests/integration/accounts)',
 };
 
-let server: TestServer;
-let browser: Browser;
+// DEV_MAIL=1 opens the mail viewer to loopback requests (the test server listens on 127.0.0.1).
+const e2e = seededBrowser({ env: { DEV_MAIL: '1' } });
 /** Route pattern → the URLs to visit (some patterns have several real values, e.g. the sign-up kinds). */
 let urls: Map<string, string[]>;
 const opened = new Set<string>();
 
 async function idsFromDemo(): Promise<Record<string, string[]>> {
-  const db = server.db;
+  const db = e2e.server.db;
   const org = async (slug: string) => (await db.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
   const amacho = await org('amacho');
   const mirai = await org('mirai-chiiki');
@@ -89,7 +88,7 @@ async function idsFromDemo(): Promise<Record<string, string[]>> {
   const solution = await db.selectFrom('listings').select('id').where('kind', '=', 'solution').where('status', '=', 'published').where('organisation_id', '=', mirai).orderBy('id').executeTakeFirstOrThrow();
   const application = await db.selectFrom('applications').select('id').where('listing_id', '=', agreed.id).executeTakeFirstOrThrow();
   const synonym = await db.selectFrom('search_synonyms').select('id').orderBy('id').executeTakeFirstOrThrow();
-  const mails = await listMail(server.services.config);
+  const mails = await listMail(e2e.server.services.config);
   const resetMail = mails.find((m) => /\/password\/reset\/([\w-]+)/.test(m.text));
   const companyUser = await db.selectFrom('users').select('id').where('email', '=', 'company@example.jp').executeTakeFirstOrThrow();
   return {
@@ -110,26 +109,22 @@ async function idsFromDemo(): Promise<Record<string, string[]>> {
     '/admin/templates/:kind/:fy': [`/admin/templates/dispatch/${fiscalYearOf(new Date())}`],
     '/signup/:kind': ['/signup/municipality', '/signup/company', '/signup/individual'],
     '/dev/mail/:file': mails.length ? [`/dev/mail/${mails[0].file}`] : [],
-    '/alerts/unsubscribe/:token': [`/alerts/unsubscribe/${unsubscribeToken(server.services.config.sessionSecret, companyUser.id)}`],
+    '/alerts/unsubscribe/:token': [`/alerts/unsubscribe/${unsubscribeToken(e2e.server.services.config.sessionSecret, companyUser.id)}`],
     '/password/reset/:token': resetMail ? [resetMail.text.match(/\/password\/reset\/[\w-]+/)![0]] : [],
   };
 }
 
 beforeAll(async () => {
-  // DEV_MAIL=1 opens the mail viewer to loopback requests (the test server listens on 127.0.0.1).
-  server = await startSeededServer({ DEV_MAIL: '1' });
-  browser = await launchBrowser();
   // A mail (with a real reset link) for the mail viewer and the reset page.
-  await fetch(`${server.url}/password/forgot`, {
+  await fetch(`${e2e.server.url}/password/forgot`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ email: 'individual@example.jp' }),
   });
   // The worker sends queued mail every few seconds; the reset mail is sent at once.
-  for (let i = 0; i < 60 && (await listMail(server.services.config)).length === 0; i++) await new Promise((r) => setTimeout(r, 250));
+  for (let i = 0; i < 60 && (await listMail(e2e.server.services.config)).length === 0; i++) await new Promise((r) => setTimeout(r, 250));
   // The demo agreement gets its first version, so the version page has one to show.
-  const { context, page } = await newPage(browser, server.url);
-  await loginAs(page, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
+  const { context, page } = await e2e.signedIn('municipality');
   const ids = await idsFromDemo();
   await page.goto(ids['/applications/:id/agreement'][0]);
   await page.getByRole('button', { name: '協定書の作成を始める' }).click();
@@ -137,14 +132,10 @@ beforeAll(async () => {
   await context.close();
   urls = new Map(ROUTES.map((r) => [r.pattern, ids[r.pattern] ?? (r.pattern.includes(':') ? [] : [r.pattern])]));
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** Opens a URL already checked to answer 200 and checks it at both widths; the home link proves hydration. */
 async function checkPage(page: Page, role: string, url: string) {
-  // A defect listed for this page (tests/helpers/browser.ts, KNOWN_DEFECTS) is allowed until its fix removes it.
+  // A defect listed for this page (tests/helpers/e2e.browser.ts, KNOWN_DEFECTS) is allowed until its fix removes it.
   for (const name of knownDefectsOn(url)) knownDefect(name);
   await page.setViewportSize(PHONE);
   const res = await page.goto(url);
@@ -176,8 +167,8 @@ describe.each(ROLES)('every page as $name', (role) => {
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    ({ context, page } = await newPage(browser, server.url, PHONE));
-    if (role.login) await loginAs(page, ...role.login);
+    ({ context, page } = await e2e.page(PHONE));
+    if (role.login) await loginAsDemo(page, role.login);
   });
   afterAll(async () => {
     await context?.close();

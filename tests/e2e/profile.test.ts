@@ -2,34 +2,25 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORDS } from '../../db/seed/accounts';
-import { checkA11y, DESKTOP, expectRefusal, hydrated, launchBrowser, loginAs, newPage, overflowsHorizontally, PHONE, screenshots } from '../helpers/browser';
-import { startSeededServer, type TestServer } from '../helpers/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkA11y, DESKTOP, expectRefusal, hydrated, overflowsHorizontally, PHONE, screenshots } from '../helpers/browser';
+import { seededBrowser } from '../helpers/seeded-browser';
 
 /*
  * The individual profile in the browser, on a phone and on a desktop, with and without JavaScript:
  * a wrong career row is reported with everything typed kept, the saved profile and the uploaded
  * photo are what a municipality then reads on the individual's page.
  */
-let server: TestServer;
-let browser: Browser;
+const e2e = seededBrowser({ steps: ['accounts'] });
 let orgPath: string;
 let photoFile: string;
 
 beforeAll(async () => {
-  server = await startSeededServer({}, ['accounts']);
-  browser = await launchBrowser();
-  const org = await server.db.selectFrom('organisations').select('id').where('slug', '=', 'ind-sato-haruka').executeTakeFirstOrThrow();
+  const org = await e2e.server.db.selectFrom('organisations').select('id').where('slug', '=', 'ind-sato-haruka').executeTakeFirstOrThrow();
   orgPath = `/orgs/${org.id}`;
   const dir = await mkdtemp(path.join(tmpdir(), 'km-profile-'));
   photoFile = path.join(dir, 'portrait.png');
   await writeFile(photoFile, await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 30, g: 120, b: 200 } } }).png().toBuffer());
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe.each([
@@ -40,8 +31,7 @@ describe.each([
   it('keeps what was typed when a career row is incomplete, saves it, and shows it with the photo to a municipality', async () => {
     // A ward is registered as its city (only the city is shown).
     const [residence, shownResidence] = javaScript ? ['長野県松本市', '長野県松本市'] : ['北海道札幌市中央区', '北海道札幌市'];
-    const { context, page } = await newPage(browser, server.url, viewport, { javaScriptEnabled: javaScript });
-    await loginAs(page, 'individual@example.jp', DEMO_PASSWORDS.individual);
+    const { context, page } = await e2e.signedIn('individual', viewport, { javaScriptEnabled: javaScript });
     await page.goto('/settings/profile');
     if (javaScript) expect(await hydrated(page)).toBe(true);
     expect(await overflowsHorizontally(page), 'the editor scrolls sideways').toBe(false);
@@ -78,8 +68,7 @@ describe.each([
     await screenshots(page, `profile-editor-${javaScript ? 'js' : 'nojs'}-${viewport.width}`);
     await context.close();
 
-    const reader = await newPage(browser, server.url, viewport, { javaScriptEnabled: javaScript });
-    await loginAs(reader.page, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const reader = await e2e.signedIn('municipality', viewport, { javaScriptEnabled: javaScript });
     await reader.page.goto(orgPath);
     const profile = reader.page.getByTestId('individual-profile');
     const text = await profile.textContent();

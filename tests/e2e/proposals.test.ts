@@ -1,25 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { rebuildAllProposals } from '../../app/services/proposals.server';
-import { DEMO_PASSWORDS } from '../../db/seed/accounts';
-import { checkA11y, hydrated, launchBrowser, loginAs, newPage, PHONE, screenshots } from '../helpers/browser';
-import { startSeededServer, type TestServer } from '../helpers/server';
+import { checkA11y, hydrated, PHONE, screenshots } from '../helpers/browser';
+import { seededBrowser } from '../helpers/seeded-browser';
 
 /*
  * マッチング提案 in the browser, with and without JavaScript: 「あなたへの提案」 from the menu,
  * 提案を非表示 takes the pairing off the list, and 応募する / スカウトする opens the form with the draft.
  */
-let server: TestServer;
-let browser: Browser;
+const e2e = seededBrowser({ steps: ['accounts', 'listings'] });
 
 beforeAll(async () => {
-  server = await startSeededServer({}, ['accounts', 'listings']);
-  await rebuildAllProposals(server.db);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await rebuildAllProposals(e2e.server.db);
 });
 
 const firstProposal = (page: Page) => page.getByTestId('proposal').first();
@@ -42,8 +34,7 @@ async function dismissAndAct(page: Page, act: '応募する' | 'スカウトす�
 
 describe('マッチング提案 in a real browser', () => {
   it('with JavaScript: from the menu to the list, dismiss, then apply with the draft', async () => {
-    const { context, page } = await newPage(browser, server.url);
-    await loginAs(page, 'company@example.jp', DEMO_PASSWORDS.company);
+    const { context, page } = await e2e.signedIn('company');
     await page.getByRole('link', { name: 'あなたへの提案' }).first().click();
     await page.waitForURL((u) => u.pathname === '/proposals');
     expect(await hydrated(page)).toBe(true);
@@ -54,8 +45,7 @@ describe('マッチング提案 in a real browser', () => {
   });
 
   it('without JavaScript: a municipality dismisses and scouts from the list', async () => {
-    const { context, page } = await newPage(browser, server.url, PHONE, { javaScriptEnabled: false });
-    await loginAs(page, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const { context, page } = await e2e.signedIn('municipality', PHONE, { javaScriptEnabled: false });
     await dismissAndAct(page, 'スカウトする', /\/solutions\/\d+\/scout\?proposal=\d+$/);
     await context.close();
   });

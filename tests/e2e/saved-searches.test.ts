@@ -1,35 +1,22 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORDS } from '../../db/seed/accounts';
-import { expectRefusal, launchBrowser, loginAs, newPage } from '../helpers/browser';
-import { startSeededServer, type TestServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { expectRefusal } from '../helpers/browser';
+import { seededBrowser } from '../helpers/seeded-browser';
 
 /*
  * Saving a search from /search, with JavaScript and without it (a plain form post): the conditions
  * are kept, a refused name keeps what was typed, and the search is listed in /settings/searches.
  */
 
-let server: TestServer;
-let browser: Browser;
+const e2e = seededBrowser({ steps: ['accounts', 'listings'] });
 
-beforeAll(async () => {
-  server = await startSeededServer({}, ['accounts', 'listings']);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const saved = async () => (await server.db.selectFrom('saved_searches').selectAll().orderBy('id').execute()).map((r) => ({ name: r.name, frequency: r.frequency, params: r.params }));
+const saved = async () => (await e2e.server.db.selectFrom('saved_searches').selectAll().orderBy('id').execute()).map((r) => ({ name: r.name, frequency: r.frequency, params: r.params }));
 
 describe.each([
   { js: true, name: '観光の新着 JSあり' },
   { js: false, name: '観光の新着 JSなし' },
 ])('saving a search (JavaScript $js)', ({ js, name }) => {
   it('refuses a too long name with the input kept, then saves the corrected one with every filter', async () => {
-    const { context, page } = await newPage(browser, server.url, undefined, { javaScriptEnabled: js });
-    await loginAs(page, 'company@example.jp', DEMO_PASSWORDS.company);
+    const { context, page } = await e2e.signedIn('company', undefined, { javaScriptEnabled: js });
     await page.goto(`/search?q=${encodeURIComponent('観光')}&type=dispatch&remote=1`);
     await page.getByText('この検索条件を保存する（新着をお知らせ）').click();
     const field = page.locator('#save-search-name');

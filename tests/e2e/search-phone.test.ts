@@ -1,30 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, PHONE, screenshots } from '../helpers/browser';
-import { startSeededServer, type TestServer } from '../helpers/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, screenshots } from '../helpers/browser';
+import { seededBrowser } from '../helpers/seeded-browser';
 
 /*
  * /search on a phone: the results come first, the facet chips wait in a disclosure that opens
  * without JavaScript; on a desktop the facets stay beside the results.
  */
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startSeededServer({}, ['accounts', 'listings']);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = seededBrowser({ steps: ['accounts', 'listings'] });
 
 const firstResultTop = (page: Page) => page.evaluate(() => document.querySelector('section[aria-labelledby="results-title"] ol > li')?.getBoundingClientRect().top ?? null);
 
 describe('/search on a phone (360 px)', () => {
   it.each([true, false])('shows the first result on the first screen, the filters folded away (JavaScript %s)', async (javaScriptEnabled) => {
-    const context = await browser.newContext({ baseURL: server.url, viewport: { width: PHONE.width, height: 740 }, locale: 'ja-JP', javaScriptEnabled });
+    const context = await e2e.browser.newContext({ baseURL: e2e.server.url, viewport: { width: PHONE.width, height: 740 }, locale: 'ja-JP', javaScriptEnabled });
     const page = await context.newPage();
     try {
       const res = await page.goto('/search?q=' + encodeURIComponent('観光'));
@@ -50,7 +40,7 @@ describe('/search on a phone (360 px)', () => {
   });
 
   it('keeps the facets beside the results on a desktop (1280 px)', async () => {
-    const context = await browser.newContext({ baseURL: server.url, viewport: DESKTOP, locale: 'ja-JP' });
+    const context = await e2e.browser.newContext({ baseURL: e2e.server.url, viewport: DESKTOP, locale: 'ja-JP' });
     const page = await context.newPage();
     try {
       await page.goto('/search?q=' + encodeURIComponent('観光'));

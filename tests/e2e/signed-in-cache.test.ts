@@ -1,30 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORDS } from '../../db/seed/accounts';
-import { consoleProblems, launchBrowser, loginAs, newPage, visitHydrated } from '../helpers/browser';
-import { startSeededServer, type TestServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { consoleProblems, visitHydrated } from '../helpers/browser';
+import { seededBrowser } from '../helpers/seeded-browser';
 
 /*
  * Signed-in pages answered from the cache of signed-in pages (app/server/page-cache.ts) hydrate as the
  * rendered ones do: their scripts carry the answer's own CSP nonce and the hydration data is the page's.
  */
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startSeededServer({ PAGE_CACHE_MB: '32' }, ['accounts', 'listings']);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = seededBrowser({ env: { PAGE_CACHE_MB: '32' }, steps: ['accounts', 'listings'] });
 
 describe('signed-in pages from the cache', () => {
   it('hydrate, the second visit answered from memory', async () => {
-    const { context, page } = await newPage(browser, server.url);
-    await loginAs(page, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const { context, page } = await e2e.signedIn('municipality');
     const problems = consoleProblems(page);
     const answers: string[] = [];
     page.on('response', (res) => {

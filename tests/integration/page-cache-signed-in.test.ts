@@ -47,10 +47,8 @@ describe('cache of signed-in pages', () => {
   let company: Client;
   beforeAll(async () => {
     server = await startSeededServer({ PAGE_CACHE_MB: '32' });
-    municipality = new Client(server.url);
-    await municipality.login('municipality@example.jp', 'demo-municipality-2026');
-    company = new Client(server.url);
-    await company.login('company@example.jp', 'demo-company-2026');
+    municipality = await Client.signedIn(server.url, 'municipality@example.jp', 'demo-municipality-2026');
+    company = await Client.signedIn(server.url, 'company@example.jp', 'demo-company-2026');
   }, 120_000);
   afterAll(() => server?.close());
 
@@ -92,8 +90,7 @@ describe('cache of signed-in pages', () => {
     expect(hit(again)).toBe(true);
     expect(await again.text()).not.toContain('大野 健太');
     // a second session of the same account, a forged cookie, anonymous: none gets the cached page
-    const secondSession = new Client(server.url);
-    await secondSession.login('municipality@example.jp', 'demo-municipality-2026');
+    const secondSession = await Client.signedIn(server.url, 'municipality@example.jp', 'demo-municipality-2026');
     expect(hit(await secondSession.get('/'))).toBe(false);
     const forged = await fetch(server.url + '/', { headers: { cookie: 'km_session=forged' } });
     expect(hit(forged)).toBe(false);
@@ -126,16 +123,14 @@ describe('cache of signed-in pages', () => {
   });
 
   it('a revoked session sees the page signed out at once, and so does one that signed out', async () => {
-    const reader = new Client(server.url);
-    await reader.login('municipality@example.jp', 'demo-municipality-2026');
+    const reader = await Client.signedIn(server.url, 'municipality@example.jp', 'demo-municipality-2026');
     const cookie = reader.cookie;
     expect(await cachedOnSecondRead(reader, '/')).toBe(true);
     const tokenHash = (await server.db.selectFrom('sessions').select('id').orderBy('created_at', 'desc').executeTakeFirstOrThrow()).id;
     await server.db.deleteFrom('sessions').where('id', '=', tokenHash).execute();
     expect(await atOnce(async () => !(await (await fetch(server.url + '/', { headers: { cookie } })).text()).includes('大野 健太'))).toBe(true);
 
-    const leaving = new Client(server.url);
-    await leaving.login('company@example.jp', 'demo-company-2026');
+    const leaving = await Client.signedIn(server.url, 'company@example.jp', 'demo-company-2026');
     const leavingCookie = leaving.cookie;
     expect(await cachedOnSecondRead(leaving, '/applications')).toBe(true);
     expect((await leaving.post('/logout')).status).toBe(302);
@@ -178,8 +173,7 @@ describe.skipIf(!process.env.DATABASE_URL)('cache of signed-in pages while priva
   afterAll(() => server?.close());
 
   it('stops serving signed-in pages from memory, and starts again once reconnected', async () => {
-    const reader = new Client(server.url);
-    await reader.login('municipality@example.jp', 'demo-municipality-2026');
+    const reader = await Client.signedIn(server.url, 'municipality@example.jp', 'demo-municipality-2026');
     expect(await cachedOnSecondRead(reader, '/')).toBe(true);
     await sql`select pg_terminate_backend(pid) from pg_stat_activity where query ilike 'listen km_private_change%'`.execute(server.db);
     let off = false;

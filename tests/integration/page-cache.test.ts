@@ -95,8 +95,7 @@ describe('page cache (one process)', () => {
   it('never serves a cached page to a signed-in visitor', async () => {
     await fetch(server.url + '/');
     expect(hit(await fetch(server.url + '/'))).toBe(true);
-    const user = new Client(server.url);
-    await user.login('municipality@example.jp', 'demo-municipality-2026');
+    const user = await Client.signedIn(server.url, 'municipality@example.jp', 'demo-municipality-2026');
     // the anonymous page is not served to them; the second answer is their own page, kept for their
     // session (page-cache-signed-in.test.ts)
     for (let i = 0; i < 2; i += 1) {
@@ -252,8 +251,7 @@ describe.skipIf(!process.env.DATABASE_URL)('page cache across two processes on o
   });
 
   it('a form post to one process (an operator adds synonyms) empties the other one too', async () => {
-    const operator = new Client(processes[0].url);
-    await operator.login('operator@example.jp', 'demo-operator-2026');
+    const operator = await Client.signedIn(processes[0].url, 'operator@example.jp', 'demo-operator-2026');
     await cachedEverywhere(SEARCH);
     const created = await operator.post('/admin/synonyms', { terms: 'ページ甲、ページ乙', note: '' });
     expect(created.status).toBe(302);

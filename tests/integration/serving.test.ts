@@ -49,8 +49,7 @@ describe('serving core', () => {
   afterAll(() => server?.close());
 
   it('looks the session up once for a signed-in page, whatever the number of loaders', async () => {
-    const user = new Client(url);
-    await user.login('municipality@example.jp', 'demo-municipality-2026');
+    const user = await Client.signedIn(url, 'municipality@example.jp', 'demo-municipality-2026');
     for (const page of ['/', '/applications', '/my/listings']) {
       reads.count = 0;
       const res = await user.get(page);
@@ -61,8 +60,7 @@ describe('serving core', () => {
   });
 
   it('counts the header badges, unread messages and notifications, in one query', async () => {
-    const user = new Client(url);
-    await user.login('municipality@example.jp', 'demo-municipality-2026');
+    const user = await Client.signedIn(url, 'municipality@example.jp', 'demo-municipality-2026');
     for (const page of ['/', '/applications']) {
       reads.inbox = [];
       expect((await user.get(page)).status, page).toBe(200);

@@ -56,8 +56,7 @@ describe('shared reads of the home page', () => {
     });
     server = await createAppServer({ config, dbHandle: { ...handle, db: handle.db.withPlugin(queries) }, logger: pino({ level: 'silent' }) });
     url = `http://127.0.0.1:${await server.listen()}`;
-    user = new Client(url);
-    await user.login('municipality@example.jp', 'demo-municipality-2026');
+    user = await Client.signedIn(url, 'municipality@example.jp', 'demo-municipality-2026');
   }, 120_000);
   afterAll(() => server?.close());
 
@@ -68,8 +67,7 @@ describe('shared reads of the home page', () => {
   };
 
   it('reads the newest listings once for every signed-in reader, and the picks once for each organisation', async () => {
-    const other = new Client(url);
-    await other.login('company@example.jp', 'demo-company-2026');
+    const other = await Client.signedIn(url, 'company@example.jp', 'demo-company-2026');
     await user.get('/');
     await other.get('/');
     reset();

@@ -1,4 +1,5 @@
 import { listMail, type StoredMail } from '../../../app/services/mail.server';
+import { PERSONA_LOGINS } from './matrix';
 
 /**
  * A minimal browser for tests: keeps cookies, never follows redirects, and sends the Origin
@@ -39,6 +40,19 @@ export class Client {
 
   post(path: string, form: Record<string, string> = {}, opts: { headers?: Record<string, string>; origin?: string | null } = {}) {
     return this.request('POST', path, { form, ...opts });
+  }
+
+  /** A new client signed in through POST /login (throws if the log-in is refused). */
+  static async signedIn(base: string, email: string, password: string): Promise<Client> {
+    const client = new Client(base);
+    await client.login(email, password);
+    return client;
+  }
+
+  /** A new client signed in as a persona of the demo seed (PERSONA_LOGINS in ./matrix.ts). */
+  static signedInAs(base: string, persona: keyof typeof PERSONA_LOGINS): Promise<Client> {
+    const { email, password } = PERSONA_LOGINS[persona];
+    return Client.signedIn(base, email, password);
   }
 
   async login(email: string, password: string) {

@@ -62,8 +62,7 @@ describe('company sign-up → e-mail confirmation → operator approval', () => 
     expect((await client.get('/settings/organisation')).status).toBe(403);
 
     // The operator sees the evidence in the queue and approves with a comment.
-    const operator = new Client(server.url);
-    await operator.login('operator@example.jp', 'demo-operator-2026');
+    const operator = await Client.signedIn(server.url, 'operator@example.jp', 'demo-operator-2026');
     const queue = await (await operator.get('/admin/approvals')).text();
     expect(queue).toContain('北陸テック株式会社');
     expect(queue).toContain('https://hokuriku-tech.example.jp/about');
@@ -82,8 +81,7 @@ describe('company sign-up → e-mail confirmation → operator approval', () => 
   });
 
   it('rejects with a reason that is e-mailed, and requires that reason', async () => {
-    const operator = new Client(server.url);
-    await operator.login('operator@example.jp', 'demo-operator-2026');
+    const operator = await Client.signedIn(server.url, 'operator@example.jp', 'demo-operator-2026');
     const pending = await server.db.selectFrom('organisations').select('id').where('slug', '=', 'pending-shoji').executeTakeFirstOrThrow();
     const noReason = await operator.post('/admin/approvals', { organisationId: pending.id, decision: 'reject', reason: '' });
     expect(noReason.status).toBe(400);
@@ -142,8 +140,7 @@ describe('municipality and individual sign-up', () => {
 describe('password reset', () => {
   it('sends a single-use link that ends every session, and answers the same for unknown addresses', async () => {
     const email = 'kamiyama@example.jp';
-    const other = new Client(server.url);
-    await other.login(email, 'demo-password-2026');
+    const other = await Client.signedIn(server.url, email, 'demo-password-2026');
     expect((await other.get('/settings')).status).toBe(200);
 
     const anon = new Client(server.url);
@@ -187,8 +184,7 @@ describe('password reset', () => {
 
 describe('invitations', () => {
   it('lets the first member invite a colleague who joins the same organisation', async () => {
-    const owner = new Client(server.url);
-    await owner.login('company@example.jp', 'demo-company-2026');
+    const owner = await Client.signedIn(server.url, 'company@example.jp', 'demo-company-2026');
     expect((await owner.post('/settings/organisation', { intent: 'invite', email: 'Colleague@Mirai.example.jp' })).status).toBe(302);
     const link = linkIn(await lastMailTo(config(), 'colleague@mirai.example.jp'), '/invitations/');
     const invited = new Client(server.url);

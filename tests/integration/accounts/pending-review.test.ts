@@ -3,7 +3,6 @@ import { seedAccounts } from '../../../db/seed/accounts';
 import { pendingApprovals } from '../../../app/services/accounts.server';
 import { startTestServer } from '../../helpers/server';
 import { Client } from './client';
-import { PERSONA_LOGINS } from './matrix';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
@@ -14,8 +13,7 @@ afterAll(() => server?.close());
 
 describe('an organisation waiting for review', () => {
   it('a pending company opening /solutions/new reads that the review is pending and what happens next', async () => {
-    const client = new Client(server.url);
-    await client.login(PERSONA_LOGINS.pending.email, PERSONA_LOGINS.pending.password);
+    const client = await Client.signedInAs(server.url, 'pending');
     const res = await client.get('/solutions/new');
     expect(res.status).toBe(403);
     const html = await res.text();

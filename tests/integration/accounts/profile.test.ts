@@ -20,8 +20,7 @@ afterAll(() => server?.close());
 
 const visible = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<!-- -->/g, '');
 async function as(email: string, password: string) {
-  const c = new Client(server.url);
-  await c.login(email, password);
+  const c = await Client.signedIn(server.url, email, password);
   return c;
 }
 const individual = () => as('individual@example.jp', DEMO_PASSWORDS.individual);

@@ -39,8 +39,7 @@ describe('session cookie', () => {
   });
 
   it('stores only a hash of the token server-side', async () => {
-    const client = new Client(server.url);
-    await client.login(COMPANY.email, COMPANY.password);
+    const client = await Client.signedIn(server.url, COMPANY.email, COMPANY.password);
     const raw = decodeURIComponent(client.jar.get('km_session')!);
     const token = JSON.parse(Buffer.from(raw.slice(0, raw.lastIndexOf('.')), 'base64').toString('utf8')) as string;
     const rows = await server.db.selectFrom('sessions').select('id').execute();
@@ -51,8 +50,7 @@ describe('session cookie', () => {
 
 describe('session fixation and rotation', () => {
   it('issues a new session at log-in and deletes the one the browser arrived with', async () => {
-    const client = new Client(server.url);
-    await client.login(COMPANY.email, COMPANY.password);
+    const client = await Client.signedIn(server.url, COMPANY.email, COMPANY.password);
     const first = client.jar.get('km_session')!;
     const stale = new Client(server.url);
     stale.jar.set('km_session', first);
@@ -75,8 +73,7 @@ describe('session fixation and rotation', () => {
   });
 
   it('logs out by POST only and the old cookie is dead afterwards', async () => {
-    const client = new Client(server.url);
-    await client.login(COMPANY.email, COMPANY.password);
+    const client = await Client.signedIn(server.url, COMPANY.email, COMPANY.password);
     const cookie = client.jar.get('km_session')!;
     expect((await client.get('/logout')).status).toBe(302);
     expect((await client.get('/settings')).status).toBe(200);
@@ -178,8 +175,7 @@ describe('CSRF: same-origin check on every non-GET request', () => {
   });
 
   it('rejects a signed-in user’s forged log-out-everywhere from another site, and the sessions survive', async () => {
-    const client = new Client(server.url);
-    await client.login('nagoya-monozukuri@example.jp', 'demo-password-2026');
+    const client = await Client.signedIn(server.url, 'nagoya-monozukuri@example.jp', 'demo-password-2026');
     expect((await client.post('/settings', { intent: 'logout-everywhere' }, { origin: 'http://attacker.example' })).status).toBe(403);
     expect((await client.post('/settings', { intent: 'logout-everywhere' }, { origin: null, headers: { referer: 'http://attacker.example/page' } })).status).toBe(403);
     expect((await client.post('/settings', { intent: 'logout-everywhere' }, { headers: { 'sec-fetch-site': 'cross-site' } })).status).toBe(403);

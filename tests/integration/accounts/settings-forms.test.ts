@@ -15,8 +15,7 @@ let owner: Client;
 beforeAll(async () => {
   server = await startTestServer();
   await seedAccounts(server.db);
-  owner = new Client(server.url);
-  await owner.login('company@example.jp', 'demo-company-2026');
+  owner = await Client.signedIn(server.url, 'company@example.jp', 'demo-company-2026');
 });
 afterAll(() => server?.close());
 
@@ -69,8 +68,7 @@ describe('account forms', () => {
   });
 
   it('/admin/users and /admin/approvals: a NUL in the reason is an error on that row\'s reason field, nothing changes', async () => {
-    const operator = new Client(server.url);
-    await operator.login('operator@example.jp', 'demo-operator-2026');
+    const operator = await Client.signedIn(server.url, 'operator@example.jp', 'demo-operator-2026');
     const target = await server.db.selectFrom('users').select('id').where('email', '=', 'individual@example.jp').executeTakeFirstOrThrow();
     const suspend = await operator.post('/admin/users', { intent: 'suspend', userId: target.id, reason: '規約\u0000違反' });
     expect(suspend.status).toBe(400);

@@ -17,8 +17,7 @@ afterAll(() => server?.close());
 
 describe('TOTP second factor for operators and the ministry', () => {
   it('enrols with a code from the app, then asks for a code at log-in and refuses a replayed one', async () => {
-    const ministry = new Client(server.url);
-    await ministry.login('ministry@example.jp', 'demo-ministry-2026');
+    const ministry = await Client.signedIn(server.url, 'ministry@example.jp', 'demo-ministry-2026');
     const page = await (await ministry.get('/settings/totp')).text();
     const secret = /data-testid="totp-secret">([A-Z2-7]+)</.exec(page)?.[1];
     expect(secret).toBeTruthy();
@@ -46,8 +45,7 @@ describe('TOTP second factor for operators and the ministry', () => {
   });
 
   it('is not offered to other roles', async () => {
-    const company = new Client(server.url);
-    await company.login('company@example.jp', 'demo-company-2026');
+    const company = await Client.signedIn(server.url, 'company@example.jp', 'demo-company-2026');
     expect((await company.get('/settings/totp')).status).toBe(403);
   });
 });
@@ -61,8 +59,7 @@ describe('audit log', () => {
   });
 
   it('is shown to operators with who, what and from where', async () => {
-    const operator = new Client(server.url);
-    await operator.login('operator@example.jp', 'demo-operator-2026');
+    const operator = await Client.signedIn(server.url, 'operator@example.jp', 'demo-operator-2026');
     const html = await (await operator.get('/admin/audit?action=auth.login')).text();
     expect(html).toContain('operator@example.jp');
     expect(html).toContain('auth.login');

@@ -25,8 +25,7 @@ const auditLines = (action: string, targetId: string) =>
 const mailsTo = async (to: string) => (await listMail(server.services.config)).filter((m) => m.to.includes(to));
 
 async function operatorClient() {
-  const c = new Client(server.url);
-  await c.login(OPERATOR.email, OPERATOR.password);
+  const c = await Client.signedIn(server.url, OPERATOR.email, OPERATOR.password);
   return c;
 }
 
@@ -40,8 +39,7 @@ async function addOperator(email: string, password: string) {
 
 describe('suspending and reactivating an account', () => {
   it('ends the open session at once, refuses log-in with a clear message, audits and mails; reactivation lets the user back in', async () => {
-    const company = new Client(server.url);
-    await company.login('company@example.jp', 'demo-company-2026');
+    const company = await Client.signedIn(server.url, 'company@example.jp', 'demo-company-2026');
     expect((await company.get('/settings')).status).toBe(200);
     const target = await userByEmail('company@example.jp');
     expect((await sessionsOf(target.id)).length).toBeGreaterThan(0);
@@ -109,8 +107,7 @@ describe('suspending and reactivating an account', () => {
   it('never suspends the last active operator, even when two operators suspend each other at once', async () => {
     const second = await addOperator('operator2@example.jp', 'second-operator-2026');
     const a = await operatorClient();
-    const b = new Client(server.url);
-    await b.login('operator2@example.jp', 'second-operator-2026');
+    const b = await Client.signedIn(server.url, 'operator2@example.jp', 'second-operator-2026');
     const me = await userByEmail(OPERATOR.email);
 
     const [ra, rb] = await Promise.all([
@@ -179,8 +176,7 @@ describe('the user list', () => {
   });
 
   it('is for operators only', async () => {
-    const company = new Client(server.url);
-    await company.login('municipality@example.jp', 'demo-municipality-2026');
+    const company = await Client.signedIn(server.url, 'municipality@example.jp', 'demo-municipality-2026');
     expect((await company.get('/admin/users')).status).toBe(403);
     const target = await userByEmail('company@example.jp');
     expect((await company.post('/admin/users', { intent: 'suspend', userId: target.id, reason: '権限なし' })).status).toBe(403);

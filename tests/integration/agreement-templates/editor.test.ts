@@ -22,8 +22,7 @@ beforeAll(async () => {
   server = await startTestServer();
   await seedAccounts(server.db);
   for (const persona of ['operator', 'company'] as const) {
-    const c = new Client(server.url);
-    await c.login(PERSONA_LOGINS[persona].email, PERSONA_LOGINS[persona].password);
+    const c = await Client.signedInAs(server.url, persona);
     operator.set(persona, c);
   }
 });

@@ -7,7 +7,6 @@ import { formFromDraft } from '../../../app/domain/agreements/form';
 import { formFromTemplate, templateJson } from '../../../app/domain/agreements/template-form';
 import { startTestServer } from '../../helpers/server';
 import { Client } from '../accounts/client';
-import { PERSONA_LOGINS } from '../accounts/matrix';
 
 /*
  * Agreements use the templates in effect when a version is saved, and keep them: after an operator
@@ -29,8 +28,7 @@ beforeAll(async () => {
   const listing = await server.db.selectFrom('listings').select('id').where('title', '=', AGREED_DEMO.opening).executeTakeFirstOrThrow();
   ({ id: applicationId } = await server.db.selectFrom('applications').select('id').where('listing_id', '=', listing.id).executeTakeFirstOrThrow());
   for (const persona of ['municipalityX', 'company', 'operator'] as const) {
-    const client = new Client(server.url);
-    await client.login(PERSONA_LOGINS[persona].email, PERSONA_LOGINS[persona].password);
+    const client = await Client.signedInAs(server.url, persona);
     clients.set(persona, client);
   }
 });

@@ -6,7 +6,6 @@ import { formFromDraft } from '../../../app/domain/agreements/form';
 import { formatWareki, japanToday } from '../../../app/utils/dates';
 import { startTestServer } from '../../helpers/server';
 import { Client } from '../accounts/client';
-import { PERSONA_LOGINS } from '../accounts/matrix';
 
 /*
  * The agreement flow over HTTP on the real server: from the demo application in 合意 between 海士町
@@ -26,8 +25,7 @@ beforeAll(async () => {
   const listing = await server.db.selectFrom('listings').select('id').where('title', '=', AGREED_DEMO.opening).executeTakeFirstOrThrow();
   ({ id: applicationId } = await server.db.selectFrom('applications').select('id').where('listing_id', '=', listing.id).executeTakeFirstOrThrow());
   for (const persona of ['municipalityX', 'municipalityY', 'company', 'individual', 'ministry', 'operator'] as const) {
-    const c = new Client(server.url);
-    await c.login(PERSONA_LOGINS[persona].email, PERSONA_LOGINS[persona].password);
+    const c = await Client.signedInAs(server.url, persona);
     clients.set(persona, c);
   }
 });

@@ -53,15 +53,20 @@ export async function addMember(s: Services, organisationId: string, name: strin
     .values({ organisation_id: organisationId, email: `u-${uniq()}@example.jp`, name, password_hash: 'x', email_verified_at: new Date(), totp_secret: null, totp_enabled_at: null, disabled_at: null, last_login_at: null })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const token = newToken();
-  await s.db
-    .insertInto('sessions')
-    .values({ id: hashToken(token), user_id: userId, expires_at: new Date(Date.now() + 86_400_000), ip: '', user_agent: '', mfa_pending: false })
-    .execute();
-  const cookie = (await sessionCookie(s.config).serialize(token)).split(';')[0];
+  const cookie = await sessionFor(s, userId);
   const user = await getUserFromCookieHeader(s, cookie);
   if (!user) throw new Error('fixture session did not resolve');
   return { organisationId, user, cookie };
+}
+
+/** A live session of a user, written into the database: the cookie a browser would send with it (name=value). */
+export async function sessionFor(s: Services, userId: string, options: { userAgent?: string; ttlMs?: number } = {}): Promise<string> {
+  const token = newToken();
+  await s.db
+    .insertInto('sessions')
+    .values({ id: hashToken(token), user_id: userId, expires_at: new Date(Date.now() + (options.ttlMs ?? 86_400_000)), ip: '', user_agent: options.userAgent ?? '', mfa_pending: false })
+    .execute();
+  return (await sessionCookie(s.config).serialize(token)).split(';')[0];
 }
 
 export async function makeListing(s: Services, l: { kind: 'opening' | 'solution'; organisationId: string; title: string; lgCode?: string; types?: ('dispatch' | 'side_job' | 'senior')[] }) {

@@ -1,12 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { suspendUser } from '../../../app/services/admin-users.server';
-import { hashToken, newToken, sessionCookie } from '../../../app/services/auth.server';
+import { hashToken, newToken } from '../../../app/services/auth.server';
 import { changePassword, logOut, logOutEverywhere, resetPassword } from '../../../app/services/login.server';
 import { hashPassword } from '../../../app/services/passwords.server';
 import { deleteExpiredSessions } from '../../../db/queries/sessions';
 import { createTestDb } from '../../helpers/test-db';
-import { addMember, makeParty, scenario, type Party } from '../applications/fixtures';
+import { addMember, makeParty, scenario, sessionFor, type Party } from '../applications/fixtures';
 import { applyForChat, ask, client, connected, sleep, startOn, type Client } from './helpers';
 
 /*
@@ -42,13 +42,8 @@ async function member(): Promise<{ party: Party; conversationId: number; cookies
   return { party, conversationId, cookies: [party.cookie, await secondSession(party.user.id)] };
 }
 
-async function secondSession(userId: string): Promise<string> {
-  const token = newToken();
-  await handle.db
-    .insertInto('sessions')
-    .values({ id: hashToken(token), user_id: userId, expires_at: new Date(Date.now() + 86_400_000), ip: '', user_agent: 'second', mfa_pending: false })
-    .execute();
-  return (await sessionCookie(server.config).serialize(token)).split(';')[0];
+function secondSession(userId: string): Promise<string> {
+  return sessionFor(services, userId, { userAgent: 'second' });
 }
 
 async function joined(cookie: string, conversationId: number): Promise<Client> {

@@ -7,9 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../../../app/server/app';
 import { loadConfig } from '../../../app/server/config';
 import { createTestDb } from '../../helpers/test-db';
-import { scenario } from '../applications/fixtures';
+import { scenario, sessionFor } from '../applications/fixtures';
 import { applyForChat, ask, client, connected, next, sleep, type Client } from './helpers';
-import { hashToken, newToken, sessionCookie } from '../../../app/services/auth.server';
 
 const SECRET = 't'.repeat(40);
 
@@ -100,12 +99,8 @@ describe.skipIf(!process.env.DATABASE_URL)('two app processes on one PostgreSQL 
   });
 
   it('log-out everywhere posted to one process closes the user’s sockets on both, within a second', async () => {
-    const token = newToken();
-    await handle.db
-      .insertInto('sessions')
-      .values({ id: hashToken(token), user_id: s.company.user.id, expires_at: new Date(Date.now() + 86_400_000), ip: '', user_agent: 'second device', mfa_pending: false })
-      .execute();
-    const second = (await sessionCookie(loadConfig({ NODE_ENV: 'test', SESSION_SECRET: SECRET, DATA_DIR: os.tmpdir(), LOG_LEVEL: 'silent' })).serialize(token)).split(';')[0];
+    const config = loadConfig({ NODE_ENV: 'test', SESSION_SECRET: SECRET, DATA_DIR: os.tmpdir(), LOG_LEVEL: 'silent' });
+    const second = await sessionFor({ db: handle.db, config }, s.company.user.id, { userAgent: 'second device' });
     const on1 = client(`http://127.0.0.1:${p1.port}`, second);
     const on2 = client(`http://127.0.0.1:${p2.port}`, s.company.cookie);
     const partner = client(`http://127.0.0.1:${p2.port}`, s.municipality.cookie);

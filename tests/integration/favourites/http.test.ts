@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAccounts } from '../../../db/seed/accounts';
 import { startTestServer } from '../../helpers/server';
 import { Client } from '../accounts/client';
-import { PERSONA_LOGINS, type Persona } from '../accounts/matrix';
+import type { Persona } from '../accounts/matrix';
 import { insertPublishedListing } from './fixture';
 
 /*
@@ -22,8 +22,7 @@ beforeAll(async () => {
   openingId = (await insertPublishedListing(server.db, 'opening', await org('amacho'), '気になるテストの募集')).id;
   otherOpeningId = (await insertPublishedListing(server.db, 'opening', await org('higashikawa'), '東川町の別の募集')).id;
   for (const p of ['municipalityX', 'municipalityY', 'company', 'individual', 'ministry'] as const) {
-    clients[p] = new Client(server.url);
-    await clients[p].login(PERSONA_LOGINS[p].email, PERSONA_LOGINS[p].password);
+    clients[p] = await Client.signedInAs(server.url, p);
   }
 });
 afterAll(() => server?.close());

@@ -33,8 +33,7 @@ function expectInOrder(entries: string[], labels: string[]) {
 
 describe('/openings/new', () => {
   it('reports the form problems, a past start date and a past deadline in one answer, in field order', async () => {
-    const client = new Client(server.url);
-    await client.login('municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const client = await Client.signedIn(server.url, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
     const res = await client.post('/openings/new', {
       title: '', summary: '概要', body: '', duties: '業務', skills: 'スキル', categories: 'tourism', types: 'dispatch',
       termMinMonths: '24', termMaxMonths: '12', startFrom: inDays(-10), deadline: inDays(-3), contactName: '海士 太郎', contactEmail: 'not-an-address', intent: 'publish',
@@ -51,8 +50,7 @@ describe('/openings/new', () => {
   });
 
   it('a draft may keep a past deadline but not a past start date', async () => {
-    const client = new Client(server.url);
-    await client.login('municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const client = await Client.signedIn(server.url, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
     const form = {
       title: '下書きの募集', summary: '概要', body: '背景', duties: '業務', skills: 'スキル', categories: 'tourism', types: 'dispatch',
       termMinMonths: '6', termMaxMonths: '12', startFrom: inDays(-1), deadline: inDays(-3), contactName: '海士 太郎', contactEmail: 'kanko@example.lg.jp', intent: 'draft',
@@ -115,8 +113,7 @@ describe('sign-up', () => {
     for (const c of consents) expect(Date.now() - new Date(c.agreed_at).getTime()).toBeLessThan(10 * 60_000);
 
     // The operator sees them in the user list.
-    const operator = new Client(server.url);
-    await operator.login('operator@example.jp', DEMO_PASSWORDS.operator);
+    const operator = await Client.signedIn(server.url, 'operator@example.jp', DEMO_PASSWORDS.operator);
     const list = await (await operator.get('/admin/users?q=consent%40example.jp')).text();
     const cell = /data-testid="consents">([\s\S]*?)<\/td>/.exec(list)?.[1] ?? list.slice(0, 0);
     expect(cell.replace(/<!-- -->/g, '')).toMatch(/利用規約（版：terms-v1）/);

@@ -3,7 +3,7 @@ import { formFromDraft } from '../../../app/domain/agreements/form';
 import { AGREED_DEMO } from '../../../db/seed/agreements';
 import { startSeededServer, type TestServer } from '../../helpers/server';
 import { Client } from '../accounts/client';
-import { PERSONA_LOGINS } from '../accounts/matrix';
+import type { PERSONA_LOGINS } from '../accounts/matrix';
 
 /* The same agreement save and the same interview slots sent twice at once are worked on once. */
 
@@ -13,11 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const login = async (persona: keyof typeof PERSONA_LOGINS) => {
-  const c = new Client(server.url);
-  await c.login(PERSONA_LOGINS[persona].email, PERSONA_LOGINS[persona].password);
-  return c;
-};
+const login = (persona: keyof typeof PERSONA_LOGINS) => Client.signedInAs(server.url, persona);
 
 async function keyOf(client: Client, path: string): Promise<string> {
   const res = await client.get(path);

@@ -50,8 +50,7 @@ describe('listing create forms', () => {
     ['/openings/new', 'municipality@example.jp', DEMO_PASSWORDS.municipality, opening('二重送信の確認用の起業人募集')],
     ['/solutions/new', 'company@example.jp', DEMO_PASSWORDS.company, solution('二重送信の確認用のソリューション')],
   ])('%s: the same form sent twice at once creates one listing and answers both with its page', async (path, email, password, form) => {
-    const client = new Client(server.url);
-    await client.login(email, password);
+    const client = await Client.signedIn(server.url, email, password);
     const submissionKey = await keyOf(client, path);
     const before = await count('listings');
     const [a, b] = await twice(client, path, { ...form, submissionKey });
@@ -67,8 +66,7 @@ describe('listing create forms', () => {
   });
 
   it('a form changed and sent with the same key is a new listing; a new page gives a new key', async () => {
-    const client = new Client(server.url);
-    await client.login('municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const client = await Client.signedIn(server.url, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
     const submissionKey = await keyOf(client, '/openings/new');
     expect(await keyOf(client, '/openings/new')).not.toBe(submissionKey);
     const before = await count('listings');
@@ -80,8 +78,7 @@ describe('listing create forms', () => {
   });
 
   it('a refused form is not remembered: corrected and sent with the same key, it is created', async () => {
-    const client = new Client(server.url);
-    await client.login('municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const client = await Client.signedIn(server.url, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
     const submissionKey = await keyOf(client, '/openings/new');
     const before = await count('listings');
     const [a, b] = await twice(client, '/openings/new', { ...opening(''), submissionKey });
@@ -93,11 +90,9 @@ describe('listing create forms', () => {
   });
 
   it('another user sending the same key and values gets a listing of their own', async () => {
-    const one = new Client(server.url);
-    await one.login('municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const one = await Client.signedIn(server.url, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
     const submissionKey = await keyOf(one, '/openings/new');
-    const other = new Client(server.url);
-    await other.login('kamiyama@example.jp', 'demo-password-2026');
+    const other = await Client.signedIn(server.url, 'kamiyama@example.jp', 'demo-password-2026');
     const form = { ...opening('同じ鍵で別の自治体が送った募集'), submissionKey };
     const [a, b] = await Promise.all([one.post('/openings/new', form), other.post('/openings/new', form)]);
     expect([a.status, b.status]).toEqual([302, 302]);
@@ -173,8 +168,7 @@ describe('応募 and スカウト', () => {
   ] as const)('%s: the same form sent twice at once is one application, both answered with its page', async (pattern, kind, owner, email, password, programType) => {
     const listing = await publishedOf(kind, owner);
     const path = pattern.replace(':id', String(listing.id));
-    const client = new Client(server.url);
-    await client.login(email, password);
+    const client = await Client.signedIn(server.url, email, password);
     const submissionKey = await keyOf(client, path);
     const before = await applications();
     const [a, b] = await twice(client, path, { programType, message: 'よろしくお願いします。二重送信の確認です。', proposal: '', submissionKey });

@@ -19,8 +19,7 @@ const form = {
 
 describe('preview before publishing', () => {
   it('「下書き保存してプレビュー」 saves a draft, shows it as others will see it, and 「公開する」 publishes it', async () => {
-    const owner = new Client(server.url);
-    await owner.login('municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const owner = await Client.signedIn(server.url, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
     const page = await (await owner.get('/openings/new')).text();
     expect(page).toContain('下書き保存してプレビュー');
     const res = await owner.post('/openings/new', { ...form, intent: 'preview' });
@@ -39,8 +38,7 @@ describe('preview before publishing', () => {
     expect(html).toContain(`action="/openings/${id}"`);
 
     // Nobody else sees it: another municipality gets 404, an anonymous visitor the log-in page.
-    const other = new Client(server.url);
-    await other.login('kamiyama@example.jp', 'demo-password-2026');
+    const other = await Client.signedIn(server.url, 'kamiyama@example.jp', 'demo-password-2026');
     expect((await other.get(preview)).status).toBe(404);
     expect((await new Client(server.url).get(preview)).status).toBe(302);
 
@@ -51,8 +49,7 @@ describe('preview before publishing', () => {
   });
 
   it('the edit page saves and previews; a draft\'s page links to its preview', async () => {
-    const owner = new Client(server.url);
-    await owner.login('municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const owner = await Client.signedIn(server.url, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
     const created = await owner.post('/openings/new', { ...form, title: '編集してプレビューする募集', intent: 'draft' });
     const id = Number(/\/openings\/(\d+)/.exec(created.headers.get('location')!)![1]);
     expect(await (await owner.get(`/openings/${id}`)).text()).toContain(`href="/openings/${id}/preview"`);

@@ -14,8 +14,7 @@ let operator: Client;
 
 beforeAll(async () => {
   server = await startSeededServer();
-  operator = new Client(server.url);
-  await operator.login('operator@example.jp', DEMO_PASSWORDS.operator);
+  operator = await Client.signedIn(server.url, 'operator@example.jp', DEMO_PASSWORDS.operator);
 });
 afterAll(() => server?.close());
 

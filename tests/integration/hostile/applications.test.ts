@@ -15,10 +15,8 @@ const TABLES = ['applications', 'application_events', 'messages', 'message_attac
 
 beforeAll(async () => {
   server = await startSeededServer();
-  company = new Client(server.url);
-  await company.login('company@example.jp', DEMO_PASSWORDS.company);
-  municipality = new Client(server.url);
-  await municipality.login('municipality@example.jp', DEMO_PASSWORDS.municipality);
+  company = await Client.signedIn(server.url, 'company@example.jp', DEMO_PASSWORDS.company);
+  municipality = await Client.signedIn(server.url, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
   const amacho = await server.db.selectFrom('organisations').select('id').where('slug', '=', 'amacho').executeTakeFirstOrThrow();
   const mirai = await server.db.selectFrom('organisations').select('id').where('slug', '=', 'mirai-chiiki').executeTakeFirstOrThrow();
   const taken = server.db.selectFrom('applications').select('listing_id').where('applicant_organisation_id', '=', mirai.id);

@@ -30,16 +30,14 @@ describe('the mail viewer (/dev/mail)', () => {
     expect(anonymous.headers.get('location')).toMatch(/^\/login\?redirectTo=/);
     expect((await new Client(server.url).get('/dev/mail/x.eml')).status).toBe(302);
 
-    const member = new Client(server.url);
-    await member.login('municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const member = await Client.signedIn(server.url, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
     const refused = await member.get('/dev/mail');
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain('運営者だけ');
   });
 
   it('is shown to a signed-in operator', async () => {
-    const operator = new Client(server.url);
-    await operator.login('operator@example.jp', DEMO_PASSWORDS.operator);
+    const operator = await Client.signedIn(server.url, 'operator@example.jp', DEMO_PASSWORDS.operator);
     const res = await operator.get('/dev/mail');
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('送信メール（開発用）');
@@ -138,8 +136,7 @@ describe('redirectTo after log-in', () => {
       expect(again.headers.get('location'), `signed in ${h.name}`).toBe('/');
     }
     // A raw %0a, %0d and %E3%80%80 in the query string (not double-encoded) used to answer 500.
-    const client = new Client(server.url);
-    await client.login('company@example.jp', DEMO_PASSWORDS.company);
+    const client = await Client.signedIn(server.url, 'company@example.jp', DEMO_PASSWORDS.company);
     for (const raw of ['/%0a/evil.example', '/%0d/evil.example', '/%E3%80%80/evil.example', '/%09/evil.example']) {
       const res = await client.get(`/login?redirectTo=${raw}`);
       expect(res.status, raw).toBe(302);
@@ -170,8 +167,7 @@ describe('redirectTo after log-in', () => {
 
 /** Turns TOTP on for an account through the settings page; returns the secret. */
 async function enableTotp(email: string, password: string): Promise<string> {
-  const client = new Client(server.url);
-  await client.login(email, password);
+  const client = await Client.signedIn(server.url, email, password);
   const page = await (await client.get('/settings/totp')).text();
   const secret = /data-testid="totp-secret">([A-Z2-7]+)</.exec(page)?.[1];
   if (!secret) throw new Error('no TOTP secret on /settings/totp');
@@ -215,8 +211,7 @@ describe('request body limits', () => {
     const under = await new Client(server.url).post('/login', { email: 'a@example.jp', password: 'x'.repeat(60 * 1024) });
     expect(under.status).toBe(401);
 
-    const operator = new Client(server.url);
-    await operator.login('operator@example.jp', DEMO_PASSWORDS.operator);
+    const operator = await Client.signedIn(server.url, 'operator@example.jp', DEMO_PASSWORDS.operator);
     const template = await operator.post('/admin/templates/dispatch/2026', { intent: 'preview', reason: 'x'.repeat(200 * 1024) });
     expect(template.status).not.toBe(413);
     expect(template.status).toBeLessThan(500);
@@ -251,8 +246,7 @@ describe('request body limits', () => {
     expect(refused.status).toBe(413);
     expect(await refused.text()).toContain('ファイルを添付できません');
 
-    const municipality = new Client(server.url);
-    await municipality.login('municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const municipality = await Client.signedIn(server.url, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
     const listing = await server.db.selectFrom('listings').innerJoin('organisations as o', 'o.id', 'listings.organisation_id').select('listings.id').where('o.slug', '=', 'amacho').where('listings.kind', '=', 'opening').orderBy('listings.id').executeTakeFirstOrThrow();
     const two = new FormData();
     two.append('file', new Blob([pdfOfSize(1000) as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), 'a.pdf');
@@ -272,10 +266,8 @@ describe('request body limits', () => {
 
 describe('caching of signed-in pages', () => {
   it('every signed-in HTML page (and its ?_data= answer) is Cache-Control: private, no-store', async () => {
-    const operator = new Client(server.url);
-    await operator.login('operator@example.jp', DEMO_PASSWORDS.operator);
-    const municipality = new Client(server.url);
-    await municipality.login('municipality@example.jp', DEMO_PASSWORDS.municipality);
+    const operator = await Client.signedIn(server.url, 'operator@example.jp', DEMO_PASSWORDS.operator);
+    const municipality = await Client.signedIn(server.url, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
     const pages: [Client, string][] = [
       [operator, '/admin'], [operator, '/admin/users'], [operator, '/admin/audit'], [operator, '/monitoring'], [operator, '/settings'],
       [municipality, '/'], [municipality, '/settings'], [municipality, '/settings/organisation'], [municipality, '/notifications'],
@@ -317,8 +309,7 @@ describe('malformed input never answers 5xx', () => {
   let municipality: Client;
 
   beforeAll(async () => {
-    municipality = new Client(server.url);
-    await municipality.login('municipality@example.jp', DEMO_PASSWORDS.municipality);
+    municipality = await Client.signedIn(server.url, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
     const listing = await server.db.selectFrom('listings').innerJoin('organisations as o', 'o.id', 'listings.organisation_id').select('listings.id').where('o.slug', '=', 'amacho').where('listings.kind', '=', 'opening').orderBy('listings.id').executeTakeFirstOrThrow();
     const solution = await server.db.selectFrom('listings').select('id').where('kind', '=', 'solution').where('status', '=', 'published').orderBy('id').executeTakeFirstOrThrow();
     const application = await server.db.selectFrom('applications').select('id').orderBy('id').executeTakeFirstOrThrow();
@@ -392,8 +383,7 @@ describe('listing contact details', () => {
         expect(body, p).not.toContain(row.contact_email);
         expect(body, p).not.toContain(row.contact_phone!);
       }
-      const member = new Client(server.url);
-      await member.login('company@example.jp', DEMO_PASSWORDS.company);
+      const member = await Client.signedIn(server.url, 'company@example.jp', DEMO_PASSWORDS.company);
       const signedIn = await (await member.get(`${base}?_data=${encodeURIComponent(route)}`)).text();
       expect(signedIn).toContain(row.contact_email);
       expect(signedIn).toContain(row.contact_phone!);
@@ -423,8 +413,7 @@ describe('TOTP at sign-in (OPERATOR_TOTP=required, the production default)', () 
     const secret = /data-testid="totp-secret">([A-Z2-7]+)</.exec(page)![1]!;
 
     // Another browser signed in meanwhile (e.g. whoever else knows the password).
-    const other = new Client(strict.url);
-    await other.login('operator@example.jp', DEMO_PASSWORDS.operator);
+    const other = await Client.signedIn(strict.url, 'operator@example.jp', DEMO_PASSWORDS.operator);
     expect((await other.get('/settings/totp')).status).toBe(200);
 
     const enabled = await first.post('/settings/totp', { intent: 'enable', code: await generate({ secret, epoch: Math.floor(Date.now() / 1000) }), redirectTo: '/admin' });
@@ -443,8 +432,7 @@ describe('TOTP at sign-in (OPERATOR_TOTP=required, the production default)', () 
     expect(first.headers.get('location')).toBe('/settings/totp?offered=1&redirectTo=%2F');
     const again = await new Client(strict.url).post('/login', { email: 'ministry@example.jp', password: DEMO_PASSWORDS.ministry });
     expect(again.headers.get('location')).toBe('/');
-    const ministry = new Client(strict.url);
-    await ministry.login('ministry@example.jp', DEMO_PASSWORDS.ministry);
+    const ministry = await Client.signedIn(strict.url, 'ministry@example.jp', DEMO_PASSWORDS.ministry);
     expect((await ministry.get('/monitoring')).status).toBe(200);
     const offer = await (await ministry.get('/settings/totp?offered=1&redirectTo=%2Fmonitoring')).text();
     expect(offer).toContain('今は設定しない');

@@ -42,8 +42,7 @@ const ALWAYS_REFUSED = HOSTILE_TEXT.filter((h) => h.name.startsWith('over-long')
 
 beforeAll(async () => {
   server = await startSeededServer();
-  client = new Client(server.url);
-  await client.login('municipality@example.jp', DEMO_PASSWORDS.municipality);
+  client = await Client.signedIn(server.url, 'municipality@example.jp', DEMO_PASSWORDS.municipality);
   const amacho = await server.db.selectFrom('organisations').select('id').where('slug', '=', 'amacho').executeTakeFirstOrThrow();
   const row = await server.db
     .selectFrom('listings')

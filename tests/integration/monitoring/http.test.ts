@@ -5,7 +5,6 @@ import { buildTable, refreshSummary } from '../../../app/services/monitoring.ser
 import { readXlsxTable } from '../../../app/services/monitoring-export.server';
 import { startTestServer } from '../../helpers/server';
 import { Client } from '../accounts/client';
-import { PERSONA_LOGINS } from '../accounts/matrix';
 import { insertFixture } from './fixture';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -17,8 +16,7 @@ beforeAll(async () => {
   await insertFixture(server.db);
   // refreshed "now", so no request starts a background rebuild during the test
   await refreshSummary(server.db);
-  ministry = new Client(server.url);
-  await ministry.login(PERSONA_LOGINS.ministry.email, PERSONA_LOGINS.ministry.password);
+  ministry = await Client.signedInAs(server.url, 'ministry');
 });
 afterAll(() => server?.close());
 
@@ -97,8 +95,7 @@ describe('monitoring over HTTP', () => {
 
   it('links the dashboard from the header for the ministry only', async () => {
     expect(await (await ministry.get('/')).text()).toContain('href="/monitoring"');
-    const company = new Client(server.url);
-    await company.login(PERSONA_LOGINS.company.email, PERSONA_LOGINS.company.password);
+    const company = await Client.signedInAs(server.url, 'company');
     expect(await (await company.get('/')).text()).not.toContain('href="/monitoring"');
     expect((await company.get('/monitoring')).status).toBe(403);
   });

@@ -3,7 +3,6 @@ import { proposalsForListing, proposalsForOrganisation, rebuildAllProposals } fr
 import type { SessionUser } from '../../../app/domain/accounts/types';
 import { startSeededServer, type TestServer } from '../../helpers/server';
 import { Client } from '../accounts/client';
-import { PERSONA_LOGINS } from '../accounts/matrix';
 
 /*
  * The proposal pages over HTTP on the demo data: 「あなたへの提案」, the 「マッチング提案」 section
@@ -36,10 +35,8 @@ beforeAll(async () => {
   const org = async (slug: string) => (await server.db.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
   companyOrg = await org('mirai-chiiki');
   amachoOrg = await org('amacho');
-  company = new Client(server.url);
-  await company.login(PERSONA_LOGINS.company.email, PERSONA_LOGINS.company.password);
-  municipality = new Client(server.url);
-  await municipality.login(PERSONA_LOGINS.municipalityX.email, PERSONA_LOGINS.municipalityX.password);
+  company = await Client.signedInAs(server.url, 'company');
+  municipality = await Client.signedInAs(server.url, 'municipalityX');
 });
 afterAll(() => server?.close());
 
@@ -69,8 +66,7 @@ describe('あなたへの提案', () => {
   it('shows a listing\'s proposals on its page to its owner only', async () => {
     const solution = await server.db.selectFrom('listings').select('id').where('organisation_id', '=', companyOrg).where('kind', '=', 'solution').where('status', '=', 'published').orderBy('id').executeTakeFirstOrThrow();
     expect(await (await company.get(`/solutions/${solution.id}`)).text()).toContain('data-testid="listing-proposals"');
-    const individual = new Client(server.url);
-    await individual.login(PERSONA_LOGINS.individual.email, PERSONA_LOGINS.individual.password);
+    const individual = await Client.signedInAs(server.url, 'individual');
     for (const c of [municipality, individual, new Client(server.url)]) expect(await (await c.get(`/solutions/${solution.id}`)).text()).not.toContain('listing-proposals');
   });
 

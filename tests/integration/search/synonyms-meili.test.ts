@@ -54,8 +54,7 @@ const LISTING = {
 };
 
 async function operatorOf(url: string) {
-  const op = new Client(url);
-  await op.login('operator@example.jp', 'demo-operator-2026');
+  const op = await Client.signedIn(url, 'operator@example.jp', 'demo-operator-2026');
   return op;
 }
 

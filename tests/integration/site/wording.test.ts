@@ -23,11 +23,7 @@ const visible = (html: string) =>
     .replace(/&#x27;/g, "'")
     .replace(/&quot;/g, '"');
 
-async function signedIn(email: string, password: string) {
-  const c = new Client(server.url);
-  await c.login(email, password);
-  return c;
-}
+const signedIn = (email: string, password: string) => Client.signedIn(server.url, email, password);
 
 describe('names', () => {
   it('the header names an individual once and the ministry without 「総務省・総務省」', async () => {
