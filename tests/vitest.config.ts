@@ -25,7 +25,16 @@ export default defineConfig({
       {
         extends: true,
         // e2e-setup.ts fails a test on what its pages and the server reported (tests/helpers/browser.ts).
-        test: { name: 'e2e', include: runBrowserTests ? ['tests/e2e/**/*.test.ts'] : [], setupFiles: ['tests/helpers/e2e-setup.ts'], maxWorkers: 1, testTimeout: 120_000 },
+        test: {
+          name: 'e2e',
+          include: runBrowserTests ? ['tests/e2e/**/*.test.ts'] : [],
+          setupFiles: ['tests/helpers/e2e-setup.ts'],
+          maxWorkers: 1,
+          testTimeout: 120_000,
+          // expect.poll waits 1 s by default: a form post that indexes and refreshes proposals can take
+          // longer on a loaded 2-core host. Waiting longer changes no assertion, only when it gives up.
+          expect: { poll: { timeout: 10_000 } },
+        },
       },
     ],
   },
