@@ -75,92 +75,34 @@ export async function listMail(config: Pick<Config, 'dataDir'>, limit = 100): Pr
     return [];
   }
   files.sort().reverse();
-  return Promise.all(files.slice(0, limit).map(async (file) => ({ file, ...parseEml(await readFile(path.join(mailDir(config), file), 'utf8')) })));
+  return Promise.all(files.slice(0, limit).map(async (file) => ({ file, ...(await parseEml(await readFile(path.join(mailDir(config), file)))) })));
 }
 
 export async function readMail(config: Pick<Config, 'dataDir'>, file: string): Promise<StoredMail | null> {
   if (!/^[\w-]+\.eml$/.test(file)) return null;
   try {
-    return { file, ...parseEml(await readFile(path.join(mailDir(config), file), 'utf8')) };
+    return { file, ...(await parseEml(await readFile(path.join(mailDir(config), file)))) };
   } catch {
     return null;
   }
 }
 
-type Part = { headers: Map<string, string>; body: string };
-
-function splitPart(raw: string): Part {
-  const normalised = raw.replace(/\r\n/g, '\n');
-  const split = normalised.indexOf('\n\n');
-  const head = (split < 0 ? normalised : normalised.slice(0, split)).replace(/\n[ \t]+/g, ' ');
-  const headers = new Map<string, string>();
-  for (const line of head.split('\n')) {
-    const i = line.indexOf(':');
-    if (i > 0) headers.set(line.slice(0, i).toLowerCase(), line.slice(i + 1).trim());
-  }
-  return { headers, body: split < 0 ? '' : normalised.slice(split + 2) };
-}
-
-/** The leaf parts of a MIME message (multipart bodies opened, nested ones too). */
-function leaves(part: Part): Part[] {
-  const type = part.headers.get('content-type') ?? 'text/plain';
-  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
-  if (!/^multipart\//i.test(type) || !boundary) return [part];
-  const chunks = part.body.split(`--${boundary}`).slice(1);
-  return chunks.filter((c) => !c.startsWith('--')).flatMap((c) => leaves(splitPart(c.replace(/^\n/, ''))));
-}
-
-function decodeBody(part: Part, unixLines = true): string {
-  const encoding = (part.headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
-  const text = encoding === 'base64' ? Buffer.from(part.body.replace(/\s/g, ''), 'base64').toString('utf8') : encoding === 'quoted-printable' ? decodeQuotedPrintable(part.body) : part.body;
-  return unixLines ? text.replace(/\r\n/g, '\n') : text;
-}
-
-function fileNameOf(part: Part): string | null {
-  const header = `${part.headers.get('content-disposition') ?? ''}; ${part.headers.get('content-type') ?? ''}`;
-  const extended = /(?:filename|name)\*=(?:utf-8|UTF-8)''([^;\s]+)/.exec(header)?.[1];
-  if (extended) return decodeURIComponent(extended);
-  const plain = /(?:filename|name)="?([^";]+)"?/.exec(header)?.[1];
-  return plain ? decodeWords(plain) : null;
-}
-
-/** Enough MIME for the mails this application writes: a text body, with attached files or without. */
-export function parseEml(raw: string): Omit<StoredMail, 'file'> {
-  const message = splitPart(raw);
-  const parts = leaves(message);
-  const isAttachment = (p: Part) => /^attachment/i.test(p.headers.get('content-disposition') ?? '') || fileNameOf(p) !== null;
-  const textPart = parts.find((p) => !isAttachment(p) && /^text\/plain/i.test(p.headers.get('content-type') ?? 'text/plain')) ?? parts[0];
+/**
+ * Reads a written mail with mailparser (the MIME parser of the nodemailer project): the text body,
+ * the attached files, the top-level header lines as written (unfolded, names in lower case).
+ */
+export async function parseEml(raw: string | Buffer): Promise<Omit<StoredMail, 'file'>> {
+  const { simpleParser } = await import('mailparser');
+  const mail = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
+  const headers: Record<string, string> = {};
+  for (const { key, line } of mail.headerLines) headers[key] ??= line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+  const to = mail.to ? (Array.isArray(mail.to) ? mail.to : [mail.to]).map((a) => a.text).join(', ') : '';
   return {
-    to: decodeWords(message.headers.get('to') ?? ''),
-    subject: decodeWords(message.headers.get('subject') ?? ''),
-    date: message.headers.get('date') ?? '',
-    headers: Object.fromEntries(message.headers),
-    text: textPart ? decodeBody(textPart) : '',
-    attachments: parts
-      .filter((p) => p !== textPart && isAttachment(p))
-      .map((p) => ({ filename: fileNameOf(p) ?? '', contentType: (p.headers.get('content-type') ?? '').split(';')[0].trim(), content: decodeBody(p, false) })),
+    to,
+    subject: mail.subject ?? '',
+    date: headers.date ?? '',
+    headers,
+    text: (mail.text ?? '').replace(/\r\n/g, '\n'),
+    attachments: mail.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, content: a.content.toString('utf8') })),
   };
-}
-
-function decodeQuotedPrintable(s: string): string {
-  const joined = s.replace(/=\r?\n/g, '');
-  const bytes: number[] = [];
-  for (let i = 0; i < joined.length; i++) {
-    if (joined[i] === '=' && /^[0-9A-F]{2}$/i.test(joined.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(joined.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else {
-      bytes.push(...Buffer.from(joined[i], 'utf8'));
-    }
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
-
-/** RFC 2047 encoded words (=?UTF-8?B?…?= / =?UTF-8?Q?…?=), adjacent ones joined. */
-function decodeWords(s: string): string {
-  return s
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?([\w-]+)\?([BQ])\?([^?]*)\?=/gi, (_m, _charset: string, enc: string, data: string) =>
-      enc.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : decodeQuotedPrintable(data.replace(/_/g, ' ')),
-    );
 }
