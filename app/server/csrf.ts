@@ -13,7 +13,7 @@ export function sameOriginOnly(publicUrl: string) {
   const publicHost = new URL(publicUrl).host;
   return (req: Request, res: Response, next: NextFunction) => {
     if (SAFE.has(req.method)) return next();
-    const verdict = judge(req, publicHost);
+    const verdict = judge(req, publicHost) ?? originAgainstHost(req);
     if (verdict === null) return next();
     res
       .status(403)
@@ -39,6 +39,22 @@ function judge(req: Request, publicHost: string): string | null {
     return hostOf(referer) !== null && hosts.has(hostOf(referer)!) ? null : `Referer のサイトが ${[...hosts].join(' / ')} と一致しません`;
   }
   return null;
+}
+
+/**
+ * Remix refuses an action whose Origin is not the host the request was sent to (X-Forwarded-Host,
+ * else Host), but by throwing, which answers a bare 500. The same rule here answers a 403 that says
+ * why: a hostile client's Origin, and a proxy that passes neither Host nor X-Forwarded-Host on (the
+ * page's Origin is the public URL, the request arrives for another host).
+ */
+function originAgainstHost(req: Request): string | null {
+  const origin = req.headers.origin;
+  if (typeof origin !== 'string') return null;
+  const forwarded = req.headers['x-forwarded-host'];
+  const host = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim() || req.headers.host;
+  const originHost = origin === 'null' ? 'null' : hostOf(origin);
+  if (host && originHost === host) return null;
+  return `Origin: ${origin.slice(0, 100)} が、このリクエストの送り先 ${host ? host.slice(0, 100) : '（なし）'} と一致しません。プロキシは Host または X-Forwarded-Host を転送してください`;
 }
 
 function hostOf(url: string): string | null {

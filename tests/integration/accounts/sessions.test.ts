@@ -191,6 +191,42 @@ describe('CSRF: same-origin check on every non-GET request', () => {
     expect((await new Client(server.url).post('/login', COMPANY, { origin: null })).status).toBe(302);
   });
 
+  it('refuses with a 403, never a 500, an Origin that is not the host the request was sent to', async () => {
+    // Each of these passes the check of where a request comes from and then met the framework's own
+    // comparison of Origin with Host, which answered a bare 500 (a hostile client can send them all).
+    const cases: Array<{ origin: string; headers?: Record<string, string> }> = [
+      { origin: 'https://evil.example', headers: { 'sec-fetch-site': 'same-origin' } },
+      { origin: 'null', headers: { 'sec-fetch-site': 'same-origin' } },
+      { origin: 'not a url', headers: { 'sec-fetch-site': 'none' } },
+      { origin: '', headers: { 'sec-fetch-site': 'same-origin' } },
+    ];
+    for (const c of cases) {
+      const res = await new Client(server.url).post('/login', COMPANY, { origin: c.origin, headers: c.headers });
+      expect(res.status, JSON.stringify(c)).toBe(403);
+      expect(await res.text()).toContain('別のサイトから送信されたリクエストは受け付けません');
+    }
+  });
+
+  it('refuses with a 403 naming the host a post from the public URL that reached the server under another Host', async () => {
+    // A proxy that does not pass the Host header (or X-Forwarded-Host) on: the page's Origin is the
+    // public URL, the request arrives for 127.0.0.1. The check would accept the public URL, the
+    // framework did not and answered 500.
+    const proxied = await startTestServer({ PUBLIC_URL: 'https://kigyojin.example.jp' });
+    try {
+      await seedAccounts(proxied.db);
+      const res = await new Client(proxied.url).post('/login', COMPANY, { origin: 'https://kigyojin.example.jp' });
+      expect(res.status).toBe(403);
+      const text = await res.text();
+      expect(text).toContain('kigyojin.example.jp');
+      expect(text).toContain('Host');
+      // With the forwarded host, as the bundled nginx sends it, the same post signs in.
+      const forwarded = await new Client(proxied.url).post('/login', COMPANY, { origin: 'https://kigyojin.example.jp', headers: { 'x-forwarded-host': 'kigyojin.example.jp' } });
+      expect(forwarded.status).toBe(302);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('leaves GET requests alone', async () => {
     expect((await fetch(`${server.url}/login`, { headers: { origin: 'https://evil.example' } })).status).toBe(200);
   });
