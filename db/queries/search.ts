@@ -325,13 +325,8 @@ export function bodyRoom(q: string): { perWord: boolean; room: number } {
   let operator = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === "'") {
-      // A quoted lexeme: '' is a quote inside it.
-      for (i++; i < text.length; i++) {
-        if (text[i] === "'" && text[i + 1] === "'") i++;
-        else if (text[i] === "'") break;
-      }
-    } else if (c === '(') depth++;
+    if (c === "'") i = closingQuote(text, i);
+    else if (c === '(') depth++;
     else if (c === ')') depth--;
     else if (depth === 0 && c === '|') return { perWord: true, room: BODY_WEIGHT };
     else if (depth === 0 && (c === '&' || c === '<' || c === '!')) operator = true;
@@ -339,17 +334,23 @@ export function bodyRoom(q: string): { perWord: boolean; room: number } {
   return operator ? { perWord: false, room: 1 } : { perWord: true, room: BODY_WEIGHT };
 }
 
+/** Index of the quote closing the quoted lexeme that opens at `at` ('' is a quote inside it), or the end. */
+function closingQuote(text: string, at: number): number {
+  let i = at + 1;
+  for (; i < text.length; i++) {
+    if (text[i] === "'" && text[i + 1] === "'") i++;
+    else if (text[i] === "'") break;
+  }
+  return i;
+}
+
 /** Index of the parenthesis closing the one at `at` (quoted lexemes skipped), or -1. */
 function closingParen(text: string, at: number): number {
   let depth = 0;
   for (let i = at; i < text.length; i++) {
     const c = text[i];
-    if (c === "'") {
-      for (i++; i < text.length; i++) {
-        if (text[i] === "'" && text[i + 1] === "'") i++;
-        else if (text[i] === "'") break;
-      }
-    } else if (c === '(') depth++;
+    if (c === "'") i = closingQuote(text, i);
+    else if (c === '(') depth++;
     else if (c === ')' && --depth === 0) return i;
   }
   return -1;
